@@ -1,0 +1,40 @@
+package org.devicemanagement.application.permission;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** The Graph permission names this product knows, and how other spellings map onto them. */
+public final class Permissions {
+
+  /** The privileged scope retire-all needs, as real tokens spell it. */
+  public static final String PRIVILEGED_OPERATIONS_ALL =
+      "DeviceManagementManagedDevices.PrivilegedOperations.All";
+
+  /** Reads managed devices. */
+  public static final String READ_ALL = "DeviceManagementManagedDevices.Read.All";
+
+  /** Reads and writes managed devices. */
+  public static final String READ_WRITE_ALL = "DeviceManagementManagedDevices.ReadWrite.All";
+
+  /** The seed page's long-standing typo of {@link #PRIVILEGED_OPERATIONS_ALL}. */
+  public static final String PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING =
+      "DeviceManagementManagedDevices.PriviligedOperation.All";
+
+  private static final Map<String, String> ALIASES =
+      Map.of(
+          PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING.toLowerCase(Locale.ROOT),
+          PRIVILEGED_OPERATIONS_ALL);
+
+  private Permissions() {}
+
+  /**
+   * The key under which a permission name is compared: names compare ignoring case, and the seed's
+   * misspelling counts as the correct name.
+   */
+  public static String key(String permission) {
+    Objects.requireNonNull(permission, "permission");
+    String lower = permission.toLowerCase(Locale.ROOT);
+    return ALIASES.getOrDefault(lower, permission).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,27 @@
+package org.devicemanagement.application.port.in;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.devicemanagement.application.permission.Caller;
+
+/**
+ * The caller asks for up to {@code pageSize} devices of {@code user}, continuing after {@code
+ * skipToken} when it is present.
+ */
+public record ListManagedDevicesQuery(
+    Caller caller, UserReference user, int pageSize, Optional<String> skipToken) {
+
+  /** The largest page this product serves, and the page size when none is asked for. */
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  /** Checks that every part is present and the page size is in range. */
+  public ListManagedDevicesQuery {
+    Objects.requireNonNull(caller, "caller");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(skipToken, "skipToken");
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "page size %d is outside 1..%d".formatted(pageSize, MAX_PAGE_SIZE));
+    }
+  }
+}

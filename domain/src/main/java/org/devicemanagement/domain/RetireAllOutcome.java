@@ -1,0 +1,26 @@
+package org.devicemanagement.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What retiring all of one user's devices did: every device of the user, before and after. */
+public record RetireAllOutcome(String userId, Instant at, List<DeviceTransition> transitions) {
+
+  /** Checks that the outcome names a user and copies the transitions. */
+  public RetireAllOutcome {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(at, "at");
+    transitions = List.copyOf(transitions);
+  }
+
+  /** The transitions that changed a device. */
+  public List<DeviceTransition> changed() {
+    return transitions.stream().filter(DeviceTransition::changed).toList();
+  }
+
+  /** Every device of the user as it is after retire-all. */
+  public List<ManagedDevice> devicesAfter() {
+    return transitions.stream().map(DeviceTransition::after).toList();
+  }
+}
