@@ -1,0 +1,317 @@
+package org.devicemanagement.adapters.memory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.UserDirectory;
+import org.devicemanagement.domain.DeviceTransition;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.RetireAllOutcome;
+import org.devicemanagement.domain.RetireAllRule;
+import org.devicemanagement.domain.User;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A whole tenant kept in memory: its users and their managed devices, serving the {@link
+ * UserDirectory} and {@link ManagedDevices} ports.
+ *
+ * <p><b>Two views, one tenant.</b> Both ports declare {@code findById(String)} with unrelated
+ * return types, so no single Java class can implement both; {@link #userDirectory()} and {@link
+ * #managedDevices()} are two views of the same state, bound to the two ports.
+ *
+ * <p><b>What can change.</b> The users and the set of devices are fixed when the tenant is built;
+ * only device state changes, and only through {@link ManagedDevices#retireAll}. Ids and sign-in
+ * names compare ignoring case (Entra object ids and Intune device ids are GUIDs), so two users
+ * whose ids or userPrincipalNames differ only in case, or two devices whose ids do, are duplicates.
+ *
+ * <p><b>Indexes.</b> Users by lower-cased id and by lower-cased userPrincipalName; devices by
+ * lower-cased id and by lower-cased {@code userId}. Each user's devices form one bucket, an
+ * immutable list sorted by device id; devices with no primary user (empty {@code userId}) share a
+ * bucket no user reaches. Listing and retiring a user's devices therefore cost in proportion to
+ * that user's devices, never the tenant's. Beyond each device record the tenant keeps one entry in
+ * the device-id index (an immutable open-addressing map) and one slot in its bucket's list.
+ *
+ * <p><b>Concurrency.</b> A bucket is replaced whole (copy-on-write) under that bucket's own lock,
+ * so {@code retireAll} for one user is atomic (concurrent calls for the same user neither lose nor
+ * double-apply a transition), calls for different users run in parallel, and readers ({@code
+ * listByUser}, {@code findById}) never block: they read the latest published snapshot.
+ */
+public final class InMemoryTenant {
+
+  private static final String NO_USER = "";
+  private static final Comparator<ManagedDevice> BY_ID = Comparator.comparing(ManagedDevice::id);
+
+  private final List<User> users;
+  private final Map<String, User> usersById;
+  private final Map<String, User> usersByUserPrincipalName;
+  private final Map<String, Bucket> bucketsByUserId;
+  private final Map<String, Bucket> bucketsByDeviceId;
+  private final UserDirectory userDirectory = new Directory();
+  private final ManagedDevices managedDevices = new Devices();
+
+  private InMemoryTenant(
+      List<User> users,
+      Map<String, User> usersById,
+      Map<String, User> usersByUserPrincipalName,
+      Map<String, Bucket> bucketsByUserId,
+      Map<String, Bucket> bucketsByDeviceId) {
+    this.users = users;
+    this.usersById = usersById;
+    this.usersByUserPrincipalName = usersByUserPrincipalName;
+    this.bucketsByUserId = bucketsByUserId;
+    this.bucketsByDeviceId = bucketsByDeviceId;
+  }
+
+  /** A tenant with no users and no devices. */
+  public static InMemoryTenant empty() {
+    return new InMemoryTenant(List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  /**
+   * A tenant holding {@code users} (in the given order) and {@code devices}.
+   *
+   * @throws IllegalArgumentException naming the offending entry ({@code users[i]} or {@code
+   *     managedDevices[i]}, counted in iteration order) if two users share an id or a
+   *     userPrincipalName, two devices share an id, or a device's non-empty {@code userId} names no
+   *     user; an empty {@code userId} is a device without a primary user and is allowed
+   */
+  public static InMemoryTenant of(Collection<User> users, Collection<ManagedDevice> devices) {
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(devices, "devices");
+    List<User> userList = List.copyOf(users);
+    Map<String, User> byId = new HashMap<>(capacity(userList.size()));
+    Map<String, User> byUpn = new HashMap<>(capacity(userList.size()));
+    for (int i = 0; i < userList.size(); i++) {
+      User user = userList.get(i);
+      if (byId.putIfAbsent(key(user.id()), user) != null) {
+        int first = firstUser(userList, u -> key(u.id()).equals(key(user.id())));
+        throw new IllegalArgumentException(
+            "users[%d]: duplicate id '%s' (also the id of users[%d])"
+                .formatted(i, user.id(), first));
+      }
+      if (byUpn.putIfAbsent(key(user.userPrincipalName()), user) != null) {
+        String upn = key(user.userPrincipalName());
+        int first = firstUser(userList, u -> key(u.userPrincipalName()).equals(upn));
+        throw new IllegalArgumentException(
+            "users[%d] (id '%s'): duplicate userPrincipalName '%s' (also that of users[%d])"
+                .formatted(i, user.id(), user.userPrincipalName(), first));
+      }
+    }
+
+    Map<String, List<ManagedDevice>> grouped = new HashMap<>();
+    Map<String, Bucket> bucketOfGroup = new HashMap<>();
+    Map<String, Bucket> byDeviceId = new HashMap<>(capacity(devices.size()));
+    int index = 0;
+    for (ManagedDevice device : devices) {
+      Objects.requireNonNull(device, "devices must not contain null");
+      String userKey = key(device.userId());
+      if (!userKey.isEmpty() && !byId.containsKey(userKey)) {
+        throw new IllegalArgumentException(
+            "managedDevices[%d] (id '%s'): userId '%s' names no user"
+                .formatted(index, device.id(), device.userId()));
+      }
+      Bucket bucket = bucketOfGroup.computeIfAbsent(userKey, k -> new Bucket());
+      if (byDeviceId.putIfAbsent(key(device.id()), bucket) != null) {
+        int first = firstDevice(devices, device.id());
+        throw new IllegalArgumentException(
+            "managedDevices[%d]: duplicate id '%s' (also the id of managedDevices[%d])"
+                .formatted(index, device.id(), first));
+      }
+      grouped.computeIfAbsent(userKey, k -> new ArrayList<>()).add(device);
+      index++;
+    }
+    for (Map.Entry<String, List<ManagedDevice>> group : grouped.entrySet()) {
+      List<ManagedDevice> sorted = group.getValue();
+      sorted.sort(BY_ID);
+      Objects.requireNonNull(bucketOfGroup.get(group.getKey())).publish(List.copyOf(sorted));
+    }
+    return new InMemoryTenant(
+        userList,
+        Map.copyOf(byId),
+        Map.copyOf(byUpn),
+        Map.copyOf(bucketOfGroup),
+        Map.copyOf(byDeviceId));
+  }
+
+  /** The port over this tenant's users. */
+  public UserDirectory userDirectory() {
+    return userDirectory;
+  }
+
+  /** The port over this tenant's managed devices. */
+  public ManagedDevices managedDevices() {
+    return managedDevices;
+  }
+
+  /** Every user, in the order they were given. */
+  public List<User> users() {
+    return users;
+  }
+
+  /** How many users the tenant has. */
+  public int userCount() {
+    return users.size();
+  }
+
+  /** How many devices the tenant has, with or without a primary user. */
+  public int deviceCount() {
+    return bucketsByDeviceId.size();
+  }
+
+  /** Every device that has no primary user (empty {@code userId}), ordered by device id. */
+  public List<ManagedDevice> devicesWithoutUser() {
+    Bucket bucket = bucketsByUserId.get(NO_USER);
+    return bucket == null ? List.of() : bucket.devices();
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryTenant[%d users, %d devices]".formatted(userCount(), deviceCount());
+  }
+
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
+  }
+
+  private static int capacity(int entries) {
+    return (int) (entries / 0.75f) + 1;
+  }
+
+  private static int firstUser(List<User> users, Predicate<User> matches) {
+    for (int i = 0; i < users.size(); i++) {
+      if (matches.test(users.get(i))) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no user matches");
+  }
+
+  private static int firstDevice(Collection<ManagedDevice> devices, String id) {
+    Iterator<ManagedDevice> it = devices.iterator();
+    for (int i = 0; it.hasNext(); i++) {
+      if (key(it.next().id()).equals(key(id))) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no device has id " + id);
+  }
+
+  /**
+   * One user's devices: an immutable list sorted by id, replaced whole under this bucket's lock.
+   */
+  private static final class Bucket {
+
+    private volatile List<ManagedDevice> devices = List.of();
+
+    List<ManagedDevice> devices() {
+      return devices;
+    }
+
+    void publish(List<ManagedDevice> sortedById) {
+      devices = sortedById;
+    }
+
+    Optional<ManagedDevice> find(String id) {
+      List<ManagedDevice> snapshot = devices;
+      int low = 0;
+      int high = snapshot.size() - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        ManagedDevice candidate = snapshot.get(mid);
+        int order = candidate.id().compareTo(id);
+        if (order == 0) {
+          return Optional.of(candidate);
+        } else if (order < 0) {
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      // The index matched ignoring case; the bucket is sorted case-sensitively, so fall back to a
+      // scan.
+      for (ManagedDevice candidate : snapshot) {
+        if (key(candidate.id()).equals(key(id))) {
+          return Optional.of(candidate);
+        }
+      }
+      return Optional.empty();
+    }
+
+    synchronized RetireAllOutcome retireAll(String userId, Instant at) {
+      RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
+      if (outcome.transitions().stream().anyMatch(DeviceTransition::changed)) {
+        // The rule keeps the order it is given, so the new snapshot stays sorted by id.
+        devices = List.copyOf(outcome.devicesAfter());
+      }
+      return outcome;
+    }
+  }
+
+  /** The {@link UserDirectory} view. */
+  private final class Directory implements UserDirectory {
+
+    @Override
+    public Optional<User> findById(String id) {
+      Objects.requireNonNull(id, "id");
+      return Optional.ofNullable(usersById.get(key(id)));
+    }
+
+    @Override
+    public Optional<User> findByUserPrincipalName(String userPrincipalName) {
+      Objects.requireNonNull(userPrincipalName, "userPrincipalName");
+      return Optional.ofNullable(usersByUserPrincipalName.get(key(userPrincipalName)));
+    }
+
+    @Override
+    public String toString() {
+      return "UserDirectory of " + InMemoryTenant.this;
+    }
+  }
+
+  /** The {@link ManagedDevices} view. */
+  private final class Devices implements ManagedDevices {
+
+    @Override
+    public List<ManagedDevice> listByUser(User user) {
+      Objects.requireNonNull(user, "user");
+      Bucket bucket = bucketOf(user);
+      return bucket == null ? List.of() : bucket.devices();
+    }
+
+    @Override
+    public Optional<ManagedDevice> findById(String deviceId) {
+      Objects.requireNonNull(deviceId, "deviceId");
+      Bucket bucket = bucketsByDeviceId.get(key(deviceId));
+      return bucket == null ? Optional.empty() : bucket.find(deviceId);
+    }
+
+    @Override
+    public RetireAllOutcome retireAll(User user, Instant at) {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(at, "at");
+      Bucket bucket = bucketOf(user);
+      return bucket == null
+          ? RetireAllRule.applyTo(user.id(), List.of(), at)
+          : bucket.retireAll(user.id(), at);
+    }
+
+    private @Nullable Bucket bucketOf(User user) {
+      return bucketsByUserId.get(key(user.id()));
+    }
+
+    @Override
+    public String toString() {
+      return "ManagedDevices of " + InMemoryTenant.this;
+    }
+  }
+}

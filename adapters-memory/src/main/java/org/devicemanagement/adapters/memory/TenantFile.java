@@ -1,0 +1,457 @@
+package org.devicemanagement.adapters.memory;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.devicemanagement.domain.ActionState;
+import org.devicemanagement.domain.ComplianceState;
+import org.devicemanagement.domain.DeviceActionResult;
+import org.devicemanagement.domain.GraphEnum;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.ManagedDeviceOwnerType;
+import org.devicemanagement.domain.ManagementState;
+import org.devicemanagement.domain.User;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads an {@link InMemoryTenant} from a tenant file written in Microsoft Graph's own JSON shapes.
+ *
+ * <p>The file is one object with two arrays: {@code "users"} (Graph {@code user} objects; {@code
+ * id} and {@code userPrincipalName} required, {@code displayName} optional) and {@code
+ * "managedDevices"} (v1.0 {@code managedDevice} objects; {@code id} required). Every other
+ * property, {@code @odata.*} included, is ignored, so entries of a real Graph response can be
+ * pasted in. Absent or {@code null} properties take Graph's unset values ({@code ""}, {@code
+ * 0001-01-01T00:00:00Z}, an empty {@code deviceActionResults}, {@code managementState} {@code
+ * managed}, {@code complianceState} and {@code managedDeviceOwnerType} {@code unknown}); a device
+ * without {@code userPrincipalName} takes its user's. User ids must be GUIDs, as Entra object ids
+ * are. Dates are ISO-8601 with an offset. The file is streamed: each array entry is read as a small
+ * tree, never the whole file, so a tenant of a million devices loads in bounded extra memory. Every
+ * problem is a {@link TenantFileException} naming the file and the entry ({@code managedDevices[3]
+ * (id '…')}), or the line and column of malformed JSON.
+ *
+ * <p>The bundled demo tenant ({@link #demo()}, all at contoso.com):
+ *
+ * <table>
+ *   <caption>Demo users</caption>
+ *   <tr><th>id</th><th>userPrincipalName</th><th>devices</th></tr>
+ *   <tr><td>6e1d3b7a-4f2c-4b8e-9a51-2c7d8e0f1a23</td><td>adele.vance@contoso.com</td>
+ *       <td>5: Windows managed, iOS managed, Android personal unhealthy, macOS retireFailed,
+ *       Windows wipePending (4 of them retirable)</td></tr>
+ *   <tr><td>a9527b43-48ca-4ea8-a40e-d505128fdfa8</td><td>alex.wilber@contoso.com</td>
+ *       <td>3: Windows managed, iPadOS retirePending, Android personal managed</td></tr>
+ *   <tr><td>0251e3f5-77c7-4167-af49-dd2397733ee3</td><td>megan.bowen@contoso.com</td>
+ *       <td>3: macOS managed, iOS personal discovered, Windows retireCanceled</td></tr>
+ *   <tr><td>e7ae2518-8010-4166-bb2a-4d9ae58f4e14</td><td>lee.gu@contoso.com</td>
+ *       <td>3: Windows managed, Android (Zebra) managed, iOS personal wipeFailed</td></tr>
+ *   <tr><td>051ac383-fe8c-4e2e-ad26-e4a5af5d90f3</td><td>nestor.wilke@contoso.com</td>
+ *       <td>2: Windows deletePending, iOS retireIssued (none retirable)</td></tr>
+ *   <tr><td>cf14a3d6-404e-481a-a671-ba423409c196</td><td>pradeep.gupta@contoso.com</td>
+ *       <td>none</td></tr>
+ * </table>
+ *
+ * <p>plus one shared kiosk ({@code CONTOSO-KIOSK-01}) with no primary user: 17 devices in all.
+ */
+public final class TenantFile {
+
+  /** The classpath name of the bundled demo tenant, next to this class. */
+  static final String DEMO_RESOURCE = "demo-tenant.json";
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+
+  private static final Pattern GUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private static final String SHAPE = "a JSON object with \"users\" and \"managedDevices\" arrays";
+
+  private TenantFile() {}
+
+  /** Reads the tenant file {@code file}. */
+  public static InMemoryTenant load(Path file) {
+    Objects.requireNonNull(file, "file");
+    String sourceName = file.toString();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      return read(in, sourceName);
+    } catch (NoSuchFileException e) {
+      throw new TenantFileException(sourceName, "no such file", e);
+    } catch (IOException e) {
+      throw new TenantFileException(sourceName, "cannot be read: " + e, e);
+    }
+  }
+
+  /**
+   * Reads a tenant from {@code in}, naming it {@code sourceName} in error messages; the stream is
+   * left open.
+   */
+  public static InMemoryTenant read(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    try (JsonParser parser = MAPPER.createParser(in)) {
+      return new Reader(parser, sourceName).read();
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+      throw new TenantFileException(
+          sourceName, "malformed JSON%s: %s".formatted(where, e.getOriginalMessage()), e);
+    } catch (IOException e) {
+      throw new TenantFileException(sourceName, "cannot be read: " + e, e);
+    }
+  }
+
+  /** A fresh copy of the bundled demo tenant (described above); each call gets its own state. */
+  public static InMemoryTenant demo() {
+    String sourceName = "classpath:org/devicemanagement/adapters/memory/" + DEMO_RESOURCE;
+    try (InputStream in = TenantFile.class.getResourceAsStream(DEMO_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(sourceName + " is missing from the class path");
+      }
+      return read(in, sourceName);
+    } catch (IOException e) {
+      throw new TenantFileException(sourceName, "cannot be read: " + e, e);
+    }
+  }
+
+  /** Reads one tenant file; single use. */
+  private static final class Reader {
+
+    private final JsonParser parser;
+    private final String source;
+    private final List<User> users = new ArrayList<>();
+    private final Map<String, User> usersById = new HashMap<>();
+    private final List<ManagedDevice> devices = new ArrayList<>();
+    // Devices read before the "users" array whose userPrincipalName must still default to the
+    // user's.
+    private final BitSet upnToDefault = new BitSet();
+    // Shares one String instance per distinct value of repetitive properties, to keep big tenants
+    // small.
+    private final Map<String, String> pool = new HashMap<>();
+    private boolean usersRead;
+    private boolean devicesRead;
+
+    Reader(JsonParser parser, String source) {
+      this.parser = parser;
+      this.source = source;
+    }
+
+    InMemoryTenant read() throws IOException {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw fail("the file is empty; expected " + SHAPE);
+      }
+      if (token != JsonToken.START_OBJECT) {
+        throw fail("expected %s, found %s".formatted(SHAPE, describe(token)));
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("users".equals(name)) {
+          if (usersRead) {
+            throw fail("\"users\" appears twice");
+          }
+          usersRead = true;
+          readArray("users", value, this::readUser);
+        } else if ("managedDevices".equals(name)) {
+          if (devicesRead) {
+            throw fail("\"managedDevices\" appears twice");
+          }
+          devicesRead = true;
+          readArray("managedDevices", value, this::readDevice);
+        } else {
+          parser.skipChildren();
+        }
+      }
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw fail(
+            "unexpected %s after the tenant object at line %d, column %d"
+                .formatted(describe(trailing), at.getLineNr(), at.getColumnNr()));
+      }
+      defaultUserPrincipalNames();
+      try {
+        return InMemoryTenant.of(users, devices);
+      } catch (IllegalArgumentException e) {
+        throw fail(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+      }
+    }
+
+    private interface EntryReader {
+      void read(int index, JsonNode entry);
+    }
+
+    private void readArray(String name, JsonToken start, EntryReader entryReader)
+        throws IOException {
+      if (start == JsonToken.VALUE_NULL) {
+        return;
+      }
+      if (start != JsonToken.START_ARRAY) {
+        throw fail("\"%s\" must be an array, found %s".formatted(name, describe(start)));
+      }
+      int index = 0;
+      for (JsonToken token = parser.nextToken();
+          token != JsonToken.END_ARRAY;
+          token = parser.nextToken(), index++) {
+        if (token != JsonToken.START_OBJECT) {
+          throw fail(
+              "%s[%d]: expected an object, found %s".formatted(name, index, describe(token)));
+        }
+        entryReader.read(index, MAPPER.readTree(parser));
+      }
+    }
+
+    private void readUser(int index, JsonNode node) {
+      Entry entry = new Entry("users[%d]".formatted(index));
+      String id = requiredText(node, "id", entry);
+      entry.named(id);
+      if (!GUID.matcher(id).matches()) {
+        throw fail(
+            "%s: id '%s' is not a GUID; Graph's user object ids are GUIDs such as '%s'"
+                .formatted(entry, id, "6e1d3b7a-4f2c-4b8e-9a51-2c7d8e0f1a23"));
+      }
+      String upn = requiredText(node, "userPrincipalName", entry);
+      String displayName = text(node, "displayName", entry);
+      User user;
+      try {
+        user = new User(shared(id), shared(upn), displayName);
+      } catch (IllegalArgumentException e) {
+        throw fail(entry + ": " + e.getMessage());
+      }
+      users.add(user);
+      usersById.putIfAbsent(key(id), user);
+    }
+
+    private void readDevice(int index, JsonNode node) {
+      Entry entry = new Entry("managedDevices[%d]".formatted(index));
+      String id = requiredText(node, "id", entry);
+      entry.named(id);
+      String userId = shared(text(node, "userId", entry));
+      @Nullable String upn = optionalText(node, "userPrincipalName", entry);
+      ManagedDevice.Builder builder =
+          ManagedDevice.builder(id, userId)
+              .deviceName(text(node, "deviceName", entry))
+              .operatingSystem(shared(text(node, "operatingSystem", entry)))
+              .osVersion(shared(text(node, "osVersion", entry)))
+              .managementState(
+                  graphEnum(
+                      node,
+                      "managementState",
+                      ManagementState.class,
+                      ManagementState.MANAGED,
+                      entry))
+              .complianceState(
+                  graphEnum(
+                      node,
+                      "complianceState",
+                      ComplianceState.class,
+                      ComplianceState.UNKNOWN,
+                      entry))
+              .managedDeviceOwnerType(
+                  graphEnum(
+                      node,
+                      "managedDeviceOwnerType",
+                      ManagedDeviceOwnerType.class,
+                      ManagedDeviceOwnerType.UNKNOWN,
+                      entry))
+              .enrolledDateTime(dateTime(node, "enrolledDateTime", entry))
+              .lastSyncDateTime(dateTime(node, "lastSyncDateTime", entry))
+              .serialNumber(text(node, "serialNumber", entry))
+              .azureADDeviceId(text(node, "azureADDeviceId", entry))
+              .model(shared(text(node, "model", entry)))
+              .manufacturer(shared(text(node, "manufacturer", entry)))
+              .deviceActionResults(actionResults(node, entry));
+      if (upn != null) {
+        builder.userPrincipalName(shared(upn));
+      } else if (!userId.isEmpty()) {
+        User user = usersById.get(key(userId));
+        if (user != null) {
+          builder.userPrincipalName(user.userPrincipalName());
+        } else {
+          // Unknown now: either "users" comes later in the file or the device names no user at all.
+          upnToDefault.set(devices.size());
+        }
+      }
+      try {
+        devices.add(builder.build());
+      } catch (IllegalArgumentException e) {
+        throw fail(entry + ": " + e.getMessage());
+      }
+    }
+
+    private List<DeviceActionResult> actionResults(JsonNode device, Entry entry) {
+      JsonNode array = device.get("deviceActionResults");
+      if (array == null || array.isNull()) {
+        return List.of();
+      }
+      if (!array.isArray()) {
+        throw fail(entry + ": \"deviceActionResults\" must be an array, found " + describe(array));
+      }
+      List<DeviceActionResult> results = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode node = array.get(i);
+        Entry result = new Entry(entry + ": deviceActionResults[%d]".formatted(i));
+        if (!node.isObject()) {
+          throw fail(result + ": expected an object, found " + describe(node));
+        }
+        results.add(
+            new DeviceActionResult(
+                shared(requiredText(node, "actionName", result)),
+                graphEnum(node, "actionState", ActionState.class, ActionState.NONE, result),
+                dateTime(node, "startDateTime", result),
+                dateTime(node, "lastUpdatedDateTime", result)));
+      }
+      return results;
+    }
+
+    private void defaultUserPrincipalNames() {
+      for (int i = upnToDefault.nextSetBit(0); i >= 0; i = upnToDefault.nextSetBit(i + 1)) {
+        ManagedDevice device = devices.get(i);
+        User user = usersById.get(key(device.userId()));
+        if (user != null) {
+          devices.set(i, device.toBuilder().userPrincipalName(user.userPrincipalName()).build());
+        }
+      }
+    }
+
+    private String requiredText(JsonNode node, String field, Entry entry) {
+      @Nullable String value = optionalText(node, field, entry);
+      if (value == null) {
+        throw fail("%s: missing required \"%s\"".formatted(entry, field));
+      }
+      if (value.isBlank()) {
+        throw fail("%s: \"%s\" must not be empty".formatted(entry, field));
+      }
+      return value;
+    }
+
+    private String text(JsonNode node, String field, Entry entry) {
+      return Objects.requireNonNullElse(optionalText(node, field, entry), "");
+    }
+
+    private @Nullable String optionalText(JsonNode node, String field, Entry entry) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isTextual()) {
+        throw fail(
+            "%s: \"%s\" must be a string, found %s".formatted(entry, field, describe(value)));
+      }
+      return value.textValue();
+    }
+
+    private <E extends Enum<E> & GraphEnum> E graphEnum(
+        JsonNode node, String field, Class<E> type, E unset, Entry entry) {
+      @Nullable String name = optionalText(node, field, entry);
+      if (name == null) {
+        return unset;
+      }
+      return GraphEnum.find(type, name)
+          .orElseThrow(
+              () ->
+                  fail(
+                      "%s: \"%s\" is an unknown %s '%s'; expected one of %s"
+                          .formatted(entry, field, field, name, GraphEnum.graphNames(type))));
+    }
+
+    private Instant dateTime(JsonNode node, String field, Entry entry) {
+      @Nullable String value = optionalText(node, field, entry);
+      if (value == null) {
+        return ManagedDevice.UNSET_DATE_TIME;
+      }
+      try {
+        return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      } catch (DateTimeParseException e) {
+        throw fail(
+            "%s: \"%s\" value '%s' is not an ISO-8601 date-time with an offset, such as %s"
+                .formatted(entry, field, value, "2024-05-06T07:52:11Z"));
+      }
+    }
+
+    private String shared(String value) {
+      if (value.isEmpty()) {
+        return "";
+      }
+      String existing = pool.putIfAbsent(value, value);
+      return existing == null ? value : existing;
+    }
+
+    private TenantFileException fail(String problem) {
+      return new TenantFileException(source, problem);
+    }
+
+    private static String key(String id) {
+      return id.toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(JsonNode node) {
+      return switch (node.getNodeType()) {
+        case STRING -> "a string";
+        case NUMBER -> "a number";
+        case BOOLEAN -> "a boolean";
+        case OBJECT, POJO -> "an object";
+        case ARRAY -> "an array";
+        case NULL, MISSING -> "null";
+        case BINARY -> "binary data";
+      };
+    }
+
+    private static String describe(JsonToken token) {
+      return switch (token) {
+        case START_OBJECT -> "an object";
+        case START_ARRAY -> "an array";
+        case VALUE_STRING -> "a string";
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+        case VALUE_NULL -> "null";
+        default -> token.asString() == null ? token.name() : "'" + token.asString() + "'";
+      };
+    }
+  }
+
+  /**
+   * Names an array entry in messages: {@code managedDevices[3]}, then {@code (id 'abc')} once
+   * known.
+   */
+  private static final class Entry {
+    private final String position;
+    private @Nullable String id;
+
+    Entry(String position) {
+      this.position = position;
+    }
+
+    void named(String entryId) {
+      id = entryId;
+    }
+
+    @Override
+    public String toString() {
+      return id == null ? position : "%s (id '%s')".formatted(position, id);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.devicemanagement.adapters.rest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
+import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
+import org.devicemanagement.adapters.rest.error.InvalidAccessTokenExceptionMapper;
+import org.devicemanagement.adapters.rest.error.MissingAccessTokenExceptionMapper;
+import org.devicemanagement.adapters.rest.error.UnexpectedExceptionMapper;
+import org.devicemanagement.adapters.rest.error.WebApplicationExceptionMapper;
+import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
+import org.devicemanagement.adapters.rest.http.GraphResponseFilter;
+import org.devicemanagement.adapters.rest.json.GraphJson;
+import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
+import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
+import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Graph-compatible HTTP API as a Jersey application: resources, filters and error mappers. */
+public final class GraphRestApi {
+
+  private static final List<Class<?>> RESOURCE_CLASSES =
+      List.of(
+          RemoveAllDevicesFromManagementResource.class,
+          UserManagedDevicesResource.class,
+          DeviceManagementManagedDevicesResource.class);
+
+  private GraphRestApi() {}
+
+  /** Every resource class; each has an {@code @Inject} constructor taking use-case interfaces. */
+  public static List<Class<?>> resourceClasses() {
+    return RESOURCE_CLASSES;
+  }
+
+  /**
+   * The Jersey application: trusts tokens {@code verifier} accepts and gets each resource instance
+   * from {@code resourceFactory} (so that the composition root, not Jersey, builds resources).
+   */
+  public static ResourceConfig resourceConfig(
+      AccessTokenVerifier verifier, Function<Class<?>, Object> resourceFactory) {
+    Objects.requireNonNull(verifier, "verifier");
+    Objects.requireNonNull(resourceFactory, "resourceFactory");
+    ResourceConfig config = new ResourceConfig();
+    RESOURCE_CLASSES.forEach(config::register);
+    config.register(new ResourceBinder(resourceFactory));
+    config.register(new GraphRequestFilter());
+    config.register(new BearerAuthenticationFilter(verifier));
+    config.register(new GraphResponseFilter(Clock.systemUTC()));
+    config.register(GraphJson.provider());
+    config.register(new MissingAccessTokenExceptionMapper());
+    config.register(new InvalidAccessTokenExceptionMapper());
+    config.register(new DeviceManagementExceptionMapper());
+    config.register(new WebApplicationExceptionMapper());
+    config.register(new UnexpectedExceptionMapper());
+    config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    // Error bodies are ours: never let a container's error page replace them.
+    config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    // Failures while writing a response go through the exception mappers too.
+    config.property(ServerProperties.PROCESSING_RESPONSE_ERRORS_ENABLED, true);
+    return config;
+  }
+
+  /** Binds each resource class to the factory, so Jersey asks it for instances. */
+  private static final class ResourceBinder extends AbstractBinder {
+    private final Function<Class<?>, Object> resourceFactory;
+
+    ResourceBinder(Function<Class<?>, Object> resourceFactory) {
+      this.resourceFactory = resourceFactory;
+    }
+
+    @Override
+    protected void configure() {
+      RESOURCE_CLASSES.forEach(this::bindResource);
+    }
+
+    private <T> void bindResource(Class<T> type) {
+      bindFactory(() -> type.cast(resourceFactory.apply(type))).to(type);
+    }
+  }
+}

@@ -1,0 +1,277 @@
+package org.devicemanagement.adapters.rest.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.devicemanagement.application.permission.Caller;
+import org.devicemanagement.application.permission.PermissionType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies Entra-shaped RS256 access tokens signed by one of the given keys, checks their audience
+ * (Microsoft Graph), issuer (the token's own tenant), lifetime (60 s skew) and tells delegated,
+ * personal and application callers apart.
+ */
+public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
+
+  /** The tenant id of personal Microsoft accounts. */
+  public static final String CONSUMER_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+  /** The clock skew tolerated on {@code exp} and {@code nbf}. */
+  public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+  private static final Set<String> GRAPH_AUDIENCES =
+      Set.of(
+          "https://graph.microsoft.com",
+          "https://graph.microsoft.com/",
+          "00000003-0000-0000-c000-000000000000");
+
+  // Far above any real Entra token; bounds the work done on hostile input.
+  private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+  private static final int MAX_SHOWN_CLAIM_LENGTH = 100;
+
+  private final JWKSet publicKeys;
+  private final Clock clock;
+  private final DefaultJWTProcessor<SecurityContext> processor;
+
+  /**
+   * A verifier trusting tokens signed by {@code publicKeys}, judging lifetimes by {@code clock}.
+   */
+  public JwtAccessTokenVerifier(JWKSet publicKeys, Clock clock) {
+    // Only the public halves are ever needed, even if the caller hands over the signing key.
+    this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys").toPublicJWKSet();
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.RS256, new ImmutableJWKSet<>(this.publicKeys)));
+    // The header type and every claim are checked below, so that each failure has a precise reason.
+    processor.setJWSTypeVerifier((type, context) -> {});
+    processor.setJWTClaimsSetVerifier((claims, context) -> {});
+  }
+
+  @Override
+  public Caller verify(String bearerToken) {
+    Objects.requireNonNull(bearerToken, "bearerToken");
+    SignedJWT jwt = parseSigned(bearerToken);
+    checkHeader(jwt.getHeader());
+    JWTClaimsSet claims = verifySignature(jwt);
+    checkLifetime(claims);
+    checkAudience(claims);
+    String tenantId =
+        stringClaim(claims, "tid")
+            .filter(t -> !t.isBlank())
+            .orElseThrow(() -> new InvalidAccessTokenException("the token has no tenant id (tid)"));
+    checkIssuer(claims, tenantId);
+    return classify(claims, tenantId);
+  }
+
+  private static SignedJWT parseSigned(String token) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new InvalidAccessTokenException("the token is too long");
+    }
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw new InvalidAccessTokenException("the token is not a well-formed JWT", e);
+    }
+    if (jwt instanceof PlainJWT) {
+      throw new InvalidAccessTokenException("the token is not signed (alg none)");
+    }
+    if (jwt instanceof EncryptedJWT) {
+      throw new InvalidAccessTokenException("encrypted tokens are not accepted");
+    }
+    if (jwt instanceof SignedJWT signed) {
+      return signed;
+    }
+    throw new InvalidAccessTokenException("the token is not a signed JWT");
+  }
+
+  private void checkHeader(JWSHeader header) {
+    JWSAlgorithm algorithm = header.getAlgorithm();
+    if (!JWSAlgorithm.RS256.equals(algorithm)) {
+      throw new InvalidAccessTokenException(
+          "the signing algorithm '%s' is not accepted; expected RS256"
+              .formatted(shown(String.valueOf(algorithm))));
+    }
+    JOSEObjectType type = header.getType();
+    if (type != null && !type.getType().equalsIgnoreCase(JOSEObjectType.JWT.getType())) {
+      throw new InvalidAccessTokenException(
+          "the token type '%s' is not accepted; expected JWT".formatted(shown(type.getType())));
+    }
+    String keyId = header.getKeyID();
+    if (keyId == null || keyId.isBlank()) {
+      throw new InvalidAccessTokenException("the token does not name its signing key (kid)");
+    }
+    if (publicKeys.getKeyByKeyId(keyId) == null) {
+      throw new InvalidAccessTokenException("the signing key (kid) is not known");
+    }
+  }
+
+  private JWTClaimsSet verifySignature(SignedJWT jwt) {
+    try {
+      return processor.process(jwt, null);
+    } catch (BadJWSException e) {
+      throw new InvalidAccessTokenException("the signature is invalid", e);
+    } catch (BadJOSEException e) {
+      throw new InvalidAccessTokenException("the token was rejected by the signature check", e);
+    } catch (JOSEException e) {
+      throw new InvalidAccessTokenException("the signature could not be verified", e);
+    } catch (RuntimeException e) {
+      throw new InvalidAccessTokenException("the token's claims are malformed", e);
+    }
+  }
+
+  private void checkLifetime(JWTClaimsSet claims) {
+    Instant now = clock.instant();
+    Date expiry = dateClaim(claims, "exp");
+    if (expiry == null) {
+      throw new InvalidAccessTokenException("the token has no expiry time (exp)");
+    }
+    if (now.isAfter(expiry.toInstant().plus(CLOCK_SKEW))) {
+      throw new InvalidAccessTokenException("the token has expired");
+    }
+    Date notBefore = dateClaim(claims, "nbf");
+    if (notBefore != null && now.isBefore(notBefore.toInstant().minus(CLOCK_SKEW))) {
+      throw new InvalidAccessTokenException("the token is not valid yet (nbf is in the future)");
+    }
+  }
+
+  private static void checkAudience(JWTClaimsSet claims) {
+    Object audience = claims.getClaim("aud");
+    if (audience == null) {
+      throw new InvalidAccessTokenException("the token has no audience (aud)");
+    }
+    List<String> audiences = claims.getAudience();
+    if (audiences.isEmpty()) {
+      throw new InvalidAccessTokenException("the audience claim (aud) is not a string");
+    }
+    if (audiences.stream().noneMatch(GRAPH_AUDIENCES::contains)) {
+      throw new InvalidAccessTokenException(
+          "the audience '%s' is not Microsoft Graph".formatted(shown(String.join(" ", audiences))));
+    }
+  }
+
+  private static void checkIssuer(JWTClaimsSet claims, String tenantId) {
+    String issuer =
+        stringClaim(claims, "iss")
+            .orElseThrow(() -> new InvalidAccessTokenException("the token has no issuer (iss)"));
+    String v1 = "https://sts.windows.net/%s/".formatted(tenantId);
+    String v2 = "https://login.microsoftonline.com/%s/v2.0".formatted(tenantId);
+    if (!issuer.equals(v1) && !issuer.equals(v2)) {
+      throw new InvalidAccessTokenException(
+          "the issuer '%s' is not the issuer of the token's tenant".formatted(shown(issuer)));
+    }
+  }
+
+  private static Caller classify(JWTClaimsSet claims, String tenantId) {
+    Optional<String> objectId = stringClaim(claims, "oid");
+    Optional<String> userPrincipalName =
+        stringClaim(claims, "upn")
+            .or(() -> stringClaim(claims, "unique_name"))
+            .or(() -> stringClaim(claims, "preferred_username"));
+    Optional<String> appId = stringClaim(claims, "appid").or(() -> stringClaim(claims, "azp"));
+    Object scope = claims.getClaim("scp");
+    if (scope != null) {
+      if (!(scope instanceof String scopes)) {
+        throw new InvalidAccessTokenException("the scp claim is not a space-separated string");
+      }
+      PermissionType type =
+          tenantId.equalsIgnoreCase(CONSUMER_TENANT_ID)
+              ? PermissionType.DELEGATED_PERSONAL
+              : PermissionType.DELEGATED_WORK_OR_SCHOOL;
+      Set<String> granted =
+          Arrays.stream(scopes.split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+      return new Caller(type, tenantId, objectId, userPrincipalName, appId, granted);
+    }
+    Object roles = claims.getClaim("roles");
+    boolean appToken = stringClaim(claims, "idtyp").filter("app"::equals).isPresent();
+    if (roles == null && !appToken) {
+      throw new InvalidAccessTokenException("the token has neither scp nor roles");
+    }
+    return new Caller(
+        PermissionType.APPLICATION,
+        tenantId,
+        objectId,
+        userPrincipalName,
+        appId,
+        Set.copyOf(roles == null ? List.of() : stringList(roles)));
+  }
+
+  private static List<String> stringList(Object roles) {
+    if (roles instanceof List<?> list) {
+      List<String> names = new ArrayList<>(list.size());
+      for (Object role : list) {
+        if (!(role instanceof String name)) {
+          throw new InvalidAccessTokenException("the roles claim is not an array of strings");
+        }
+        names.add(name);
+      }
+      return names;
+    }
+    throw new InvalidAccessTokenException("the roles claim is not an array of strings");
+  }
+
+  private static Optional<String> stringClaim(JWTClaimsSet claims, String name) {
+    Object value = claims.getClaim(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof String text) {
+      return Optional.of(text);
+    }
+    throw new InvalidAccessTokenException("the %s claim is not a string".formatted(name));
+  }
+
+  private static @Nullable Date dateClaim(JWTClaimsSet claims, String name) {
+    Object value = claims.getClaim(name);
+    if (value == null || value instanceof Date) {
+      return (Date) value;
+    }
+    throw new InvalidAccessTokenException("the %s claim is not a date".formatted(name));
+  }
+
+  /**
+   * A claim value fit to echo: printable ASCII, bounded, since it comes from an untrusted token.
+   */
+  private static String shown(String value) {
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < value.length() && shown.length() < MAX_SHOWN_CLAIM_LENGTH; i++) {
+      char c = value.charAt(i);
+      shown.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return value.length() > MAX_SHOWN_CLAIM_LENGTH ? shown + "..." : shown.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "JwtAccessTokenVerifier[keys=%d]".formatted(publicKeys.size());
+  }
+}

@@ -1,0 +1,169 @@
+package org.devicemanagement.adapters.rest.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.glassfish.jersey.uri.UriComponent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The paths this API serves, as a tree of Graph segment names, used to match segments ignoring case
+ * (as Graph does) and to name the first segment that matches nothing.
+ */
+public final class GraphPaths {
+
+  /** The API versions, as Graph spells them. */
+  public static final List<String> VERSIONS = List.of("v1.0", "beta");
+
+  private static final String ACTION_NAMESPACE = "microsoft.graph.";
+  private static final int MAX_SHOWN_SEGMENT_LENGTH = 200;
+
+  private static final Node RETIRE_ALL = Node.route();
+  private static final Node USER =
+      Node.branch()
+          .action("removeAllDevicesFromManagement", RETIRE_ALL)
+          .literal("managedDevices", Node.route());
+  private static final Node VERSION =
+      Node.branch()
+          .literal("users", Node.param(USER))
+          .literal("me", USER)
+          .literal(
+              "deviceManagement",
+              Node.branch().literal("managedDevices", Node.param(Node.route())));
+
+  private GraphPaths() {}
+
+  /** What a request path resolves to. */
+  public sealed interface Resolution {}
+
+  /** A path that names a route; {@code rawPath} has every known segment in Graph's spelling. */
+  public record Route(String rawPath) implements Resolution {
+    /** Checks that the path is present. */
+    public Route {
+      Objects.requireNonNull(rawPath, "rawPath");
+    }
+  }
+
+  /** A path that names no route; {@code message} says which segment, as Graph words it. */
+  public record NoRoute(String message) implements Resolution {
+    /** Checks that the message is present. */
+    public NoRoute {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * Resolves {@code rawPath}, a request path relative to the API's base, still percent-encoded. One
+   * trailing slash is ignored.
+   */
+  public static Resolution resolve(String rawPath) {
+    Objects.requireNonNull(rawPath, "rawPath");
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.isEmpty()) {
+      return new NoRoute("The request URI names no version; use /v1.0 or /beta.");
+    }
+    String[] raw = path.split("/", -1);
+    List<String> canonical = new ArrayList<>(raw.length);
+    String version = canonicalVersion(decode(raw[0]));
+    if (version == null) {
+      return new NoRoute("Invalid version: " + shown(decode(raw[0])));
+    }
+    canonical.add(version);
+    Node node = VERSION;
+    for (int i = 1; i < raw.length; i++) {
+      String segment = decode(raw[i]);
+      Node.Child literal = node.literal(segment);
+      Node parameter = node.parameter();
+      if (literal != null) {
+        canonical.add(literal.name());
+        node = literal.node();
+      } else if (parameter != null && !segment.isEmpty()) {
+        canonical.add(raw[i]);
+        node = parameter;
+      } else {
+        return unknownSegment(segment);
+      }
+    }
+    if (!node.isRoute()) {
+      // A path that stops short of a route (e.g. /v1.0/users/{id}) names nothing this API serves.
+      return unknownSegment(decode(raw[raw.length - 1]));
+    }
+    return new Route(String.join("/", canonical));
+  }
+
+  private static @Nullable String canonicalVersion(String segment) {
+    for (String version : VERSIONS) {
+      if (version.equalsIgnoreCase(segment)) {
+        return version;
+      }
+    }
+    return null;
+  }
+
+  private static NoRoute unknownSegment(String segment) {
+    return new NoRoute("Resource not found for the segment '%s'.".formatted(shown(segment)));
+  }
+
+  private static String decode(String rawSegment) {
+    try {
+      return UriComponent.decode(rawSegment, UriComponent.Type.PATH_SEGMENT);
+    } catch (IllegalArgumentException malformed) {
+      return rawSegment;
+    }
+  }
+
+  private static String shown(String segment) {
+    return segment.length() <= MAX_SHOWN_SEGMENT_LENGTH
+        ? segment
+        : segment.substring(0, MAX_SHOWN_SEGMENT_LENGTH) + "...";
+  }
+
+  /**
+   * A segment position: the literal names that may follow, a parameter, and whether it ends a
+   * route.
+   */
+  private record Node(Map<String, Child> literals, @Nullable Node parameter, boolean isRoute) {
+
+    /** One literal segment and where it leads. */
+    record Child(String name, Node node, boolean action) {}
+
+    static Node branch() {
+      return new Node(new LinkedHashMap<>(), null, false);
+    }
+
+    static Node route() {
+      return new Node(Map.of(), null, true);
+    }
+
+    static Node param(Node next) {
+      return new Node(Map.of(), next, false);
+    }
+
+    Node literal(String name, Node next) {
+      literals.put(name.toLowerCase(Locale.ROOT), new Child(name, next, false));
+      return this;
+    }
+
+    Node action(String name, Node next) {
+      literals.put(name.toLowerCase(Locale.ROOT), new Child(name, next, true));
+      return this;
+    }
+
+    @Nullable Child literal(String segment) {
+      String key = segment.toLowerCase(Locale.ROOT);
+      Child child = literals.get(key);
+      if (child == null && key.startsWith(ACTION_NAMESPACE)) {
+        // Graph also accepts actions qualified with their namespace.
+        Child qualified = literals.get(key.substring(ACTION_NAMESPACE.length()));
+        return qualified != null && qualified.action() ? qualified : null;
+      }
+      return child;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.devicemanagement.adapters.rest.http;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ids every response carries: a fresh {@code request-id}, and the caller's {@code
+ * client-request-id} when it is a safe token ({@code [A-Za-z0-9-]}, at most 100 characters), else
+ * the request-id.
+ */
+public final class RequestIds {
+
+  /** The response header naming this server's id of the request. */
+  public static final String REQUEST_ID = "request-id";
+
+  /** The request and response header naming the client's id of the request. */
+  public static final String CLIENT_REQUEST_ID = "client-request-id";
+
+  private static final Pattern SAFE_CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
+  private static final String REQUEST_ID_PROPERTY = RequestIds.class.getName() + ".requestId";
+  private static final String CLIENT_REQUEST_ID_PROPERTY =
+      RequestIds.class.getName() + ".clientRequestId";
+
+  private RequestIds() {}
+
+  /** Gives {@code request} its ids, once. */
+  public static void assign(ContainerRequestContext request) {
+    if (request.getProperty(REQUEST_ID_PROPERTY) != null) {
+      return;
+    }
+    String requestId = UUID.randomUUID().toString();
+    request.setProperty(REQUEST_ID_PROPERTY, requestId);
+    request.setProperty(
+        CLIENT_REQUEST_ID_PROPERTY,
+        clientRequestId(request.getHeaderString(CLIENT_REQUEST_ID), requestId));
+  }
+
+  /** This server's id of {@code request}. */
+  public static String requestId(ContainerRequestContext request) {
+    assign(request);
+    return String.valueOf(request.getProperty(REQUEST_ID_PROPERTY));
+  }
+
+  /**
+   * The client's id of {@code request}, or the request id when the client sent none fit to echo.
+   */
+  public static String clientRequestId(ContainerRequestContext request) {
+    assign(request);
+    return String.valueOf(request.getProperty(CLIENT_REQUEST_ID_PROPERTY));
+  }
+
+  static String clientRequestId(@Nullable String header, String requestId) {
+    return header != null && SAFE_CLIENT_REQUEST_ID.matcher(header).matches() ? header : requestId;
+  }
+}

@@ -1,0 +1,240 @@
+package org.devicemanagement.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
+import static org.devicemanagement.adapters.rest.RestTestData.MEGAN;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.devicemanagement.adapters.rest.RestTestData.TestServer;
+import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
+import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.ManagementState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+/** {@code POST …/removeAllDevicesFromManagement} over real HTTP. */
+class RemoveAllDevicesFromManagementHttpTest {
+
+  private static TestServer server;
+  private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
+
+  @BeforeAll
+  static void start() {
+    server = RestTestData.server();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.fake.reset();
+    audit.start();
+    auditLogger().addAppender(audit);
+  }
+
+  @AfterEach
+  void detach() {
+    auditLogger().detachAppender(audit);
+  }
+
+  private static Logger auditLogger() {
+    return (Logger) LoggerFactory.getLogger(RemoveAllDevicesFromManagementResource.class);
+  }
+
+  private static ManagedDevice stored(int index) {
+    return server.fake.device(RestTestData.adelesDevices().get(index).id()).orElseThrow();
+  }
+
+  @Test
+  void givenUserById_whenRetireAll_then204EmptyAndRetirableDevicesRetirePending() {
+    HttpResponse<String> response =
+        server.post(
+            "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
+            RestTestData.delegated().build());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+    assertThat(response.headers().firstValue("request-id")).isPresent();
+    assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+    assertThat(stored(1).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+    assertThat(stored(2).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+    assertThat(server.fake.received())
+        .containsExactly(
+            new RemoveAllDevicesFromManagementCommand(
+                RestTestData.verifier().verify(RestTestData.delegated().build()),
+                new UserReference.ById(ADELE.id())));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "adele.vance%40contoso.com",
+        "adele.vance@contoso.com",
+        "ADELE.VANCE%40contoso.com"
+      })
+  void givenUserByUserPrincipalName_whenRetireAll_then204WithDecodedUpn(String segment) {
+    HttpResponse<String> response =
+        server.post(
+            "v1.0/users/" + segment + "/removeAllDevicesFromManagement",
+            RestTestData.delegated().build());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
+        .isInstanceOf(UserReference.ByUserPrincipalName.class)
+        .extracting(UserReference::text)
+        .asString()
+        .containsIgnoringCase("adele.vance@contoso.com");
+    assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+  }
+
+  @Test
+  void givenDelegatedCaller_whenRetireAllOnMe_then204ForTheSignedInUser() {
+    HttpResponse<String> response =
+        server.post("v1.0/me/removeAllDevicesFromManagement", RestTestData.delegated().build());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
+        .isEqualTo(new UserReference.SignedInUser());
+    assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+  }
+
+  @Test
+  void givenUpnOnlyToken_whenRetireAllOnMe_then204() {
+    HttpResponse<String> response =
+        server.post(
+            "v1.0/me/removeAllDevicesFromManagement",
+            RestTestData.delegatedByUpn(ADELE.userPrincipalName()).build());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "V1.0/USERS/%s/REMOVEALLDEVICESFROMMANAGEMENT",
+        "v1.0/Users/%s/removealldevicesfrommanagement",
+        "beta/users/%s/removeAllDevicesFromManagement",
+        "BETA/users/%s/RemoveAllDevicesFromManagement",
+        "v1.0/users/%s/microsoft.graph.removeAllDevicesFromManagement",
+        "v1.0/users/%s/removeAllDevicesFromManagement/"
+      })
+  void givenAnySpellingOfTheRoute_whenRetireAll_then204(String template) {
+    HttpResponse<String> response =
+        server.post(template.formatted(ADELE.id()), RestTestData.delegated().build());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+  }
+
+  @Test
+  void givenMeInAnyCase_whenRetireAll_then204() {
+    HttpResponse<String> response =
+        server.post("beta/ME/removeAllDevicesFromManagement", RestTestData.delegated().build());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", " { } ", "\n{\r\n\t}\n", "   ", "\uFEFF{}"})
+  void givenEmptyObjectOrBlankBody_whenRetireAll_then204(String body) {
+    HttpResponse<String> response =
+        server.send(
+            server
+                .authorized(
+                    "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
+                    RestTestData.delegated().build())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+    assertThat(response.statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void givenUserWithoutDevices_whenRetireAllTwice_then204Both() {
+    String path = "v1.0/users/" + MEGAN.id() + "/removeAllDevicesFromManagement";
+
+    HttpResponse<String> first = server.post(path, RestTestData.delegated().build());
+    HttpResponse<String> second = server.post(path, RestTestData.delegated().build());
+
+    assertThat(first.statusCode()).isEqualTo(204);
+    assertThat(second.statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void givenRetireAll_whenDone_thenOneAuditLineWithCallerTargetCountsAndRequestIdButNoToken() {
+    String token = RestTestData.delegated().build();
+
+    HttpResponse<String> response =
+        server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
+
+    List<ILoggingEvent> events = audit.list;
+    assertThat(events).hasSize(1);
+    String line = events.get(0).getFormattedMessage();
+    assertThat(events.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+    assertThat(line)
+        .contains("oid=" + ADELE.id())
+        .contains("appid=" + RestTestData.CLIENT_APP_ID)
+        .contains("target user=" + ADELE.id())
+        .contains("changed=2")
+        .contains("unchanged=1")
+        .contains("request-id=" + response.headers().firstValue("request-id").orElseThrow())
+        .doesNotContain(token)
+        .doesNotContain(token.split("\\.", -1)[2]);
+  }
+
+  @Test
+  void givenRefusedRetireAll_whenDone_thenNoAuditLine() {
+    server.post(
+        "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
+        RestTestData.delegated().claim("scp", "User.Read").build());
+
+    assertThat(audit.list).isEmpty();
+  }
+
+  @Test
+  void givenHead_whenOnTheAction_then405() {
+    HttpResponse<String> response =
+        server.send(
+            server
+                .authorized(
+                    "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
+                    RestTestData.delegated().build())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("request-id")).isPresent();
+  }
+
+  @Test
+  void givenOptions_whenOnTheAction_then204AllowWithoutTokenAndNothingRetired() {
+    HttpResponse<String> response =
+        server.send(
+            server
+                .request("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+    assertThat(response.headers().firstValue("Content-Type")).isEmpty();
+    assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("POST");
+    assertThat(response.headers().firstValue("request-id")).isPresent();
+    assertThat(server.fake.received()).isEmpty();
+  }
+}

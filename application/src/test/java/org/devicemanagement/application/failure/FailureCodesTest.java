@@ -1,0 +1,45 @@
+package org.devicemanagement.application.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.devicemanagement.application.permission.Operation;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.PermissionType;
+import org.junit.jupiter.api.Test;
+
+/** The stable codes adapters map to HTTP: renaming one is a breaking change. */
+class FailureCodesTest {
+
+  @Test
+  void givenEveryFailure_whenAskedForCode_thenStableUpperSnakeCode() {
+    Operation op = Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT;
+    PermissionType type = PermissionType.APPLICATION;
+
+    assertThat(new UserNotFoundException("x").code()).isEqualTo("USER_NOT_FOUND");
+    assertThat(new ManagedDeviceNotFoundException("x").code()).isEqualTo("DEVICE_NOT_FOUND");
+    assertThat(new InvalidRequestException("x").code()).isEqualTo("INVALID_REQUEST");
+    assertThat(new DelegatedCallerRequiredException().code()).isEqualTo("DELEGATED_CALLER_REQUIRED");
+    assertThat(new MissingPermissionException(op, type, List.of("p")).code())
+        .isEqualTo("MISSING_PERMISSION");
+    assertThat(
+            new PermissionTypeNotSupportedException(
+                    op, type, PermissionCatalog.seed().tableFor(op))
+                .code())
+        .isEqualTo("PERMISSION_TYPE_NOT_SUPPORTED");
+  }
+
+  @Test
+  void givenDelegatedCallerRequired_whenMessage_thenGraphsWording() {
+    assertThat(new DelegatedCallerRequiredException())
+        .hasMessage("/me request is only valid with delegated authentication flow.");
+  }
+
+  @Test
+  void givenNotFoundFailures_whenCreated_thenCarryReference() {
+    assertThat(new UserNotFoundException("someone@contoso.com").reference())
+        .isEqualTo("someone@contoso.com");
+    assertThat(new ManagedDeviceNotFoundException("d-1").deviceId()).isEqualTo("d-1");
+    assertThat(new InvalidRequestException("bad $top")).hasMessage("bad $top");
+  }
+}

@@ -1,0 +1,61 @@
+package org.devicemanagement.application.fake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.RetireAllOutcome;
+import org.devicemanagement.domain.RetireAllRule;
+import org.devicemanagement.domain.User;
+
+/** A trivial in-memory {@link ManagedDevices}: a map ordered by id, guarded by one lock. */
+public final class FakeManagedDevices implements ManagedDevices {
+
+  private final TreeMap<String, ManagedDevice> byId = new TreeMap<>();
+  private int retireAllCalls;
+
+  /** A store holding {@code devices}. */
+  public FakeManagedDevices(List<ManagedDevice> devices) {
+    for (ManagedDevice device : devices) {
+      byId.put(device.id(), device);
+    }
+  }
+
+  @Override
+  public synchronized List<ManagedDevice> listByUser(User user) {
+    return byId.values().stream().filter(d -> d.belongsTo(user.id())).toList();
+  }
+
+  @Override
+  public synchronized Optional<ManagedDevice> findById(String deviceId) {
+    return Optional.ofNullable(byId.get(deviceId));
+  }
+
+  @Override
+  public synchronized RetireAllOutcome retireAll(User user, Instant at) {
+    retireAllCalls++;
+    RetireAllOutcome outcome = RetireAllRule.applyTo(user.id(), listByUser(user), at);
+    for (ManagedDevice after : outcome.devicesAfter()) {
+      byId.put(after.id(), after);
+    }
+    return outcome;
+  }
+
+  /** Removes the device {@code deviceId}, as when it is deleted between two page requests. */
+  public synchronized void remove(String deviceId) {
+    byId.remove(deviceId);
+  }
+
+  /** Every device, ordered by id. */
+  public synchronized List<ManagedDevice> all() {
+    return new ArrayList<>(byId.values());
+  }
+
+  /** How often {@link #retireAll} ran. */
+  public synchronized int retireAllCalls() {
+    return retireAllCalls;
+  }
+}

@@ -1,0 +1,239 @@
+package org.devicemanagement.application.port.out;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.devicemanagement.application.fake.FakeManagedDevices;
+import org.devicemanagement.application.fake.FakeUserDirectory;
+import org.devicemanagement.domain.DeviceActionResult;
+import org.devicemanagement.domain.DeviceTransition;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.ManagementState;
+import org.devicemanagement.domain.RetireAllOutcome;
+import org.devicemanagement.domain.RetireAllRule;
+import org.devicemanagement.domain.User;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the contracts can fail: each broken adapter below has one defect, and the contract test
+ * meant to catch it does.
+ */
+class ContractsCatchBrokenAdaptersTest {
+
+  private static UserDirectoryContract directoryContract(
+      Function<List<User>, UserDirectory> adapter) {
+    return new UserDirectoryContract() {
+      @Override
+      protected UserDirectory directoryWith(List<User> users) {
+        return adapter.apply(users);
+      }
+    };
+  }
+
+  private static ManagedDevicesContract devicesContract(
+      Function<List<ManagedDevice>, ManagedDevices> adapter) {
+    return new ManagedDevicesContract() {
+      @Override
+      protected ManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
+        return adapter.apply(devices);
+      }
+    };
+  }
+
+  /** A directory that compares ids and names case-sensitively. */
+  private record CaseSensitiveDirectory(List<User> users) implements UserDirectory {
+    @Override
+    public Optional<User> findById(String id) {
+      return users.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Optional<User> findByUserPrincipalName(String upn) {
+      return users.stream().filter(u -> u.userPrincipalName().equals(upn)).findFirst();
+    }
+  }
+
+  @Test
+  void givenCaseSensitiveIdLookup_whenContractRuns_thenUpperCaseIdTestFails() {
+    UserDirectoryContract contract = directoryContract(CaseSensitiveDirectory::new);
+
+    assertThatThrownBy(contract::givenUsers_whenFindByIdInUpperCase_thenStoredUserAsStored)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract::givenUsers_whenFindByUserPrincipalNameInAnyCase_thenStoredUserAsStored)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void givenDirectoryEchoingTheQueryCase_whenContractRuns_thenStoredUserTestFails() {
+    UserDirectoryContract contract =
+        directoryContract(
+            users ->
+                new UserDirectory() {
+                  private final FakeUserDirectory real = new FakeUserDirectory(users);
+
+                  @Override
+                  public Optional<User> findById(String id) {
+                    return real.findById(id)
+                        .map(u -> new User(id, u.userPrincipalName(), u.displayName()));
+                  }
+
+                  @Override
+                  public Optional<User> findByUserPrincipalName(String upn) {
+                    return real.findByUserPrincipalName(upn);
+                  }
+                });
+
+    assertThatThrownBy(contract::givenUsers_whenFindByIdInUpperCase_thenStoredUserAsStored)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  /** Delegates to the fake but lets a test break one behaviour. */
+  private static class Delegating implements ManagedDevices {
+    final FakeManagedDevices real;
+
+    Delegating(List<ManagedDevice> devices) {
+      real = new FakeManagedDevices(devices);
+    }
+
+    @Override
+    public List<ManagedDevice> listByUser(User user) {
+      return real.listByUser(user);
+    }
+
+    @Override
+    public Optional<ManagedDevice> findById(String deviceId) {
+      return real.findById(deviceId);
+    }
+
+    @Override
+    public RetireAllOutcome retireAll(User user, Instant at) {
+      return real.retireAll(user, at);
+    }
+  }
+
+  @Test
+  void givenUnsortedListing_whenContractRuns_thenOrderTestFails() {
+    ManagedDevicesContract contract =
+        devicesContract(
+            devices ->
+                new Delegating(devices) {
+                  @Override
+                  public List<ManagedDevice> listByUser(User user) {
+                    List<ManagedDevice> list = new ArrayList<>(real.listByUser(user));
+                    list.sort(Comparator.comparing(ManagedDevice::deviceName));
+                    return list;
+                  }
+                });
+
+    assertThatThrownBy(contract::givenTenant_whenListByUser_thenExactlyThatUsersDevicesOrderedById)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void givenListingLeakingOtherUsersDevices_whenContractRuns_thenOnlyThatUserTestFails() {
+    ManagedDevicesContract contract =
+        devicesContract(
+            devices ->
+                new Delegating(devices) {
+                  @Override
+                  public List<ManagedDevice> listByUser(User user) {
+                    return real.all();
+                  }
+                });
+
+    assertThatThrownBy(contract::givenTenant_whenListByOtherUser_thenOnlyThatUsersDevices)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void givenRetireThatRedatesEveryDevice_whenContractRuns_thenRuleAndIdempotenceTestsFail() {
+    ManagedDevicesContract contract =
+        devicesContract(
+            devices ->
+                new Delegating(devices) {
+                  @Override
+                  public RetireAllOutcome retireAll(User user, Instant at) {
+                    List<DeviceTransition> transitions = new ArrayList<>();
+                    for (ManagedDevice before : real.listByUser(user)) {
+                      ManagedDevice after =
+                          before.withAction(
+                              ManagementState.RETIRE_PENDING, DeviceActionResult.retirePending(at));
+                      transitions.add(new DeviceTransition(before, after));
+                    }
+                    return new RetireAllOutcome(user.id(), at, transitions);
+                  }
+                });
+
+    assertThatThrownBy(contract::givenDevicesInEveryState_whenRetireAll_thenRuleAppliedToEachDevice)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract::givenRetiredUser_whenRetireAllAgain_thenNothingChanges)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void givenRetireThatForgetsToStore_whenContractRuns_thenListAfterwardsTestFails() {
+    ManagedDevicesContract contract =
+        devicesContract(
+            devices ->
+                new Delegating(devices) {
+                  @Override
+                  public RetireAllOutcome retireAll(User user, Instant at) {
+                    return RetireAllRule.applyTo(
+                        user.id(), real.listByUser(user), at);
+                  }
+                });
+
+    assertThatThrownBy(contract::givenRetireAll_whenListByUser_thenShowsNewStates)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract::givenRetireAll_whenFindById_thenShowsNewStateAndPendingRetireAction)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void givenRetireThatTouchesEveryone_whenContractRuns_thenOtherUsersUntouchedTestFails() {
+    ManagedDevicesContract contract =
+        devicesContract(
+            devices ->
+                new Delegating(devices) {
+                  @Override
+                  public RetireAllOutcome retireAll(User user, Instant at) {
+                    for (ManagedDevice device : real.all()) {
+                      if (!device.userId().isEmpty()) {
+                        real.retireAll(
+                            new User(device.userId(), "x@contoso.com", ""), at);
+                      }
+                    }
+                    return real.retireAll(user, at);
+                  }
+                });
+
+    assertThatThrownBy(contract::givenRetireAll_whenListingOtherUsersDevices_thenUntouched)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void givenUnorderedOutcome_whenContractRuns_thenOutcomeOrderTestFails() {
+    ManagedDevicesContract contract =
+        devicesContract(
+            devices ->
+                new Delegating(devices) {
+                  @Override
+                  public RetireAllOutcome retireAll(User user, Instant at) {
+                    RetireAllOutcome outcome = real.retireAll(user, at);
+                    List<DeviceTransition> reversed = new ArrayList<>(outcome.transitions());
+                    Collections.reverse(reversed);
+                    return new RetireAllOutcome(outcome.userId(), outcome.at(), reversed);
+                  }
+                });
+
+    assertThatThrownBy(
+            contract::givenDevicesInEveryState_whenRetireAll_thenOutcomeNamesUserAndIsOrderedById)
+        .isInstanceOf(AssertionError.class);
+  }
+}

@@ -1,0 +1,28 @@
+package org.devicemanagement.application.port.out;
+
+import java.util.List;
+import org.devicemanagement.application.fake.FakeManagedDevices;
+import org.devicemanagement.application.fake.FakeUserDirectory;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.User;
+import org.junit.jupiter.api.Nested;
+
+/** Proves both outbound-port contracts pass against a trivially correct adapter (the test fakes). */
+class FakeTenantContractTest {
+
+  @Nested
+  class Directory extends UserDirectoryContract {
+    @Override
+    protected UserDirectory directoryWith(List<User> users) {
+      return new FakeUserDirectory(users);
+    }
+  }
+
+  @Nested
+  class Devices extends ManagedDevicesContract {
+    @Override
+    protected ManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
+      return new FakeManagedDevices(devices);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.devicemanagement.bootstrap;
+
+import java.util.Objects;
+import org.devicemanagement.bootstrap.cli.ServeCommand;
+import org.devicemanagement.bootstrap.cli.TokenCommand;
+import org.devicemanagement.bootstrap.cli.VersionProvider;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The command line of device-management: {@code serve} the Graph API locally, mint a {@code token}. */
+@Command(
+    name = "device-management",
+    mixinStandardHelpOptions = true,
+    usageHelpWidth = 100,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Serves Microsoft Graph's removeAllDevicesFromManagement action (and the managedDevices reads)"
+          + " over an in-memory Intune tenant, and mints access tokens the server trusts."
+    },
+    subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  /** Exit code of a successful run. */
+  public static final int EXIT_OK = 0;
+
+  /** Exit code of a failure while running (port in use, unreadable key file, ...). */
+  public static final int EXIT_FAILURE = 1;
+
+  /** Exit code of invalid arguments or input files. */
+  public static final int EXIT_USAGE = 2;
+
+  @Spec private @Nullable CommandSpec spec;
+
+  /** Runs the command line and exits with its exit code. */
+  public static void main(String... args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The configured command line: case-insensitive enum values, and failures reported as one
+   * {@code error:} line on stderr with exit code 1 instead of a stack trace.
+   */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          failed.getErr().println("error: " + oneLine(String.valueOf(exception.getMessage())));
+          failed.getErr().flush();
+          return EXIT_FAILURE;
+        });
+    return commandLine;
+  }
+
+  /** {@code text} on a single line, as error messages are printed. */
+  public static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        Objects.requireNonNull(spec, "spec").commandLine(),
+        "Missing required subcommand: serve or token");
+  }
+}

@@ -1,0 +1,127 @@
+package org.devicemanagement.bootstrap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.devicemanagement.adapters.memory.TenantFileException;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.bootstrap.Main;
+import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.config.TenantSource;
+import org.devicemanagement.bootstrap.security.DataDirectory;
+import org.devicemanagement.bootstrap.security.SigningKeyException;
+import org.devicemanagement.bootstrap.server.DeviceManagementServer;
+import org.devicemanagement.bootstrap.server.ServerStartException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: runs the Graph-compatible server until SIGTERM or Ctrl-C, then stops gracefully. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    usageHelpWidth = 100,
+    description = {
+      "Serves the Graph API (/v1.0 and /beta) over the demo tenant or a tenant file.",
+      "Tokens from the token command with the same --data-dir are accepted."
+    })
+public final class ServeCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  private int port = ServerSettings.DEFAULT_PORT;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Interface to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
+  private String host = ServerSettings.DEFAULT_HOST;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Signing key directory, created if missing; default ~/.device-management")
+  private Path dataDir = DataDirectory.defaultPath();
+
+  @Option(
+      names = "--tenant",
+      paramLabel = "FILE",
+      description = "Graph-shaped JSON tenant file to serve instead of the demo tenant.")
+  private @Nullable Path tenantFile;
+
+  @Option(
+      names = "--permissions",
+      paramLabel = "TABLE",
+      description = "Permission table: seed (the seed page, default) or current (also Application).")
+  private String permissions = ServerSettings.DEFAULT_PERMISSIONS;
+
+  @Spec private @Nullable CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CommandLine commandLine = Objects.requireNonNull(spec, "spec").commandLine();
+    PrintWriter out = commandLine.getOut();
+    PrintWriter err = commandLine.getErr();
+    ServerSettings settings = settings(commandLine);
+    DeviceManagementServer server;
+    try {
+      server = DeviceManagementServer.start(settings);
+    } catch (TenantFileException e) {
+      err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
+      err.flush();
+      return Main.EXIT_USAGE;
+    } catch (SigningKeyException | ServerStartException e) {
+      err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
+      err.flush();
+      return Main.EXIT_FAILURE;
+    }
+    out.print(StartupBanner.render(server, settings, StartupBanner.launcher()));
+    out.flush();
+    stopOnShutdown(server);
+    server.awaitStop();
+    return Main.EXIT_OK;
+  }
+
+  private ServerSettings settings(CommandLine commandLine) {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(
+          commandLine,
+          "Invalid value for option '--port': %d is not between 0 and 65535".formatted(port));
+    }
+    try {
+      PermissionCatalog.named(permissions);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          commandLine,
+          "Invalid value for option '--permissions': '%s' (expected seed or current)"
+              .formatted(permissions));
+    }
+    try {
+      TenantSource tenant = tenantFile == null ? TenantSource.demo() : TenantSource.file(tenantFile);
+      return new ServerSettings(
+          host, port, dataDir, tenant, permissions, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static void stopOnShutdown(DeviceManagementServer server) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  // SIGTERM and Ctrl-C would otherwise exit with 143 or 130: a graceful stop
+                  // after a signal is the normal way to end serve, so report success.
+                  Runtime.getRuntime().halt(Main.EXIT_OK);
+                },
+                "device-management-shutdown"));
+  }
+}

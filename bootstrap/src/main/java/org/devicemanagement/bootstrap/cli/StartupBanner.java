@@ -1,0 +1,133 @@
+package org.devicemanagement.bootstrap.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.List;
+import java.util.Locale;
+import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.application.permission.Operation;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.PermissionTable;
+import org.devicemanagement.application.permission.PermissionType;
+import org.devicemanagement.bootstrap.Main;
+import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.security.DataDirectory;
+import org.devicemanagement.bootstrap.server.DeviceManagementServer;
+import org.devicemanagement.domain.User;
+
+/**
+ * What {@code serve} prints once it listens: the base URL, the permission table in force, the
+ * tenant's users and the exact commands to get a token and call the API.
+ */
+public final class StartupBanner {
+
+  /** How the command is started when the running code is not a jar (for example in an IDE). */
+  public static final String DEFAULT_LAUNCHER = "java -jar bootstrap/target/device-management.jar";
+
+  private StartupBanner() {}
+
+  /** The banner of {@code server}, telling people to run {@code launcher} for tokens. */
+  public static String render(
+      DeviceManagementServer server, ServerSettings settings, String launcher) {
+    StringBuilder text = new StringBuilder();
+    String base = server.baseUri().resolve("v1.0").toString();
+    PermissionCatalog catalog = settings.permissionCatalog();
+    text.append("device-management ").append(VersionProvider.version()).append('\n');
+    line(text, "Graph base URL", base + "   (/beta answers too)");
+    line(text, "Tenant", settings.tenant().description());
+    line(text, "Signing key", server.signingKeys().file().toString());
+    text.append('\n');
+    appendPermissions(text, catalog);
+    text.append('\n');
+    String exampleUser = appendUsers(text, server.tenant());
+    text.append('\n');
+    String dataDirOption =
+        settings.dataDir().toAbsolutePath().normalize().equals(DataDirectory.defaultPath())
+            ? ""
+            : " --data-dir " + quote(settings.dataDir().toString());
+    text.append("Get a token (delegated, default scopes) and call the API:\n");
+    text.append("  TOKEN=$(")
+        .append(launcher)
+        .append(" token")
+        .append(dataDirOption)
+        .append(" --user ")
+        .append(exampleUser)
+        .append(")\n");
+    String userUrl = base + "/users/" + exampleUser;
+    text.append("  curl -i -X POST -H \"Authorization: Bearer $TOKEN\" ")
+        .append(userUrl)
+        .append("/removeAllDevicesFromManagement\n");
+    text.append("  curl -s -H \"Authorization: Bearer $TOKEN\" ")
+        .append(userUrl)
+        .append("/managedDevices\n");
+    text.append("Other tokens: add --type personal | application, --scopes \"A B\", --lifetime -60.\n");
+    text.append('\n');
+    text.append("Stop with Ctrl-C or SIGTERM; in-flight requests finish first.\n");
+    return text.toString();
+  }
+
+  /**
+   * How this program was started: {@code java -jar <jar>} with the jar relative to the working
+   * directory when it lies below it, else {@link #DEFAULT_LAUNCHER}.
+   */
+  public static String launcher() {
+    try {
+      CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return DEFAULT_LAUNCHER;
+      }
+      Path location = Path.of(source.getLocation().toURI());
+      if (!location.getFileName().toString().endsWith(".jar")) {
+        return DEFAULT_LAUNCHER;
+      }
+      Path workingDirectory = Path.of("").toAbsolutePath();
+      Path shown =
+          location.startsWith(workingDirectory) ? workingDirectory.relativize(location) : location;
+      return "java -jar " + quote(shown.toString());
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return DEFAULT_LAUNCHER;
+    }
+  }
+
+  private static void appendPermissions(StringBuilder text, PermissionCatalog catalog) {
+    text.append("Permission table in force: ")
+        .append(catalog.name())
+        .append(" (choose with --permissions seed|current)\n");
+    for (Operation operation : Operation.values()) {
+      PermissionTable table = catalog.tableFor(operation);
+      text.append("  ").append(operation.graphName()).append('\n');
+      for (PermissionType type : PermissionType.values()) {
+        List<String> accepted = table.acceptedFor(type);
+        text.append(String.format(Locale.ROOT, "    %-40s %s\n", type.displayName(),
+            accepted.isEmpty() ? "Not supported" : String.join(", ", accepted)));
+      }
+    }
+  }
+
+  /** Appends the users table and returns the sign-in name to use in the examples. */
+  private static String appendUsers(StringBuilder text, InMemoryTenant tenant) {
+    List<User> users = tenant.users();
+    text.append("Users (").append(users.size()).append("):\n");
+    text.append(String.format(Locale.ROOT, "  %-36s %-36s %s\n", "userPrincipalName", "id", "devices"));
+    String example = "<userPrincipalName>";
+    int mostDevices = -1;
+    for (User user : users) {
+      int devices = tenant.managedDevices().listByUser(user).size();
+      text.append(String.format(Locale.ROOT, "  %-36s %-36s %d\n", user.userPrincipalName(), user.id(), devices));
+      if (devices > mostDevices) {
+        mostDevices = devices;
+        example = user.userPrincipalName();
+      }
+    }
+    return example;
+  }
+
+  private static void line(StringBuilder text, String label, String value) {
+    text.append(String.format(Locale.ROOT, "%-16s%s\n", label + ":", value));
+  }
+
+  private static String quote(String word) {
+    return word.matches("[A-Za-z0-9_./@:=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,294 @@
+package org.devicemanagement.bootstrap.server;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import jakarta.ws.rs.SeBootstrap;
+import java.net.BindException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.rest.GraphRestApi;
+import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.security.SigningKeys;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running Graph-compatible server: composes the Guice modules, hands the REST resources to
+ * Jersey through {@link SeBootstrap} on Jetty, and stops gracefully (in-flight requests finish
+ * within {@link ServerSettings#shutdownGrace()}).
+ */
+public final class DeviceManagementServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceManagementServer.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_SLACK = Duration.ofSeconds(5);
+  private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(200);
+
+  private final ServerSettings settings;
+  private final SigningKeys signingKeys;
+  private final InMemoryTenant tenant;
+  private final Injector injector;
+  private final SeBootstrap.Instance instance;
+  private final int port;
+  private final URI baseUri;
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private DeviceManagementServer(
+      ServerSettings settings,
+      SigningKeys signingKeys,
+      InMemoryTenant tenant,
+      Injector injector,
+      SeBootstrap.Instance instance,
+      int port) {
+    this.settings = settings;
+    this.signingKeys = signingKeys;
+    this.tenant = tenant;
+    this.injector = injector;
+    this.instance = instance;
+    this.port = port;
+    this.baseUri = baseUri(settings.host(), port);
+  }
+
+  /**
+   * Loads the tenant and the signing key (creating it on first use), composes the modules with
+   * {@code overrides} replacing any of their bindings, and starts listening.
+   *
+   * @throws org.devicemanagement.bootstrap.security.SigningKeyException if the data directory or
+   *     key cannot be used
+   * @throws org.devicemanagement.adapters.memory.TenantFileException if the tenant file is invalid
+   * @throws ServerStartException if the server cannot listen (for example, the port is in use)
+   */
+  public static DeviceManagementServer start(ServerSettings settings, Module... overrides) {
+    Objects.requireNonNull(settings, "settings");
+    // The tenant first: a bad tenant file is reported before anything is written to disk.
+    InMemoryTenant tenant = settings.tenant().load();
+    SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
+    Injector injector = Guice.createInjector(modules(settings, tenant, keys, overrides));
+    ResourceConfig resources =
+        GraphRestApi.resourceConfig(
+            injector.getInstance(AccessTokenVerifier.class), injector::getInstance);
+    resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    SeBootstrap.Configuration configuration =
+        SeBootstrap.Configuration.builder()
+            .protocol("HTTP")
+            .host(settings.host())
+            .port(settings.port())
+            .rootPath("/")
+            // Started below, once Jetty listens where asked and stops gracefully.
+            .property(ServerProperties.WEBSERVER_AUTO_START, false)
+            .build();
+    SeBootstrap.Instance instance =
+        await(SeBootstrap.start(resources, configuration), START_TIMEOUT, settings);
+    Server jetty = instance.unwrap(Server.class);
+    prepare(jetty, settings);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      stopQuietly(jetty);
+      throw new ServerStartException(describeStartFailure(settings, e), e);
+    }
+    DeviceManagementServer server =
+        new DeviceManagementServer(settings, keys, tenant, injector, instance, localPort(jetty));
+    LOG.info(
+        "Serving on {} with the {} permission table",
+        server.baseUri(),
+        settings.permissionCatalog().name());
+    return server;
+  }
+
+  /**
+   * The modules of a server: application, in-memory tenant and REST, with {@code overrides}
+   * replacing any of their bindings (for example another adapter for the outbound ports).
+   */
+  public static Module modules(
+      ServerSettings settings, InMemoryTenant tenant, SigningKeys keys, Module... overrides) {
+    return Modules.override(
+            new ApplicationModule(settings.permissionCatalog()),
+            new MemoryTenantModule(tenant),
+            new RestModule(keys.publicKeys()))
+        .with(overrides);
+  }
+
+  /** Where the server listens, such as {@code http://localhost:8080/}; Graph's base is below it. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The port the server listens on (the chosen one when the settings asked for port 0). */
+  public int port() {
+    return port;
+  }
+
+  /** The settings the server was started with. */
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  /** The signing key whose tokens the server trusts. */
+  public SigningKeys signingKeys() {
+    return signingKeys;
+  }
+
+  /**
+   * The in-memory tenant loaded from the settings; it is the one served unless overrides replaced
+   * the outbound ports.
+   */
+  public InMemoryTenant tenant() {
+    return tenant;
+  }
+
+  /** The instance the server's injector provides for {@code type}. */
+  public <T> T instance(Class<T> type) {
+    return injector.getInstance(type);
+  }
+
+  /**
+   * Stops accepting connections, lets in-flight requests finish (waiting at most the shutdown
+   * grace), then releases the port. Calling it again waits for the first call to finish.
+   */
+  public void stop() {
+    Duration bound = settings.shutdownGrace().plus(STOP_SLACK);
+    if (!stopRequested.compareAndSet(false, true)) {
+      awaitStopped(bound);
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      instance.stop().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info(
+          "Stopped {} in {} ms",
+          baseUri,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      LOG.warn("Interrupted while stopping {}", baseUri);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof TimeoutException) {
+        LOG.warn(
+            "Stopped {} after waiting {} ms for in-flight requests; those still running were cut off",
+            baseUri,
+            settings.shutdownGrace().toMillis());
+      } else {
+        LOG.warn("Stopping {} did not complete cleanly: {}", baseUri, cause.toString());
+      }
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Blocks until {@link #stop()} has completed. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void awaitStopped(Duration bound) {
+    try {
+      if (!stopped.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Gave up waiting for {} to stop", baseUri);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void prepare(Server jetty, ServerSettings settings) {
+    // Jersey's Jetty factory ignores the host; bind where the settings say (loopback by default),
+    // and let the OS pick port 0 atomically rather than Jersey's probe for a free port.
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof ServerConnector serverConnector) {
+        serverConnector.setHost(isWildcard(settings.host()) ? null : settings.host());
+        serverConnector.setPort(settings.port());
+        // Keep-alive connections that sit idle while stopping are closed soon, so they do not
+        // hold up the stop; connections with a request in flight are left alone.
+        serverConnector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+      }
+    }
+    GracefulHandler graceful = new GracefulHandler();
+    graceful.setHandler(jetty.getHandler());
+    jetty.setHandler(graceful);
+    jetty.setStopTimeout(settings.shutdownGrace().toMillis());
+  }
+
+  private static int localPort(Server jetty) {
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof ServerConnector serverConnector) {
+        return serverConnector.getLocalPort();
+      }
+    }
+    throw new IllegalStateException("Jetty has no server connector");
+  }
+
+  private static String describeStartFailure(ServerSettings settings, Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException) {
+        return "cannot listen on %s:%d: the port is already in use (choose another with --port)"
+            .formatted(settings.host(), settings.port());
+      }
+    }
+    return "cannot start the HTTP server on %s:%d: %s".formatted(settings.host(), settings.port(), e);
+  }
+
+  private static void stopQuietly(Server jetty) {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.debug("Cleaning up a server that failed to start", e);
+    }
+  }
+
+  private static SeBootstrap.Instance await(
+      CompletionStage<SeBootstrap.Instance> start, Duration timeout, ServerSettings settings) {
+    try {
+      return start.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("interrupted while starting the HTTP server", e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ServerStartException(
+          "cannot create the HTTP server for %s:%d: %s"
+              .formatted(settings.host(), settings.port(), cause),
+          cause);
+    }
+  }
+
+  private static boolean isWildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("*");
+  }
+
+  private static URI baseUri(String host, int port) {
+    String visibleHost = isWildcard(host) ? "localhost" : host;
+    try {
+      return new URI("http", null, visibleHost, port, "/", null, null);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("host '%s' is not valid in a URL".formatted(host), e);
+    }
+  }
+}

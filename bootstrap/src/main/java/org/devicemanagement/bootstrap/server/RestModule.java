@@ -1,0 +1,38 @@
+package org.devicemanagement.bootstrap.server;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.nimbusds.jose.jwk.JWKSet;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Objects;
+import org.devicemanagement.adapters.rest.GraphRestApi;
+import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
+
+/**
+ * Binds the access-token verifier to the server's public keys and declares every REST resource, so
+ * a missing binding fails when the injector is built rather than on the first request.
+ */
+public final class RestModule extends AbstractModule {
+
+  private final JWKSet publicKeys;
+
+  /** A module trusting tokens signed by one of {@code publicKeys}. */
+  public RestModule(JWKSet publicKeys) {
+    this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
+  }
+
+  @Override
+  protected void configure() {
+    for (Class<?> resource : GraphRestApi.resourceClasses()) {
+      bind(resource);
+    }
+  }
+
+  @Provides
+  @Singleton
+  AccessTokenVerifier accessTokenVerifier(Clock clock) {
+    return new JwtAccessTokenVerifier(publicKeys, clock);
+  }
+}

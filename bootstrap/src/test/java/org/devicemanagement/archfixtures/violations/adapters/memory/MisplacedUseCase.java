@@ -1,0 +1,4 @@
+package org.devicemanagement.archfixtures.violations.adapters.memory;
+
+/** Breaks "use cases live in port.in". */
+public interface MisplacedUseCase {}

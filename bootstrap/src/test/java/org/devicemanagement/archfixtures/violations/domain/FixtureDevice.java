@@ -1,0 +1,4 @@
+package org.devicemanagement.archfixtures.violations.domain;
+
+/** A well-behaved domain type. */
+public record FixtureDevice(String id) {}
