@@ -1,0 +1,167 @@
+package org.devicemanagement.adapters.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.devicemanagement.application.failure.UserNotFoundException;
+import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.RetireAllOutcome;
+import org.devicemanagement.domain.RetireAllRule;
+import org.devicemanagement.domain.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The tenant's managed devices as Intune serves them through Graph, and its user-level retire-all action. */
+public final class GraphManagedDevices implements ManagedDevices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GraphManagedDevices.class);
+
+  // A user has a handful of devices; this many pages means Graph keeps handing out links.
+  private static final int MAX_PAGES = 1000;
+
+  private final GraphHttp http;
+
+  GraphManagedDevices(GraphHttp http) {
+    this.http = Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * {@code GET /users/{id}/managedDevices}, following {@code @odata.nextLink} to the last page; ordered
+   * by device id, each device once.
+   *
+   * @throws UserNotFoundException if Graph does not know the user
+   */
+  @Override
+  public List<ManagedDevice> listByUser(User user) {
+    Objects.requireNonNull(user, "user");
+    URI next = http.uri("/users/" + GraphHttp.segment(user.id()) + "/managedDevices");
+    Map<String, ManagedDevice> byId = new TreeMap<>();
+    Set<URI> visited = new HashSet<>();
+    int foreign = 0;
+    for (int page = 1; ; page++) {
+      GraphResponse response = http.send("GET", next);
+      if (response.isNotFound()) {
+        throw new UserNotFoundException(user.id());
+      }
+      http.requireStatus(response, 200);
+      JsonNode body = http.jsonObject(response);
+      JsonNode value = body.path("value");
+      if (!value.isArray()) {
+        throw http.malformed(response, "'value' is missing or not an array", null);
+      }
+      for (JsonNode node : value) {
+        ManagedDevice device = http.read(response, () -> GraphJson.device(node));
+        // Graph listed it under this user, so a device naming no user is this user's.
+        if (device.userId().isEmpty()) {
+          device = withUserId(device, user.id());
+        }
+        if (device.belongsTo(user.id())) {
+          byId.put(device.id(), device);
+        } else {
+          foreign++;
+        }
+      }
+      JsonNode link = body.path("@odata.nextLink");
+      if (link.isMissingNode() || link.isNull()) {
+        break;
+      }
+      if (page >= MAX_PAGES) {
+        throw http.malformed(response, "more than %d pages".formatted(MAX_PAGES), null);
+      }
+      next = http.nextLink(response, link, visited);
+    }
+    if (foreign > 0) {
+      LOG.warn(
+          "Graph listed {} device(s) of other users under user {}; they were left out",
+          foreign,
+          user.id());
+    }
+    return List.copyOf(byId.values());
+  }
+
+  /** {@code GET /deviceManagement/managedDevices/{id}}; empty on 404. */
+  @Override
+  public Optional<ManagedDevice> findById(String deviceId) {
+    Objects.requireNonNull(deviceId, "deviceId");
+    if (!GraphHttp.usableSegment(deviceId)) {
+      return Optional.empty();
+    }
+    GraphResponse response =
+        http.send(
+            "GET", http.uri("/deviceManagement/managedDevices/" + GraphHttp.segment(deviceId)));
+    if (response.isNotFound()) {
+      return Optional.empty();
+    }
+    http.requireStatus(response, 200);
+    JsonNode body = http.jsonObject(response);
+    return Optional.of(http.read(response, () -> GraphJson.device(body)));
+  }
+
+  /**
+   * Lists the user's devices, then asks Graph to retire them all with its single user-level action
+   * {@code POST /users/{id}/removeAllDevicesFromManagement} (never device by device), and returns what
+   * the domain's {@link RetireAllRule} predicts for the devices listed.
+   *
+   * <p>Graph accepts the action with {@code 204 No Content} and carries it out asynchronously: right
+   * after this returns Graph may still report the devices' old states, and the outcome's {@code at} is
+   * ours, not Graph's. Atomicity is Graph's (one action for the whole user); a device enrolled between
+   * the listing and the action is retired by Graph but missing from the outcome.
+   *
+   * @throws UserNotFoundException if Graph does not know the user
+   */
+  @Override
+  public RetireAllOutcome retireAll(User user, Instant at) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(at, "at");
+    List<ManagedDevice> before = listByUser(user);
+    GraphResponse response =
+        http.send(
+            "POST",
+            http.uri("/users/" + GraphHttp.segment(user.id()) + "/removeAllDevicesFromManagement"));
+    if (response.isNotFound()) {
+      throw new UserNotFoundException(user.id());
+    }
+    if (response.status() != 204) {
+      LOG.info(
+          "Graph accepted removeAllDevicesFromManagement with {} instead of 204 (request-id: {},"
+              + " client-request-id: {})",
+          response.status(),
+          response.requestId(),
+          response.clientRequestId());
+    }
+    return RetireAllRule.applyTo(user.id(), before, at);
+  }
+
+  @Override
+  public String toString() {
+    return "GraphManagedDevices";
+  }
+
+  private static ManagedDevice withUserId(ManagedDevice device, String userId) {
+    return new ManagedDevice(
+        device.id(),
+        userId,
+        device.userPrincipalName(),
+        device.deviceName(),
+        device.operatingSystem(),
+        device.osVersion(),
+        device.managementState(),
+        device.complianceState(),
+        device.managedDeviceOwnerType(),
+        device.enrolledDateTime(),
+        device.lastSyncDateTime(),
+        device.serialNumber(),
+        device.azureADDeviceId(),
+        device.model(),
+        device.manufacturer(),
+        device.deviceActionResults());
+  }
+}

@@ -1,0 +1,14 @@
+package org.devicemanagement.adapters.graph;
+
+import java.util.List;
+import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.User;
+
+/** The managed-devices contract through the adapter, against the in-test {@link SimulatedGraph}. */
+class GraphManagedDevicesAgainstSimulatedGraphTest extends GraphManagedDevicesContract {
+
+  @Override
+  protected SeededGraph seed(List<User> users, List<ManagedDevice> devices) {
+    return SimulatedGraph.of(users, devices);
+  }
+}
