@@ -79,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--graph-base-url",
       paramLabel = "URL",
-      description = "Graph root with version for --backend graph (default: ${DEFAULT-VALUE}).")
+      description = {"Graph root with version for --backend graph;", "default: ${DEFAULT-VALUE}"})
   private URI graphBaseUrl = GraphSettings.GLOBAL;
 
   @Spec private @Nullable CommandSpec spec;
