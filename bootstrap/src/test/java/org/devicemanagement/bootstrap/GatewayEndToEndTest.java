@@ -409,4 +409,47 @@ class GatewayEndToEndTest {
     assertThat(gateway.instance(org.devicemanagement.bootstrap.gateway.InboundTokens.class).current())
         .isNull();
   }
+
+  @Test
+  void givenConcurrentCallers_whenEachRetiresItself_thenGraphSeesEveryRequestWithItsOwnCallersToken()
+      throws Exception {
+    URI base =
+        start(
+            request ->
+                request.method().equals("POST")
+                    ? Reply.noContent().after(Duration.ofMillis(20))
+                    : Reply.error(403, "Authorization_RequestDenied", "Insufficient privileges."));
+    int callers = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(callers);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> calls = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < callers; i++) {
+          String upn = "user" + i + "@contoso.com";
+          String token = BootstrapTestData.graphToken(upn, PRIVILEGED);
+          calls.add(
+              pool.submit(
+                  () ->
+                      send(
+                          BootstrapTestData.post(
+                              base, "v1.0/users/" + upn + "/removeAllDevicesFromManagement", token))));
+        }
+      }
+      for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
+        assertThat(call.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(graph.requests()).hasSize(3 * callers * 3);
+    assertThat(graph.requests())
+        .allSatisfy(
+            r -> {
+              String token = r.header("Authorization").substring("Bearer ".length());
+              String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
+              assertThat(r.target()).startsWith("/v1.0/users/" + upn);
+            });
+  }
 }
