@@ -452,4 +452,36 @@ class GatewayEndToEndTest {
               assertThat(r.target()).startsWith("/v1.0/users/" + upn);
             });
   }
+
+  @Test
+  void givenGraphFailures_whenCalledThroughGateway_thenTheTokenReachesNoLogLine() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      URI base =
+          start(
+              request ->
+                  request.method().equals("POST")
+                      ? Reply.error(503, "ServiceUnavailable", "busy")
+                      : Reply.error(401, "InvalidAuthenticationToken", "Access token has expired."));
+      String token = BootstrapTestData.graphToken(ADELE_UPN, PRIVILEGED, READ_ALL);
+
+      HttpResponse<String> response = send(retire(base, token));
+
+      assertThat(response.statusCode()).isEqualTo(401);
+      assertThat(response.body()).doesNotContain(token);
+      assertThat(logs.list).isNotEmpty();
+      String signature = token.substring(token.lastIndexOf('.') + 1);
+      assertThat(logs.list)
+          .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+          .noneMatch(line -> line.contains(token) || line.contains(signature));
+    } finally {
+      root.detachAppender(logs);
+    }
+  }
 }
