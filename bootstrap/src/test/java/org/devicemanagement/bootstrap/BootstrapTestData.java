@@ -95,7 +95,43 @@ public final class BootstrapTestData {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private static @org.jspecify.annotations.Nullable Path sharedDataDir;
+
   private BootstrapTestData() {}
+
+  /**
+   * One data directory for the many short-lived servers of the contract tests, so that the signing
+   * key is generated once.
+   */
+  public static synchronized Path sharedDataDir() {
+    if (sharedDataDir == null) {
+      try {
+        sharedDataDir = java.nio.file.Files.createTempDirectory("dm-shared-data");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return sharedDataDir;
+  }
+
+  /**
+   * A delegated work-or-school token for {@code user} holding exactly {@code scopes}, as Microsoft
+   * Graph would receive it: signed by a key this project's server does not know (in gateway mode only
+   * Graph verifies signatures).
+   */
+  public static String graphToken(String user, String... scopes) {
+    return new TokenMinter(newRsaKey(), Clock.systemUTC())
+        .mint(
+            new TokenRequest(
+                TokenType.DELEGATED,
+                Optional.of(user),
+                List.of(scopes),
+                TokenRequest.DEFAULT_LIFETIME));
+  }
+
+  /** The scopes a contract-test caller holds: read users and devices, and retire-all. */
+  public static final List<String> CONTRACT_SCOPES =
+      List.of(PRIVILEGED, READ_ALL, Permissions.USER_READ_ALL);
 
   /** Settings of a test server: a free port, the demo tenant, the seed table, a 2 s grace. */
   public static ServerSettings settings(Path dataDir) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.application.port.out.ManagedDevices;
 import org.devicemanagement.domain.ManagedDevice;
@@ -63,7 +64,7 @@ public final class GraphManagedDevices implements ManagedDevices {
         if (device.userId().isEmpty()) {
           device = withUserId(device, user.id());
         }
-        if (device.belongsTo(user.id())) {
+        if (device.belongsTo(user.id()) || standsInFor(user, device)) {
           byId.put(device.id(), device);
         } else {
           foreign++;
@@ -115,13 +116,28 @@ public final class GraphManagedDevices implements ManagedDevices {
    * ours, not Graph's. Atomicity is Graph's (one action for the whole user); a device enrolled between
    * the listing and the action is retired by Graph but missing from the outcome.
    *
+   * <p>The listing only predicts the outcome: Graph's action needs {@code
+   * DeviceManagementManagedDevices.PrivilegedOperations.All} alone, the listing a read scope. When
+   * Graph refuses the listing (403), the action is still sent, as Graph is the authority on it, and
+   * the outcome has no transitions (what changed is then unknown here).
+   *
    * @throws UserNotFoundException if Graph does not know the user
    */
   @Override
   public RetireAllOutcome retireAll(User user, Instant at) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(at, "at");
-    List<ManagedDevice> before = listByUser(user);
+    List<ManagedDevice> before;
+    try {
+      before = listByUser(user);
+    } catch (BackendForbiddenException e) {
+      LOG.info(
+          "Graph refused to list the devices of user {} (request-id: {}); sending"
+              + " removeAllDevicesFromManagement without predicting its outcome",
+          user.id(),
+          e.requestId());
+      before = List.of();
+    }
     GraphResponse response =
         http.send(
             "POST",
@@ -138,6 +154,15 @@ public final class GraphManagedDevices implements ManagedDevices {
           response.clientRequestId());
     }
     return RetireAllRule.applyTo(user.id(), before, at);
+  }
+
+  /**
+   * Whether {@code user} is a stand-in named by sign-in name only (see {@link GraphActionUsers}) and
+   * {@code device} is listed under that sign-in name.
+   */
+  private static boolean standsInFor(User user, ManagedDevice device) {
+    return user.id().equalsIgnoreCase(user.userPrincipalName())
+        && device.userPrincipalName().equalsIgnoreCase(user.userPrincipalName());
   }
 
   @Override

@@ -28,6 +28,7 @@ public final class GraphTenant {
   private final GraphSettings settings;
   private final GraphUserDirectory users;
   private final GraphManagedDevices devices;
+  private final GraphActionUsers actionUsers;
 
   private GraphTenant(Builder builder) {
     this.settings = builder.settings;
@@ -50,6 +51,7 @@ public final class GraphTenant {
             new ObjectMapper());
     this.users = new GraphUserDirectory(http);
     this.devices = new GraphManagedDevices(http);
+    this.actionUsers = new GraphActionUsers(users);
   }
 
   /** A tenant reached with {@code settings} and {@code credentials}, waiting and timing for real. */
@@ -65,6 +67,15 @@ public final class GraphTenant {
   /** The tenant's users, as the application's {@link UserDirectory}. */
   public GraphUserDirectory users() {
     return users;
+  }
+
+  /**
+   * The tenant's users as the device operations need them: a user Graph refuses to describe (403)
+   * stands in as the request named it, so that device calls need no user-reading scope; see {@link
+   * GraphActionUsers}.
+   */
+  public GraphActionUsers actionUsers() {
+    return actionUsers;
   }
 
   /** The tenant's managed devices, as the application's {@link ManagedDevices}. */

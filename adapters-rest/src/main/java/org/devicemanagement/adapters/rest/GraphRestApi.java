@@ -17,6 +17,7 @@ import org.devicemanagement.adapters.rest.json.GraphJson;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
+import org.devicemanagement.adapters.rest.resource.UserResource;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -28,7 +29,8 @@ public final class GraphRestApi {
       List.of(
           RemoveAllDevicesFromManagementResource.class,
           UserManagedDevicesResource.class,
-          DeviceManagementManagedDevicesResource.class);
+          DeviceManagementManagedDevicesResource.class,
+          UserResource.class);
 
   private GraphRestApi() {}
 

@@ -40,6 +40,7 @@ import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
+import org.devicemanagement.adapters.rest.resource.UserResource;
 import org.devicemanagement.application.failure.InvalidRequestException;
 import org.devicemanagement.application.failure.ManagedDeviceNotFoundException;
 import org.devicemanagement.application.failure.UserNotFoundException;
@@ -50,6 +51,8 @@ import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.GetManagedDeviceQuery;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
+import org.devicemanagement.application.port.in.GetUserQuery;
+import org.devicemanagement.application.port.in.GetUserUseCase;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.ManagedDevicePage;
@@ -65,6 +68,7 @@ import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
+import org.jspecify.annotations.Nullable;
 
 /** The one test-data factory of adapters-rest: keys, tokens, a fake tenant and a running server. */
 final class RestTestData {
@@ -303,11 +307,13 @@ final class RestTestData {
   static final class FakeDeviceManagement
       implements RemoveAllDevicesFromManagementUseCase,
           ListManagedDevicesUseCase,
-          GetManagedDeviceUseCase {
+          GetManagedDeviceUseCase,
+          GetUserUseCase {
 
     private final PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
     private final Map<String, ManagedDevice> devices = new LinkedHashMap<>();
     private final List<Object> received = new ArrayList<>();
+    private @Nullable RuntimeException nextFailure;
 
     FakeDeviceManagement() {
       reset();
@@ -316,7 +322,30 @@ final class RestTestData {
     synchronized void reset() {
       devices.clear();
       received.clear();
+      nextFailure = null;
       adelesDevices().forEach(d -> devices.put(d.id(), d));
+    }
+
+    /** The next call, whatever it is, fails with {@code failure} (as a backend failure would). */
+    synchronized void failNextWith(RuntimeException failure) {
+      nextFailure = failure;
+    }
+
+    private void failIfScripted() {
+      RuntimeException failure = nextFailure;
+      if (failure != null) {
+        nextFailure = null;
+        throw failure;
+      }
+    }
+
+    @Override
+    public synchronized User getUser(GetUserQuery query) {
+      received.add(query);
+      failIfScripted();
+      checkMe(query.caller(), query.user());
+      policy.authorize(query.caller(), Operation.GET_USER);
+      return resolve(query.caller(), query.user());
     }
 
     synchronized List<Object> received() {
@@ -331,6 +360,7 @@ final class RestTestData {
     public synchronized RetireAllOutcome removeAllDevicesFromManagement(
         RemoveAllDevicesFromManagementCommand command) {
       received.add(command);
+      failIfScripted();
       checkMe(command.caller(), command.user());
       policy.authorize(command.caller(), Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT);
       User user = resolve(command.caller(), command.user());
@@ -342,6 +372,7 @@ final class RestTestData {
     @Override
     public synchronized ManagedDevicePage listManagedDevices(ListManagedDevicesQuery query) {
       received.add(query);
+      failIfScripted();
       checkMe(query.caller(), query.user());
       policy.authorize(query.caller(), Operation.LIST_MANAGED_DEVICES);
       User user = resolve(query.caller(), query.user());
@@ -427,6 +458,9 @@ final class RestTestData {
       }
       if (type == DeviceManagementManagedDevicesResource.class) {
         return new DeviceManagementManagedDevicesResource(fake);
+      }
+      if (type == UserResource.class) {
+        return new UserResource(fake);
       }
       throw new IllegalArgumentException("no resource " + type);
     };

@@ -4,7 +4,8 @@ package org.devicemanagement.application.permission;
 public enum Operation {
   REMOVE_ALL_DEVICES_FROM_MANAGEMENT("removeAllDevicesFromManagement"),
   LIST_MANAGED_DEVICES("list managedDevices"),
-  GET_MANAGED_DEVICE("get managedDevice");
+  GET_MANAGED_DEVICE("get managedDevice"),
+  GET_USER("get user");
 
   private final String graphName;
 

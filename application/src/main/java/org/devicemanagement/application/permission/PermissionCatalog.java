@@ -2,9 +2,14 @@ package org.devicemanagement.application.permission;
 
 import static org.devicemanagement.application.permission.PermissionType.APPLICATION;
 import static org.devicemanagement.application.permission.PermissionType.DELEGATED_WORK_OR_SCHOOL;
+import static org.devicemanagement.application.permission.Permissions.DIRECTORY_READ_ALL;
+import static org.devicemanagement.application.permission.Permissions.DIRECTORY_READ_WRITE_ALL;
 import static org.devicemanagement.application.permission.Permissions.PRIVILEGED_OPERATIONS_ALL;
 import static org.devicemanagement.application.permission.Permissions.READ_ALL;
 import static org.devicemanagement.application.permission.Permissions.READ_WRITE_ALL;
+import static org.devicemanagement.application.permission.Permissions.USER_READ_ALL;
+import static org.devicemanagement.application.permission.Permissions.USER_READ_BASIC_ALL;
+import static org.devicemanagement.application.permission.Permissions.USER_READ_WRITE_ALL;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -18,6 +23,25 @@ public record PermissionCatalog(String name, Map<Operation, PermissionTable> tab
       PermissionTable.builder()
           .allow(DELEGATED_WORK_OR_SCHOOL, READ_WRITE_ALL, READ_ALL)
           .allow(APPLICATION, READ_WRITE_ALL, READ_ALL)
+          .build();
+
+  // Graph's "Get user" table (least to most privileged, as Graph lists them); personal accounts are
+  // not supported because this product serves work or school tenants only.
+  private static final PermissionTable READ_USERS =
+      PermissionTable.builder()
+          .allow(
+              DELEGATED_WORK_OR_SCHOOL,
+              USER_READ_BASIC_ALL,
+              USER_READ_ALL,
+              USER_READ_WRITE_ALL,
+              DIRECTORY_READ_ALL,
+              DIRECTORY_READ_WRITE_ALL)
+          .allow(
+              APPLICATION,
+              USER_READ_ALL,
+              USER_READ_WRITE_ALL,
+              DIRECTORY_READ_ALL,
+              DIRECTORY_READ_WRITE_ALL)
           .build();
 
   /** Checks that every operation has a table. */
@@ -74,6 +98,7 @@ public record PermissionCatalog(String name, Map<Operation, PermissionTable> tab
     tables.put(Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT, retireAll);
     tables.put(Operation.LIST_MANAGED_DEVICES, READ_DEVICES);
     tables.put(Operation.GET_MANAGED_DEVICE, READ_DEVICES);
+    tables.put(Operation.GET_USER, READ_USERS);
     return new PermissionCatalog(name, tables);
   }
 }

@@ -17,6 +17,21 @@ public final class Permissions {
   /** Reads and writes managed devices. */
   public static final String READ_WRITE_ALL = "DeviceManagementManagedDevices.ReadWrite.All";
 
+  /** Reads the basic profile of every user (delegated only). */
+  public static final String USER_READ_BASIC_ALL = "User.ReadBasic.All";
+
+  /** Reads every user's full profile. */
+  public static final String USER_READ_ALL = "User.Read.All";
+
+  /** Reads and writes every user's full profile. */
+  public static final String USER_READ_WRITE_ALL = "User.ReadWrite.All";
+
+  /** Reads the directory. */
+  public static final String DIRECTORY_READ_ALL = "Directory.Read.All";
+
+  /** Reads and writes the directory. */
+  public static final String DIRECTORY_READ_WRITE_ALL = "Directory.ReadWrite.All";
+
   /** The seed page's long-standing typo of {@link #PRIVILEGED_OPERATIONS_ALL}. */
   public static final String PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING =
       "DeviceManagementManagedDevices.PriviligedOperation.All";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.devicemanagement.application.permission.Operation.GET_MANAGED_DEVICE;
+import static org.devicemanagement.application.permission.Operation.GET_USER;
 import static org.devicemanagement.application.permission.Operation.LIST_MANAGED_DEVICES;
 import static org.devicemanagement.application.permission.Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT;
 import static org.devicemanagement.application.permission.PermissionType.APPLICATION;
@@ -36,11 +37,18 @@ class PermissionPolicyTest {
   private static final String PRIVILEGED_TYPO = "DeviceManagementManagedDevices.PriviligedOperation.All";
   private static final String READ = "DeviceManagementManagedDevices.Read.All";
   private static final String READ_WRITE = "DeviceManagementManagedDevices.ReadWrite.All";
+  private static final String USER_READ_BASIC = "User.ReadBasic.All";
+  private static final String USER_READ = "User.Read.All";
+  private static final String USER_READ_WRITE = "User.ReadWrite.All";
+  private static final String DIRECTORY_READ = "Directory.Read.All";
+  private static final String DIRECTORY_READ_WRITE = "Directory.ReadWrite.All";
 
   /** The families of permissions an operation accepts. */
   enum Family {
     PRIVILEGED_OPERATIONS,
-    READ_DEVICES
+    READ_DEVICES,
+    READ_USERS_DELEGATED,
+    READ_USERS_APPLICATION
   }
 
   /** What a row of an operation's table accepts: nothing (type not supported) or a family. */
@@ -48,6 +56,14 @@ class PermissionPolicyTest {
     static final Accepts NOT_SUPPORTED = new Accepts(null, List.of());
     static final Accepts PRIVILEGED_ONLY = new Accepts(Family.PRIVILEGED_OPERATIONS, List.of(PRIVILEGED));
     static final Accepts READERS = new Accepts(Family.READ_DEVICES, List.of(READ_WRITE, READ));
+    static final Accepts DELEGATED_USER_READERS =
+        new Accepts(
+            Family.READ_USERS_DELEGATED,
+            List.of(USER_READ_BASIC, USER_READ, USER_READ_WRITE, DIRECTORY_READ, DIRECTORY_READ_WRITE));
+    static final Accepts APPLICATION_USER_READERS =
+        new Accepts(
+            Family.READ_USERS_APPLICATION,
+            List.of(USER_READ, USER_READ_WRITE, DIRECTORY_READ, DIRECTORY_READ_WRITE));
 
     boolean supported() {
       return family != null;
@@ -65,7 +81,8 @@ class PermissionPolicyTest {
                   DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
                   APPLICATION, Accepts.NOT_SUPPORTED),
               LIST_MANAGED_DEVICES, readTable(),
-              GET_MANAGED_DEVICE, readTable()),
+              GET_MANAGED_DEVICE, readTable(),
+              GET_USER, userTable()),
           "current",
           Map.of(
               REMOVE_ALL_DEVICES_FROM_MANAGEMENT,
@@ -74,13 +91,21 @@ class PermissionPolicyTest {
                   DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
                   APPLICATION, Accepts.PRIVILEGED_ONLY),
               LIST_MANAGED_DEVICES, readTable(),
-              GET_MANAGED_DEVICE, readTable()));
+              GET_MANAGED_DEVICE, readTable(),
+              GET_USER, userTable()));
 
   private static Map<PermissionType, Accepts> readTable() {
     return Map.of(
         DELEGATED_WORK_OR_SCHOOL, Accepts.READERS,
         DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
         APPLICATION, Accepts.READERS);
+  }
+
+  private static Map<PermissionType, Accepts> userTable() {
+    return Map.of(
+        DELEGATED_WORK_OR_SCHOOL, Accepts.DELEGATED_USER_READERS,
+        DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
+        APPLICATION, Accepts.APPLICATION_USER_READERS);
   }
 
   /** A granted set of permissions and the families it satisfies. */
@@ -126,6 +151,22 @@ class PermissionPolicyTest {
               Set.of(READ, PRIVILEGED_TYPO),
               EnumSet.of(Family.PRIVILEGED_OPERATIONS, Family.READ_DEVICES)),
           new Grant(
+              "user read basic (delegated only)",
+              Set.of(USER_READ_BASIC),
+              EnumSet.of(Family.READ_USERS_DELEGATED)),
+          new Grant(
+              "user read all",
+              Set.of(USER_READ),
+              EnumSet.of(Family.READ_USERS_DELEGATED, Family.READ_USERS_APPLICATION)),
+          new Grant(
+              "directory read-write lower case",
+              Set.of("directory.readwrite.all"),
+              EnumSet.of(Family.READ_USERS_DELEGATED, Family.READ_USERS_APPLICATION)),
+          new Grant(
+              "user read near misses",
+              Set.of("User.Read", "User.ReadBasic", "Directory.AccessAsUser.All"),
+              EnumSet.noneOf(Family.class)),
+          new Grant(
               "privileged among others",
               Set.of("User.Read", PRIVILEGED, "openid"),
               EnumSet.of(Family.PRIVILEGED_OPERATIONS)));
@@ -147,8 +188,8 @@ class PermissionPolicyTest {
 
   @Test
   void givenCaseTable_whenCounted_thenCoversEveryCombination() {
-    assertThat(everyCase()).hasSize(2 * 3 * 3 * GRANTS.size());
-    assertThat(Operation.values()).hasSize(3);
+    assertThat(everyCase()).hasSize(2 * 4 * 3 * GRANTS.size());
+    assertThat(Operation.values()).hasSize(4);
     assertThat(PermissionType.values()).hasSize(3);
   }
 
@@ -258,7 +299,8 @@ class PermissionPolicyTest {
             Map.of(
                 REMOVE_ALL_DEVICES_FROM_MANAGEMENT, typoTable,
                 LIST_MANAGED_DEVICES, typoTable,
-                GET_MANAGED_DEVICE, typoTable));
+                GET_MANAGED_DEVICE, typoTable,
+                GET_USER, typoTable));
 
     assertThatNoException()
         .isThrownBy(

@@ -1,14 +1,19 @@
 package org.devicemanagement.bootstrap.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.adapters.memory.TenantFileException;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
+import org.devicemanagement.bootstrap.gateway.GatewaySettings;
+import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.security.DataDirectory;
 import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
@@ -62,6 +67,21 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Permission table: seed (the seed page, default) or current (also Application).")
   private String permissions = ServerSettings.DEFAULT_PERMISSIONS;
 
+  @Option(
+      names = "--backend",
+      paramLabel = "BACKEND",
+      description = {
+        "memory (default): serve the in-memory tenant;",
+        "graph: a gateway in front of Microsoft Graph, passing each caller's token on."
+      })
+  private String backend = "memory";
+
+  @Option(
+      names = "--graph-base-url",
+      paramLabel = "URL",
+      description = {"Graph root with version for --backend graph;", "default: ${DEFAULT-VALUE}"})
+  private URI graphBaseUrl = GraphSettings.GLOBAL;
+
   @Spec private @Nullable CommandSpec spec;
 
   @Override
@@ -70,9 +90,13 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     PrintWriter err = commandLine.getErr();
     ServerSettings settings = settings(commandLine);
+    @Nullable GatewaySettings gateway = gateway(commandLine);
     DeviceManagementServer server;
     try {
-      server = DeviceManagementServer.start(settings);
+      server =
+          gateway == null
+              ? DeviceManagementServer.start(settings)
+              : DeviceManagementServer.start(settings, new GraphBackendModule(gateway));
     } catch (TenantFileException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
@@ -82,7 +106,10 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_FAILURE;
     }
-    out.print(StartupBanner.render(server, settings, StartupBanner.launcher()));
+    out.print(
+        gateway == null
+            ? StartupBanner.render(server, settings, StartupBanner.launcher())
+            : StartupBanner.renderGateway(server, settings, gateway));
     out.flush();
     stopOnShutdown(server);
     server.awaitStop();
@@ -109,6 +136,26 @@ public final class ServeCommand implements Callable<Integer> {
           host, port, dataDir, tenant, permissions, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private @Nullable GatewaySettings gateway(CommandLine commandLine) {
+    switch (backend.toLowerCase(Locale.ROOT)) {
+      case "memory":
+        return null;
+      case "graph":
+        try {
+          return GatewaySettings.defaults(graphBaseUrl);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(
+              commandLine,
+              "Invalid value for option '--graph-base-url': " + e.getMessage());
+        }
+      default:
+        throw new ParameterException(
+            commandLine,
+            "Invalid value for option '--backend': '%s' (expected memory or graph)"
+                .formatted(backend));
     }
   }
 

@@ -12,6 +12,7 @@ import org.devicemanagement.application.permission.PermissionTable;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.security.DataDirectory;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.domain.User;
@@ -35,6 +36,7 @@ public final class StartupBanner {
     PermissionCatalog catalog = settings.permissionCatalog();
     text.append("device-management ").append(VersionProvider.version()).append('\n');
     line(text, "Graph base URL", base + "   (/beta answers too)");
+    line(text, "Backend", "in-memory tenant (--backend memory; graph for a Graph gateway)");
     line(text, "Tenant", settings.tenant().description());
     line(text, "Signing key", server.signingKeys().file().toString());
     text.append('\n');
@@ -62,6 +64,45 @@ public final class StartupBanner {
         .append(userUrl)
         .append("/managedDevices\n");
     text.append("Other tokens: add --type personal | application, --scopes \"A B\", --lifetime -60.\n");
+    text.append('\n');
+    text.append("Stop with Ctrl-C or SIGTERM; in-flight requests finish first.\n");
+    return text.toString();
+  }
+
+  /**
+   * The banner of {@code server} as a gateway in front of Microsoft Graph: where it listens, which
+   * Graph it calls, who verifies tokens, the permission table it enforces first, and how to call it.
+   */
+  public static String renderGateway(
+      DeviceManagementServer server, ServerSettings settings, GatewaySettings gateway) {
+    StringBuilder text = new StringBuilder();
+    String base = server.baseUri().resolve("v1.0").toString();
+    text.append("device-management ").append(VersionProvider.version()).append('\n');
+    line(text, "Graph base URL", base + "   (/beta answers too; both call the backend's version)");
+    line(text, "Backend", "Microsoft Graph at " + gateway.graph().baseUrl() + " (--backend graph)");
+    line(
+        text,
+        "Graph waits",
+        String.format(
+            Locale.ROOT,
+            "connect %d s, response %d s, each Graph call %d s with up to %d retries",
+            gateway.graph().connectTimeout().toSeconds(),
+            gateway.graph().requestTimeout().toSeconds(),
+            gateway.graph().callDeadline().toSeconds(),
+            gateway.graph().maxRetries()));
+    text.append('\n');
+    text.append(GatewaySettings.TRUST_WARNING).append(".\n");
+    text.append("Each caller's own bearer token is passed on to Microsoft Graph, which is the authority\n");
+    text.append("on it; this gateway reads its claims (exp, nbf, aud, iss, tid, scp/roles) to enforce the\n");
+    text.append("permission table below before calling Graph.\n");
+    text.append('\n');
+    appendPermissions(text, settings.permissionCatalog());
+    text.append('\n');
+    text.append("Call it with a delegated Microsoft Graph token, for example from the Azure CLI:\n");
+    text.append("  TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)\n");
+    text.append("  curl -i -X POST -H \"Authorization: Bearer $TOKEN\" ")
+        .append(base)
+        .append("/users/<userPrincipalName>/removeAllDevicesFromManagement\n");
     text.append('\n');
     text.append("Stop with Ctrl-C or SIGTERM; in-flight requests finish first.\n");
     return text.toString();

@@ -8,11 +8,13 @@ import java.util.Objects;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
+import org.devicemanagement.application.port.in.GetUserUseCase;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.out.ManagedDevices;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.application.service.GetManagedDeviceService;
+import org.devicemanagement.application.service.GetUserService;
 import org.devicemanagement.application.service.ListManagedDevicesService;
 import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
 
@@ -59,5 +61,11 @@ public final class ApplicationModule extends AbstractModule {
   @Singleton
   GetManagedDeviceUseCase getManagedDevice(PermissionPolicy policy, ManagedDevices devices) {
     return new GetManagedDeviceService(policy, devices);
+  }
+
+  @Provides
+  @Singleton
+  GetUserUseCase getUser(PermissionPolicy policy, UserDirectory users) {
+    return new GetUserService(policy, users);
   }
 }

@@ -1,7 +1,9 @@
 package org.devicemanagement.bootstrap.server;
 
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import jakarta.ws.rs.SeBootstrap;
@@ -20,6 +22,7 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -86,6 +89,12 @@ public final class DeviceManagementServer implements AutoCloseable {
     ResourceConfig resources =
         GraphRestApi.resourceConfig(
             injector.getInstance(AccessTokenVerifier.class), injector::getInstance);
+    // Gateway mode: the caller's token, held for the Graph adapter, is dropped with each response.
+    Binding<InboundTokens> inboundTokens =
+        injector.getExistingBinding(Key.get(InboundTokens.class));
+    if (inboundTokens != null) {
+      resources.register(inboundTokens.getProvider().get().clearingFilter());
+    }
     resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
     SeBootstrap.Configuration configuration =

@@ -72,6 +72,7 @@ public final class ArchitectureRules {
     String failure = pkg("application.failure");
     String adapters = pkg("adapters");
     String rest = pkg("adapters.rest");
+    String graph = pkg("adapters.graph");
 
     // ---- layers
     rules.put(
@@ -108,6 +109,14 @@ public final class ArchitectureRules {
         noClasses()
             .that().resideInAPackage(portOut)
             .should().dependOnClassesThat().resideInAPackage(portIn));
+    rules.put(
+        "graph-adapter-is-an-http-client-only",
+        noClasses()
+            .that().resideInAPackage(graph)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                "jakarta.ws.rs..", "org.glassfish..", "com.google.inject..", "org.eclipse.jetty..")
+            .because("the Graph adapter calls Graph with java.net.http; serving and wiring are"
+                + " the REST adapter's and bootstrap's"));
     rules.put(
         "no-cycles-between-top-level-packages",
         slices().matching(root + ".(*)..").should().beFreeOfCycles());

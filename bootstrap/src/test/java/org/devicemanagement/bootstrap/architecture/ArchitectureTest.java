@@ -54,10 +54,15 @@ class ArchitectureTest {
         .anyMatch(p -> p.startsWith(ROOT + ".application.service"))
         .anyMatch(p -> p.startsWith(ROOT + ".adapters.rest"))
         .anyMatch(p -> p.startsWith(ROOT + ".adapters.memory"))
+        .anyMatch(p -> p.startsWith(ROOT + ".adapters.graph"))
+        .anyMatch(p -> p.startsWith(ROOT + ".bootstrap.gateway"))
         .anyMatch(p -> p.startsWith(ROOT + ".bootstrap"))
         .noneMatch(p -> p.startsWith(ROOT + ".archfixtures"));
     assertThat(production.contain(ROOT + ".application.ApplicationTestData")).isFalse();
     assertThat(production.contain(ArchitectureTest.class)).isFalse();
     assertThat(production.contain(ROOT + ".domain.RetireAllRule")).isTrue();
+    assertThat(production.contain(ROOT + ".adapters.graph.GraphTenant")).isTrue();
+    // The Graph adapter's test-jar (contract bases, fakes) is on the test class path, not imported.
+    assertThat(production.contain(ROOT + ".adapters.graph.GraphUserDirectoryContract")).isFalse();
   }
 }

@@ -53,7 +53,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
           "00000003-0000-0000-c000-000000000000");
 
   // Far above any real Entra token; bounds the work done on hostile input.
-  private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+  static final int MAX_TOKEN_LENGTH = 16 * 1024;
   private static final int MAX_SHOWN_CLAIM_LENGTH = 100;
 
   private final JWKSet publicKeys;
@@ -164,7 +164,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
   }
 
-  private static void checkAudience(JWTClaimsSet claims) {
+  static void checkAudience(JWTClaimsSet claims) {
     Object audience = claims.getClaim("aud");
     if (audience == null) {
       throw new InvalidAccessTokenException("the token has no audience (aud)");
@@ -179,7 +179,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
   }
 
-  private static void checkIssuer(JWTClaimsSet claims, String tenantId) {
+  static void checkIssuer(JWTClaimsSet claims, String tenantId) {
     String issuer =
         stringClaim(claims, "iss")
             .orElseThrow(() -> new InvalidAccessTokenException("the token has no issuer (iss)"));
@@ -191,7 +191,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
   }
 
-  private static Caller classify(JWTClaimsSet claims, String tenantId) {
+  static Caller classify(JWTClaimsSet claims, String tenantId) {
     Optional<String> objectId = stringClaim(claims, "oid");
     Optional<String> userPrincipalName =
         stringClaim(claims, "upn")
@@ -239,7 +239,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     throw new InvalidAccessTokenException("the roles claim is not an array of strings");
   }
 
-  private static Optional<String> stringClaim(JWTClaimsSet claims, String name) {
+  static Optional<String> stringClaim(JWTClaimsSet claims, String name) {
     Object value = claims.getClaim(name);
     if (value == null) {
       return Optional.empty();
@@ -250,7 +250,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     throw new InvalidAccessTokenException("the %s claim is not a string".formatted(name));
   }
 
-  private static @Nullable Date dateClaim(JWTClaimsSet claims, String name) {
+  static @Nullable Date dateClaim(JWTClaimsSet claims, String name) {
     Object value = claims.getClaim(name);
     if (value == null || value instanceof Date) {
       return (Date) value;
@@ -261,7 +261,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
   /**
    * A claim value fit to echo: printable ASCII, bounded, since it comes from an untrusted token.
    */
-  private static String shown(String value) {
+  static String shown(String value) {
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < value.length() && shown.length() < MAX_SHOWN_CLAIM_LENGTH; i++) {
       char c = value.charAt(i);

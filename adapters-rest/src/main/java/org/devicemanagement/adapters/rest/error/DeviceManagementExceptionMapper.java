@@ -29,6 +29,8 @@ public final class DeviceManagementExceptionMapper
               "BadRequest",
               "/me request is only valid with delegated authentication flow.");
       case "INVALID_REQUEST" -> error(Response.Status.BAD_REQUEST, "BadRequest", message);
+      case "BACKEND_TOKEN_REJECTED", "BACKEND_FORBIDDEN", "BACKEND_UNAVAILABLE" ->
+          BackendFailures.toResponse(exception);
       default -> GraphError.unexpected(exception).toResponse(500).build();
     };
   }

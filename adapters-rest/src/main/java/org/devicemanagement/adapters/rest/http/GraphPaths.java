@@ -23,7 +23,7 @@ public final class GraphPaths {
 
   private static final Node RETIRE_ALL = Node.route();
   private static final Node USER =
-      Node.branch()
+      Node.routeBranch()
           .action("removeAllDevicesFromManagement", RETIRE_ALL)
           .literal("managedDevices", Node.route());
   private static final Node VERSION =
@@ -135,6 +135,11 @@ public final class GraphPaths {
 
     static Node branch() {
       return new Node(new LinkedHashMap<>(), null, false);
+    }
+
+    /** A position that is a route itself and may also be followed by literals. */
+    static Node routeBranch() {
+      return new Node(new LinkedHashMap<>(), null, true);
     }
 
     static Node route() {

@@ -1,0 +1,107 @@
+package org.devicemanagement.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
+import static org.devicemanagement.adapters.rest.RestTestData.CLOCK;
+import static org.devicemanagement.adapters.rest.RestTestData.NOW;
+
+import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
+import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
+import org.devicemanagement.application.permission.Caller;
+import org.devicemanagement.application.permission.PermissionType;
+import org.devicemanagement.application.permission.Permissions;
+import org.junit.jupiter.api.Test;
+
+/** The gateway's verifier: every check but the signature, which Microsoft Graph makes. */
+class UnverifiedClaimsVerifierTest {
+
+  private final UnverifiedClaimsVerifier verifier = new UnverifiedClaimsVerifier(CLOCK);
+
+  @Test
+  void givenTokenSignedByUnknownKey_whenVerified_thenCallerReadFromClaims() {
+    String token =
+        RestTestData.delegated().signedWith(RestTestData.UNKNOWN_KEY).keyId("graph-key").build();
+
+    Caller caller = verifier.verify(token);
+
+    assertThat(caller.permissionType()).isEqualTo(PermissionType.DELEGATED_WORK_OR_SCHOOL);
+    assertThat(caller.objectId()).contains(ADELE.id());
+    assertThat(caller.permissions()).contains(Permissions.PRIVILEGED_OPERATIONS_ALL);
+  }
+
+  @Test
+  void givenForeignSignature_whenVerified_thenStillAcceptedAsGraphIsTheAuthority() {
+    assertThat(verifier.verify(RestTestData.delegated().buildWithForeignSignature()).tenantId())
+        .isEqualTo(RestTestData.TENANT_ID);
+  }
+
+  @Test
+  void givenUnsignedToken_whenVerified_thenRefused() {
+    assertThatThrownBy(() -> verifier.verify(RestTestData.delegated().buildUnsigned()))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("alg none");
+  }
+
+  @Test
+  void givenExpiredToken_whenVerified_thenRefused() {
+    String token = RestTestData.delegated().expiresAt(NOW.minusSeconds(120)).build();
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void givenTokenNotYetValid_whenVerified_thenRefused() {
+    String token = RestTestData.delegated().notBefore(NOW.plusSeconds(600)).build();
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("not valid yet");
+  }
+
+  @Test
+  void givenOtherAudience_whenVerified_thenRefused() {
+    String token = RestTestData.delegated().claim("aud", "api://someone-else").build();
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("audience");
+  }
+
+  @Test
+  void givenIssuerOfAnotherTenant_whenVerified_thenRefused() {
+    String token =
+        RestTestData.delegated()
+            .claim("iss", "https://sts.windows.net/11111111-1111-1111-1111-111111111111/")
+            .build();
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("issuer");
+  }
+
+  @Test
+  void givenNoTenant_whenVerified_thenRefused() {
+    String token = RestTestData.delegated().without("tid").build();
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("tid");
+  }
+
+  @Test
+  void givenGarbage_whenVerified_thenRefusedAsMalformed() {
+    assertThatThrownBy(() -> verifier.verify(RestTestData.garbageToken()))
+        .isInstanceOf(InvalidAccessTokenException.class);
+    assertThatThrownBy(() -> verifier.verify("x".repeat(20_000)))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessageContaining("too long");
+  }
+
+  @Test
+  void givenVerifier_whenDescribed_thenSaysSignaturesAreNotVerified() {
+    assertThat(verifier.toString()).contains("NOT verified");
+  }
+}
