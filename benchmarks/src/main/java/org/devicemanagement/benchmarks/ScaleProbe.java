@@ -59,6 +59,15 @@ public final class ScaleProbe {
       smallRounds.add(smallTarget.time(CALLS_PER_ROUND));
       largeRounds.add(largeTarget.time(CALLS_PER_ROUND));
     }
+    for (int round = 0; round < ROUNDS; round++) {
+      System.out.printf(
+          "round %d: retire-all %.0f / %.0f ns/op, list %.0f / %.0f ns/op (small / large tenant)%n",
+          round + 1,
+          smallRounds.get(round)[0],
+          largeRounds.get(round)[0],
+          smallRounds.get(round)[1],
+          largeRounds.get(round)[1]);
+    }
     double smallRetire = median(smallRounds, 0);
     double largeRetire = median(largeRounds, 0);
     double smallList = median(smallRounds, 1);
