@@ -117,6 +117,35 @@ final class RestTestData {
     return new JwtAccessTokenVerifier(new JWKSet(SIGNING_KEY.toPublicJWK()), clock);
   }
 
+  /** A verifier remembering up to {@code cacheSize} accepted tokens. */
+  static JwtAccessTokenVerifier cachingVerifier(Clock clock, int cacheSize) {
+    return new JwtAccessTokenVerifier(new JWKSet(SIGNING_KEY.toPublicJWK()), clock, cacheSize);
+  }
+
+  /** A clock standing at {@link #NOW} until a test moves it. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now = NOW;
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException("a movable test clock stays in UTC");
+    }
+  }
+
   // ---- tokens ---------------------------------------------------------------------------------
 
   /** A delegated work-or-school token for Adele holding every device scope. */

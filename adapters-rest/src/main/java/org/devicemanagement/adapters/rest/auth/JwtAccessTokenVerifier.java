@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * Verifies Entra-shaped RS256 access tokens signed by one of the given keys, checks their audience
  * (Microsoft Graph), issuer (the token's own tenant), lifetime (60 s skew) and tells delegated,
  * personal and application callers apart.
+ *
+ * <p>Optionally it remembers tokens that passed (see {@link #JwtAccessTokenVerifier(JWKSet, Clock,
+ * int)}), so that a client repeating its token is not verified in full each time.
  */
 public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
@@ -56,14 +59,33 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
   static final int MAX_TOKEN_LENGTH = 16 * 1024;
   private static final int MAX_SHOWN_CLAIM_LENGTH = 100;
 
+  /** A cache size for servers: a few MB at most, far more live tokens than a test suite uses. */
+  public static final int DEFAULT_CACHE_SIZE = 4096;
+
   private final JWKSet publicKeys;
   private final Clock clock;
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final @Nullable VerifiedTokenCache cache;
 
   /**
    * A verifier trusting tokens signed by {@code publicKeys}, judging lifetimes by {@code clock}.
    */
   public JwtAccessTokenVerifier(JWKSet publicKeys, Clock clock) {
+    this(publicKeys, clock, 0);
+  }
+
+  /**
+   * A verifier like {@link #JwtAccessTokenVerifier(JWKSet, Clock)} that also remembers up to {@code
+   * cacheSize} accepted tokens (0: none) by their exact text. A remembered token is accepted again
+   * without the signature check only while its own {@code nbf}..{@code exp} window (with the skew)
+   * holds; rejected tokens are never remembered, and the keys of a verifier never change.
+   */
+  public JwtAccessTokenVerifier(JWKSet publicKeys, Clock clock, int cacheSize) {
+    if (cacheSize < 0) {
+      throw new IllegalArgumentException(
+          "cacheSize must not be negative, was %d".formatted(cacheSize));
+    }
+    this.cache = cacheSize == 0 ? null : new VerifiedTokenCache(cacheSize);
     // Only the public halves are ever needed, even if the caller hands over the signing key.
     this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys").toPublicJWKSet();
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,7 +101,40 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
   @Override
   public Caller verify(String bearerToken) {
     Objects.requireNonNull(bearerToken, "bearerToken");
+    VerifiedTokenCache verified = cache;
+    if (verified == null) {
+      return verifyInFull(bearerToken);
+    }
+    Instant now = clock.instant();
+    Optional<Caller> remembered = verified.get(bearerToken, now);
+    if (remembered.isPresent()) {
+      return remembered.get();
+    }
     SignedJWT jwt = parseSigned(bearerToken);
+    Caller caller = verifyInFull(jwt);
+    JWTClaimsSet claims = claimsOf(jwt);
+    Date expiry = Objects.requireNonNull(dateClaim(claims, "exp"), "exp was checked");
+    Date notBefore = dateClaim(claims, "nbf");
+    verified.put(
+        bearerToken,
+        caller,
+        notBefore == null ? Instant.MIN : notBefore.toInstant().minus(CLOCK_SKEW),
+        expiry.toInstant().plus(CLOCK_SKEW),
+        now);
+    return caller;
+  }
+
+  /** The number of tokens remembered as verified (always 0 without a cache); for monitoring. */
+  public int cachedTokens() {
+    VerifiedTokenCache verified = cache;
+    return verified == null ? 0 : verified.size();
+  }
+
+  private Caller verifyInFull(String bearerToken) {
+    return verifyInFull(parseSigned(bearerToken));
+  }
+
+  private Caller verifyInFull(SignedJWT jwt) {
     checkHeader(jwt.getHeader());
     JWTClaimsSet claims = verifySignature(jwt);
     checkLifetime(claims);
@@ -90,6 +145,14 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
             .orElseThrow(() -> new InvalidAccessTokenException("the token has no tenant id (tid)"));
     checkIssuer(claims, tenantId);
     return classify(claims, tenantId);
+  }
+
+  private static JWTClaimsSet claimsOf(SignedJWT jwt) {
+    try {
+      return jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new InvalidAccessTokenException("the token's claims are malformed", e);
+    }
   }
 
   private static SignedJWT parseSigned(String token) {

@@ -1,0 +1,165 @@
+package org.devicemanagement.adapters.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
+import static org.devicemanagement.adapters.rest.RestTestData.NOW;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.devicemanagement.adapters.rest.RestTestData.MovableClock;
+import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
+import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
+import org.devicemanagement.application.permission.Caller;
+import org.junit.jupiter.api.Test;
+
+class JwtAccessTokenVerifierCacheTest {
+
+  private final MovableClock clock = new MovableClock();
+  private final JwtAccessTokenVerifier verifier = RestTestData.cachingVerifier(clock, 3);
+
+  @Test
+  void givenVerifiedToken_whenVerifiedAgain_thenSameCallerFromOneCacheEntry() {
+    String token = RestTestData.delegated().build();
+
+    Caller first = verifier.verify(token);
+    Caller second = verifier.verify(token);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(second.objectId()).contains(ADELE.id());
+    assertThat(verifier.cachedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void givenCachedToken_whenClockPassesExpiryAndSkew_thenRefusedAsExpired() {
+    String token = RestTestData.delegated().expiresAt(NOW.plusSeconds(30)).build();
+    verifier.verify(token);
+
+    clock.set(NOW.plusSeconds(30).plus(JwtAccessTokenVerifier.CLOCK_SKEW).plusSeconds(1));
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the token has expired");
+    assertThat(verifier.cachedTokens()).isZero();
+  }
+
+  @Test
+  void givenCachedToken_whenClockStillWithinSkewAfterExpiry_thenAccepted() {
+    String token = RestTestData.delegated().expiresAt(NOW.plusSeconds(30)).build();
+    verifier.verify(token);
+
+    clock.set(NOW.plusSeconds(30).plus(JwtAccessTokenVerifier.CLOCK_SKEW));
+
+    assertThat(verifier.verify(token).objectId()).contains(ADELE.id());
+  }
+
+  @Test
+  void givenCachedToken_whenClockMovesBackBeforeNotBefore_thenRefusedAsNotYetValid() {
+    String token = RestTestData.delegated().notBefore(NOW.minusSeconds(10)).build();
+    verifier.verify(token);
+
+    clock.set(NOW.minusSeconds(10).minus(JwtAccessTokenVerifier.CLOCK_SKEW).minusSeconds(1));
+
+    assertThatThrownBy(() -> verifier.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the token is not valid yet (nbf is in the future)");
+  }
+
+  @Test
+  void givenGenuineTokenCached_whenSameClaimsSignedWithOtherKeyOfSameKid_thenRefused() {
+    RestTestData.Token claims = RestTestData.delegated();
+    verifier.verify(claims.build());
+    String forged = claims.signedWith(RestTestData.OTHER_KEY).build();
+
+    assertThatThrownBy(() -> verifier.verify(forged))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the signature is invalid");
+    assertThat(verifier.cachedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void givenGenuineTokenCached_whenPayloadSwappedUnderItsSignature_thenRefused() {
+    RestTestData.Token claims = RestTestData.delegated();
+    verifier.verify(claims.build());
+
+    assertThatThrownBy(() -> verifier.verify(claims.buildWithForeignSignature()))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the signature is invalid");
+  }
+
+  @Test
+  void givenTokenOfUnknownKey_whenVerifiedTwice_thenRefusedBothTimesAndNeverCached() {
+    String token = RestTestData.delegated().signedWith(RestTestData.UNKNOWN_KEY).build();
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> verifier.verify(token))
+          .isInstanceOf(InvalidAccessTokenException.class)
+          .hasMessage("the signing key (kid) is not known");
+    }
+    assertThat(verifier.cachedTokens()).isZero();
+  }
+
+  @Test
+  void givenCachedToken_whenAnotherVerifierWithOtherKeysChecksIt_thenRefused() {
+    String token = RestTestData.delegated().build();
+    verifier.verify(token);
+    JwtAccessTokenVerifier otherKeys =
+        new JwtAccessTokenVerifier(
+            new JWKSet(RestTestData.OTHER_KEY.toPublicJWK()),
+            clock,
+            JwtAccessTokenVerifier.DEFAULT_CACHE_SIZE);
+
+    assertThatThrownBy(() -> otherKeys.verify(token))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the signature is invalid");
+  }
+
+  @Test
+  void givenMoreLiveTokensThanCacheSize_whenAllVerified_thenEachAcceptedAndCacheStaysBounded() {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      tokens.add(RestTestData.delegated().expiresAt(NOW.plus(Duration.ofMinutes(10 + i))).build());
+    }
+
+    for (String token : tokens) {
+      assertThat(verifier.verify(token).objectId()).contains(ADELE.id());
+      assertThat(verifier.cachedTokens()).isLessThanOrEqualTo(3);
+    }
+    for (String token : tokens) {
+      assertThat(verifier.verify(token).objectId()).contains(ADELE.id());
+    }
+    assertThat(verifier.cachedTokens()).isBetween(1, 3);
+  }
+
+  @Test
+  void givenFullCacheWithExpiredEntries_whenNewTokenVerified_thenExpiredOnesMakeRoom() {
+    for (int i = 0; i < 3; i++) {
+      verifier.verify(RestTestData.delegated().expiresAt(NOW.plusSeconds(10)).build());
+    }
+    clock.set(NOW.plus(Duration.ofMinutes(5)));
+
+    verifier.verify(RestTestData.delegated().build());
+
+    assertThat(verifier.cachedTokens()).isEqualTo(1);
+  }
+
+  @Test
+  void givenNoCache_whenVerifiedTwice_thenNothingRemembered() {
+    JwtAccessTokenVerifier plain = RestTestData.verifier(clock);
+    String token = RestTestData.delegated().build();
+
+    plain.verify(token);
+    plain.verify(token);
+
+    assertThat(plain.cachedTokens()).isZero();
+  }
+
+  @Test
+  void givenNegativeCacheSize_whenCreated_thenRefused() {
+    assertThatThrownBy(() -> RestTestData.cachingVerifier(clock, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cacheSize must not be negative, was -1");
+  }
+}
