@@ -1,6 +1,7 @@
 package org.devicemanagement.application.service;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.permission.PermissionPolicy;
@@ -35,6 +36,7 @@ public final class RemoveAllDevicesFromManagementService
     UserResolver.checkMeIsDelegated(command.caller(), command.user());
     policy.authorize(command.caller(), Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT);
     User user = users.resolve(command.caller(), command.user());
-    return devices.retireAll(user, clock.instant());
+    // Graph's dates carry at most 7 fractional digits; some clients (.NET) reject more.
+    return devices.retireAll(user, clock.instant().truncatedTo(ChronoUnit.MICROS));
   }
 }

@@ -69,6 +69,21 @@ class RemoveAllDevicesFromManagementServiceTest {
   }
 
   @Test
+  void givenClockWithNanoseconds_whenRetire_thenActionDatedToTheMicrosecond() {
+    Clock nanos = Clock.fixed(NOW.plusNanos(123_456_789), ZoneOffset.UTC);
+    RemoveAllDevicesFromManagementService service =
+        new RemoveAllDevicesFromManagementService(
+            new PermissionPolicy(PermissionCatalog.seed()), directory, devices, nanos);
+
+    RetireAllOutcome outcome =
+        service.removeAllDevicesFromManagement(
+            new RemoveAllDevicesFromManagementCommand(
+                ApplicationTestData.privilegedAdmin(), new UserReference.ById(adele().id())));
+
+    assertThat(outcome.at()).isEqualTo(NOW.plusNanos(123_456_000));
+  }
+
+  @Test
   void givenPrivilegedAdmin_whenRetireById_thenUsersDevicesRetiredAtClockInstant() {
     List<ManagedDevice> before = stored(adele());
 
