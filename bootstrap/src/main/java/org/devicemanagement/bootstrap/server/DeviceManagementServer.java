@@ -8,6 +8,7 @@ import jakarta.ws.rs.SeBootstrap;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -230,6 +231,8 @@ public final class DeviceManagementServer implements AutoCloseable {
         serverConnector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
       }
     }
+    // Requests Jetty refuses itself (bad URIs, over-long headers) get Graph's JSON error too.
+    jetty.setErrorHandler(new GraphErrorHandler(Clock.systemUTC()));
     GracefulHandler graceful = new GracefulHandler();
     graceful.setHandler(jetty.getHandler());
     jetty.setHandler(graceful);
