@@ -23,6 +23,7 @@ import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -229,6 +230,12 @@ public final class DeviceManagementServer implements AutoCloseable {
         // Keep-alive connections that sit idle while stopping are closed soon, so they do not
         // hold up the stop; connections with a request in flight are left alone.
         serverConnector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+        HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
+        if (http != null) {
+          // Graph does not name its server software; neither do we.
+          http.getHttpConfiguration().setSendServerVersion(false);
+          http.getHttpConfiguration().setSendXPoweredBy(false);
+        }
       }
     }
     // Requests Jetty refuses itself (bad URIs, over-long headers) get Graph's JSON error too.

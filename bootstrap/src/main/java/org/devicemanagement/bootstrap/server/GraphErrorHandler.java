@@ -85,6 +85,8 @@ final class GraphErrorHandler extends ErrorHandler {
               "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
       case HttpStatus.NOT_IMPLEMENTED_501 ->
           GraphError.of("NotImplemented", "The request method is not supported.");
+      case HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ->
+          GraphError.of("HttpVersionNotSupported", "The HTTP version is not supported.");
       case HttpStatus.SERVICE_UNAVAILABLE_503 ->
           GraphError.of("serviceNotAvailable", "The service is not available; retry later.");
       default -> {
