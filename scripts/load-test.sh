@@ -183,7 +183,8 @@ echo "errors:              $ERRORS (non-2xx: $NON2XX, socket: $SOCKET)"
 echo "throughput:          $RPS requests/s"
 echo "latency p50 / p99:   $P50 ms / $P99 ms"
 echo "heap used after GC:  start $HEAP_START KiB, before run $HEAP_BEFORE KiB, after run $HEAP_AFTER KiB"
-echo "SIGTERM -> exit:     code $EXIT_CODE after $STOP_MS ms"
+echo "SIGTERM -> exit:     code $EXIT_CODE after $STOP_MS ms ($(grep -o 'Stopped .*' "$WORK/serve.err" | tail -1))"
+grep -E "WARN|ERROR" "$WORK/serve.err" | head -5 || true
 if [ "$ERRORS" -ne 0 ] || [ "$EXIT_CODE" -ne 0 ]; then
   echo "FAILED: errors or unclean exit" >&2
   exit 1
