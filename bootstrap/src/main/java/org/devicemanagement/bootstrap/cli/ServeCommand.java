@@ -3,12 +3,15 @@ package org.devicemanagement.bootstrap.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.TenantFileException;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
+import org.devicemanagement.bootstrap.config.TlsKeystore;
 import org.devicemanagement.bootstrap.security.DataDirectory;
 import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
@@ -62,6 +65,22 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Permission table: seed (the seed page, default) or current (also Application).")
   private String permissions = ServerSettings.DEFAULT_PERMISSIONS;
 
+  @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE.p12",
+      description = {
+        "Serve HTTPS with the key and certificate in this PKCS12 keystore.",
+        "Its password is read from --tls-keystore-password-file, else from the environment",
+        "variable " + TlsKeystore.PASSWORD_ENV + "; never from the command line."
+      })
+  private @Nullable Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the keystore password.")
+  private @Nullable Path tlsPasswordFile;
+
   @Spec private @Nullable CommandSpec spec;
 
   @Override
@@ -70,9 +89,10 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     PrintWriter err = commandLine.getErr();
     ServerSettings settings = settings(commandLine);
+    Optional<SSLContext> tls = tls(commandLine);
     DeviceManagementServer server;
     try {
-      server = DeviceManagementServer.start(settings);
+      server = DeviceManagementServer.start(settings, tls);
     } catch (TenantFileException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
@@ -107,6 +127,34 @@ public final class ServeCommand implements Callable<Integer> {
       TenantSource tenant = tenantFile == null ? TenantSource.demo() : TenantSource.file(tenantFile);
       return new ServerSettings(
           host, port, dataDir, tenant, permissions, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private Optional<SSLContext> tls(CommandLine commandLine) {
+    if (tlsKeystore == null) {
+      if (tlsPasswordFile != null) {
+        throw new ParameterException(
+            commandLine, "--tls-keystore-password-file needs --tls-keystore");
+      }
+      return Optional.empty();
+    }
+    try {
+      char[] password;
+      if (tlsPasswordFile != null) {
+        password = TlsKeystore.passwordFromFile(tlsPasswordFile);
+      } else {
+        String fromEnvironment = System.getenv(TlsKeystore.PASSWORD_ENV);
+        if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+          throw new ParameterException(
+              commandLine,
+              "--tls-keystore needs its password: give --tls-keystore-password-file FILE or set "
+                  + TlsKeystore.PASSWORD_ENV);
+        }
+        password = fromEnvironment.toCharArray();
+      }
+      return Optional.of(TlsKeystore.load(tlsKeystore, password));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
     }

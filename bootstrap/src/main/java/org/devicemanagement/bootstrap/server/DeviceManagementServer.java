@@ -11,12 +11,14 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
@@ -60,14 +62,15 @@ public final class DeviceManagementServer implements AutoCloseable {
       InMemoryTenant tenant,
       Injector injector,
       SeBootstrap.Instance instance,
-      int port) {
+      int port,
+      boolean https) {
     this.settings = settings;
     this.signingKeys = signingKeys;
     this.tenant = tenant;
     this.injector = injector;
     this.instance = instance;
     this.port = port;
-    this.baseUri = baseUri(settings.host(), port);
+    this.baseUri = baseUri(https ? "https" : "http", settings.host(), port);
   }
 
   /**
@@ -80,7 +83,17 @@ public final class DeviceManagementServer implements AutoCloseable {
    * @throws ServerStartException if the server cannot listen (for example, the port is in use)
    */
   public static DeviceManagementServer start(ServerSettings settings, Module... overrides) {
+    return start(settings, Optional.empty(), overrides);
+  }
+
+  /**
+   * Like {@link #start(ServerSettings, Module...)}, serving HTTPS with {@code tls} when present
+   * (see {@link org.devicemanagement.bootstrap.config.TlsKeystore}).
+   */
+  public static DeviceManagementServer start(
+      ServerSettings settings, Optional<SSLContext> tls, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(tls, "tls");
     // The tenant first: a bad tenant file is reported before anything is written to disk.
     InMemoryTenant tenant = settings.tenant().load();
     SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
@@ -90,9 +103,12 @@ public final class DeviceManagementServer implements AutoCloseable {
             injector.getInstance(AccessTokenVerifier.class), injector::getInstance);
     resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    SeBootstrap.Configuration.Builder builder = SeBootstrap.Configuration.builder();
+    // Jersey's Jetty provider builds Jetty's SslContextFactory from this context for HTTPS.
+    tls.ifPresent(context -> builder.sslContext(context));
     SeBootstrap.Configuration configuration =
-        SeBootstrap.Configuration.builder()
-            .protocol("HTTP")
+        builder
+            .protocol(tls.isPresent() ? "HTTPS" : "HTTP")
             .host(settings.host())
             .port(settings.port())
             .rootPath("/")
@@ -110,7 +126,8 @@ public final class DeviceManagementServer implements AutoCloseable {
       throw new ServerStartException(describeStartFailure(settings, e), e);
     }
     DeviceManagementServer server =
-        new DeviceManagementServer(settings, keys, tenant, injector, instance, localPort(jetty));
+        new DeviceManagementServer(
+            settings, keys, tenant, injector, instance, localPort(jetty), tls.isPresent());
     LOG.info(
         "Serving on {} with the {} permission table",
         server.baseUri(),
@@ -293,10 +310,10 @@ public final class DeviceManagementServer implements AutoCloseable {
     return host.equals("0.0.0.0") || host.equals("::") || host.equals("*");
   }
 
-  private static URI baseUri(String host, int port) {
+  private static URI baseUri(String scheme, String host, int port) {
     String visibleHost = isWildcard(host) ? "localhost" : host;
     try {
-      return new URI("http", null, visibleHost, port, "/", null, null);
+      return new URI(scheme, null, visibleHost, port, "/", null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("host '%s' is not valid in a URL".formatted(host), e);
     }
