@@ -119,6 +119,7 @@ LUA
 echo "== device-management load test: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM"
 echo "java: $(java -version 2>&1 | head -1)"
+echo "load average before start: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "tenant: $USERS users x $DEVICES_PER_USER devices; wrk: -t$THREADS -c$CONNECTIONS -d${DURATION}s; JAVA_OPTS=$JAVA_OPTS"
 
 # shellcheck disable=SC2086
