@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -142,7 +143,7 @@ class ShutdownUnderLoadTest {
   private static Outcome call(int port, String head) {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
       socket.setSoTimeout(20_000);
       socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
