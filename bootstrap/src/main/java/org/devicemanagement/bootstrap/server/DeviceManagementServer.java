@@ -258,7 +258,8 @@ public final class DeviceManagementServer implements AutoCloseable {
     // Requests Jetty refuses itself (bad URIs, over-long headers) get Graph's JSON error too.
     jetty.setErrorHandler(new GraphErrorHandler(Clock.systemUTC()));
     GracefulHandler graceful = new GracefulHandler();
-    graceful.setHandler(jetty.getHandler());
+    // A request whose client is gone must not hold the graceful stop for the whole grace.
+    graceful.setHandler(new CompletingHandler(jetty.getHandler()));
     jetty.setHandler(graceful);
     jetty.setStopTimeout(settings.shutdownGrace().toMillis());
   }
