@@ -54,7 +54,9 @@ final class GraphErrorHandler extends ErrorHandler {
     return true;
   }
 
+  // Deprecated in Jetty 12 but still Jetty's hook for some early refusals; kept so none is HTML.
   @Override
+  @SuppressWarnings("deprecation")
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     String requestId = UUID.randomUUID().toString();
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
