@@ -56,7 +56,7 @@ final class GraphErrorHandler extends ErrorHandler {
 
   // Deprecated in Jetty 12 but still Jetty's hook for some early refusals; kept so none is HTML.
   @Override
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings("removal")
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     String requestId = UUID.randomUUID().toString();
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
