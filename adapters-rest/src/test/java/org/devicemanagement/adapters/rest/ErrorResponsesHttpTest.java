@@ -253,7 +253,7 @@ class ErrorResponsesHttpTest {
   }
 
   @Test
-  void givenAHugeDeclaredBody_whenRetireAll_then400WithoutReadingIt() throws Exception {
+  void givenAHugeDeclaredBody_whenRetireAll_then413WithoutReadingIt() throws Exception {
     // A raw socket: the server answers before the body is sent, which java.net.http reports as a
     // broken pipe rather than handing over the response.
     String token = RestTestData.delegated().build();
@@ -271,10 +271,10 @@ class ErrorResponsesHttpTest {
       String response =
           new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-      assertThat(response).startsWith("HTTP/1.1 400");
+      assertThat(response).startsWith("HTTP/1.1 413");
       assertThat(response)
-          .contains("\"code\":\"BadRequest\"")
-          .contains("does not take a request body.");
+          .contains("\"code\":\"RequestEntityTooLarge\"")
+          .contains("at most 64 KiB");
     }
     assertThat(server.fake.received()).isEmpty();
   }

@@ -5,13 +5,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.adapters.memory.TenantFileException;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
+import org.devicemanagement.bootstrap.config.TlsKeystore;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.security.DataDirectory;
@@ -82,6 +85,22 @@ public final class ServeCommand implements Callable<Integer> {
       description = {"Graph root with version for --backend graph;", "default: ${DEFAULT-VALUE}"})
   private URI graphBaseUrl = GraphSettings.GLOBAL;
 
+  @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE.p12",
+      description = {
+        "Serve HTTPS with the key and certificate in this PKCS12 keystore.",
+        "Its password is read from --tls-keystore-password-file, else from the environment",
+        "variable " + TlsKeystore.PASSWORD_ENV + "; never from the command line."
+      })
+  private @Nullable Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password-file",
+      paramLabel = "FILE",
+      description = "File whose first line is the keystore password.")
+  private @Nullable Path tlsPasswordFile;
+
   @Spec private @Nullable CommandSpec spec;
 
   @Override
@@ -91,12 +110,13 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = commandLine.getErr();
     ServerSettings settings = settings(commandLine);
     @Nullable GatewaySettings gateway = gateway(commandLine);
+    Optional<SSLContext> tls = tls(commandLine);
     DeviceManagementServer server;
     try {
       server =
           gateway == null
-              ? DeviceManagementServer.start(settings)
-              : DeviceManagementServer.start(settings, new GraphBackendModule(gateway));
+              ? DeviceManagementServer.start(settings, tls)
+              : DeviceManagementServer.start(settings, tls, new GraphBackendModule(gateway));
     } catch (TenantFileException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
@@ -156,6 +176,34 @@ public final class ServeCommand implements Callable<Integer> {
             commandLine,
             "Invalid value for option '--backend': '%s' (expected memory or graph)"
                 .formatted(backend));
+    }
+  }
+
+  private Optional<SSLContext> tls(CommandLine commandLine) {
+    if (tlsKeystore == null) {
+      if (tlsPasswordFile != null) {
+        throw new ParameterException(
+            commandLine, "--tls-keystore-password-file needs --tls-keystore");
+      }
+      return Optional.empty();
+    }
+    try {
+      char[] password;
+      if (tlsPasswordFile != null) {
+        password = TlsKeystore.passwordFromFile(tlsPasswordFile);
+      } else {
+        String fromEnvironment = System.getenv(TlsKeystore.PASSWORD_ENV);
+        if (fromEnvironment == null || fromEnvironment.isEmpty()) {
+          throw new ParameterException(
+              commandLine,
+              "--tls-keystore needs its password: give --tls-keystore-password-file FILE or set "
+                  + TlsKeystore.PASSWORD_ENV);
+        }
+        password = fromEnvironment.toCharArray();
+      }
+      return Optional.of(TlsKeystore.load(tlsKeystore, password));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
     }
   }
 

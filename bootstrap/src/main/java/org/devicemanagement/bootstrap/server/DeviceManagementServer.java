@@ -10,14 +10,17 @@ import jakarta.ws.rs.SeBootstrap;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
@@ -25,6 +28,7 @@ import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -61,14 +65,15 @@ public final class DeviceManagementServer implements AutoCloseable {
       InMemoryTenant tenant,
       Injector injector,
       SeBootstrap.Instance instance,
-      int port) {
+      int port,
+      boolean https) {
     this.settings = settings;
     this.signingKeys = signingKeys;
     this.tenant = tenant;
     this.injector = injector;
     this.instance = instance;
     this.port = port;
-    this.baseUri = baseUri(settings.host(), port);
+    this.baseUri = baseUri(https ? "https" : "http", settings.host(), port);
   }
 
   /**
@@ -81,7 +86,17 @@ public final class DeviceManagementServer implements AutoCloseable {
    * @throws ServerStartException if the server cannot listen (for example, the port is in use)
    */
   public static DeviceManagementServer start(ServerSettings settings, Module... overrides) {
+    return start(settings, Optional.empty(), overrides);
+  }
+
+  /**
+   * Like {@link #start(ServerSettings, Module...)}, serving HTTPS with {@code tls} when present
+   * (see {@link org.devicemanagement.bootstrap.config.TlsKeystore}).
+   */
+  public static DeviceManagementServer start(
+      ServerSettings settings, Optional<SSLContext> tls, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(tls, "tls");
     // The tenant first: a bad tenant file is reported before anything is written to disk.
     InMemoryTenant tenant = settings.tenant().load();
     SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
@@ -97,9 +112,12 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
     resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+    SeBootstrap.Configuration.Builder builder = SeBootstrap.Configuration.builder();
+    // Jersey's Jetty provider builds Jetty's SslContextFactory from this context for HTTPS.
+    tls.ifPresent(context -> builder.sslContext(context));
     SeBootstrap.Configuration configuration =
-        SeBootstrap.Configuration.builder()
-            .protocol("HTTP")
+        builder
+            .protocol(tls.isPresent() ? "HTTPS" : "HTTP")
             .host(settings.host())
             .port(settings.port())
             .rootPath("/")
@@ -117,7 +135,8 @@ public final class DeviceManagementServer implements AutoCloseable {
       throw new ServerStartException(describeStartFailure(settings, e), e);
     }
     DeviceManagementServer server =
-        new DeviceManagementServer(settings, keys, tenant, injector, instance, localPort(jetty));
+        new DeviceManagementServer(
+            settings, keys, tenant, injector, instance, localPort(jetty), tls.isPresent());
     LOG.info(
         "Serving on {} with the {} permission table",
         server.baseUri(),
@@ -237,10 +256,19 @@ public final class DeviceManagementServer implements AutoCloseable {
         // Keep-alive connections that sit idle while stopping are closed soon, so they do not
         // hold up the stop; connections with a request in flight are left alone.
         serverConnector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+        HttpConnectionFactory http = serverConnector.getConnectionFactory(HttpConnectionFactory.class);
+        if (http != null) {
+          // Graph does not name its server software; neither do we.
+          http.getHttpConfiguration().setSendServerVersion(false);
+          http.getHttpConfiguration().setSendXPoweredBy(false);
+        }
       }
     }
+    // Requests Jetty refuses itself (bad URIs, over-long headers) get Graph's JSON error too.
+    jetty.setErrorHandler(new GraphErrorHandler(Clock.systemUTC()));
     GracefulHandler graceful = new GracefulHandler();
-    graceful.setHandler(jetty.getHandler());
+    // A request whose client is gone must not hold the graceful stop for the whole grace.
+    graceful.setHandler(new CompletingHandler(jetty.getHandler()));
     jetty.setHandler(graceful);
     jetty.setStopTimeout(settings.shutdownGrace().toMillis());
   }
@@ -292,10 +320,10 @@ public final class DeviceManagementServer implements AutoCloseable {
     return host.equals("0.0.0.0") || host.equals("::") || host.equals("*");
   }
 
-  private static URI baseUri(String host, int port) {
+  private static URI baseUri(String scheme, String host, int port) {
     String visibleHost = isWildcard(host) ? "localhost" : host;
     try {
-      return new URI("http", null, visibleHost, port, "/", null, null);
+      return new URI(scheme, null, visibleHost, port, "/", null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("host '%s' is not valid in a URL".formatted(host), e);
     }

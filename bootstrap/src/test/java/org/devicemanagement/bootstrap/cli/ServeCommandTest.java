@@ -148,4 +148,23 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("device-management ").doesNotContain("unknown");
   }
+
+  @Test
+  void givenTlsKeystoreWithoutPassword_whenServe_thenUsageErrorExit2NamingBothWays() {
+    CommandLineRun run = CommandLineRun.of("serve", "--port", "0", "--tls-keystore", "absent.p12");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--tls-keystore-password-file")
+        .contains("DEVICE_MANAGEMENT_TLS_KEYSTORE_PASSWORD");
+  }
+
+  @Test
+  void givenPasswordFileWithoutKeystore_whenServe_thenUsageErrorExit2() {
+    CommandLineRun run =
+        CommandLineRun.of("serve", "--port", "0", "--tls-keystore-password-file", "pw.txt");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("needs --tls-keystore");
+  }
 }

@@ -10,6 +10,7 @@ import org.devicemanagement.application.failure.UserNotFoundException;
 public final class DeviceManagementExceptionMapper
     implements ExceptionMapper<DeviceManagementException> {
 
+  private static final int MAX_SHOWN_REFERENCE_LENGTH = 200;
   private static final String NOT_FOUND_MESSAGE =
       "Resource '%s' does not exist or one of its queried reference-property objects are not"
           + " present.";
@@ -46,7 +47,12 @@ public final class DeviceManagementExceptionMapper
   }
 
   private static Response notFound(String code, String reference) {
-    return error(Response.Status.NOT_FOUND, code, NOT_FOUND_MESSAGE.formatted(reference));
+    // An over-long reference is shortened, so a hostile id is not reflected back in full.
+    String shown =
+        reference.length() <= MAX_SHOWN_REFERENCE_LENGTH
+            ? reference
+            : reference.substring(0, MAX_SHOWN_REFERENCE_LENGTH) + "...";
+    return error(Response.Status.NOT_FOUND, code, NOT_FOUND_MESSAGE.formatted(shown));
   }
 
   private static Response error(Response.Status status, String code, String message) {

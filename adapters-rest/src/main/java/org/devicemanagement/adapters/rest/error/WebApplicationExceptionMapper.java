@@ -20,6 +20,10 @@ public final class WebApplicationExceptionMapper
   public static final String NOT_ACCEPTABLE_MESSAGE =
       "The Accept header excludes application/json, the only format this API returns.";
 
+  /** The message of a 413 (the limit is {@code GraphRequestFilter.MAX_BODY_BYTES}). */
+  public static final String TOO_LARGE_MESSAGE =
+      "The request body is too large: this API accepts at most 64 KiB.";
+
   @Override
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
@@ -36,7 +40,7 @@ public final class WebApplicationExceptionMapper
               .build();
       case 406 -> GraphError.of("NotAcceptable", NOT_ACCEPTABLE_MESSAGE).toResponse(406).build();
       case 413 ->
-          GraphError.of("RequestEntityTooLarge", "The request body is too large.")
+          GraphError.of("RequestEntityTooLarge", TOO_LARGE_MESSAGE)
               .toResponse(413)
               .build();
       case 415 ->

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.uri.UriComponent;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,8 @@ public final class GraphPaths {
 
   private static final String ACTION_NAMESPACE = "microsoft.graph.";
   private static final int MAX_SHOWN_SEGMENT_LENGTH = 200;
+  private static final Pattern KEY_SEGMENT =
+      Pattern.compile("([A-Za-z.]+)\\('(.*)'\\)", Pattern.DOTALL);
 
   private static final Node RETIRE_ALL = Node.route();
   private static final Node USER =
@@ -80,9 +84,20 @@ public final class GraphPaths {
       String segment = decode(raw[i]);
       Node.Child literal = node.literal(segment);
       Node parameter = node.parameter();
+      Matcher keyed = KEY_SEGMENT.matcher(segment);
+      Node.Child keyedLiteral = keyed.matches() ? node.literal(keyed.group(1)) : null;
       if (literal != null) {
         canonical.add(literal.name());
         node = literal.node();
+      } else if (keyedLiteral != null
+          && keyedLiteral.node().parameter() != null
+          && !keyed.group(2).isEmpty()) {
+        // OData key syntax, users('{id | userPrincipalName}'), which Graph needs for UPNs
+        // starting with '$': the same as users/{key}, with '' standing for one quote.
+        canonical.add(keyedLiteral.name());
+        String key = keyed.group(2).replace("''", "'");
+        canonical.add(UriComponent.encode(key, UriComponent.Type.PATH_SEGMENT));
+        node = Objects.requireNonNull(keyedLiteral.node().parameter());
       } else if (parameter != null && !segment.isEmpty()) {
         canonical.add(raw[i]);
         node = parameter;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.devicemanagement.adapters.rest.error.GraphError;
 import org.devicemanagement.adapters.rest.error.WebApplicationExceptionMapper;
 
@@ -20,9 +21,24 @@ import org.devicemanagement.adapters.rest.error.WebApplicationExceptionMapper;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class GraphRequestFilter implements ContainerRequestFilter {
 
+  /**
+   * The largest request body any route accepts (none takes one; {@code {}} is tolerated): a
+   * declared length above it is refused with 413 before anything is read, and the action reads at
+   * most this much of a chunked body.
+   */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
   @Override
   public void filter(ContainerRequestContext request) {
     RequestIds.assign(request);
+    if (declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > MAX_BODY_BYTES) {
+      // Refused before authentication and routing, so a huge body is never waited for.
+      request.abortWith(
+          GraphError.of("RequestEntityTooLarge", WebApplicationExceptionMapper.TOO_LARGE_MESSAGE)
+              .toResponse(413)
+              .build());
+      return;
+    }
     UriInfo uri = request.getUriInfo();
     String rawPath = uri.getPath(false);
     GraphPaths.Resolution resolution = GraphPaths.resolve(rawPath);
@@ -43,6 +59,18 @@ public final class GraphRequestFilter implements ContainerRequestFilter {
       String query = uri.getRequestUri().getRawQuery();
       request.setRequestUri(
           base, URI.create(base + canonical + (query == null ? "" : "?" + query)));
+    }
+  }
+
+  /** The declared body length, or -1 when none or unreadable (Jetty refuses a malformed one). */
+  static long declaredLength(@Nullable String contentLength) {
+    if (contentLength == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(contentLength.strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 }

@@ -51,7 +51,11 @@ public final class RequestIds {
     return String.valueOf(request.getProperty(CLIENT_REQUEST_ID_PROPERTY));
   }
 
-  static String clientRequestId(@Nullable String header, String requestId) {
+  /**
+   * The {@code client-request-id} to answer with: {@code header} when it is a safe token, else
+   * {@code requestId}; for answers written outside Jersey (the container's own errors).
+   */
+  public static String clientRequestId(@Nullable String header, String requestId) {
     return header != null && SAFE_CLIENT_REQUEST_ID.matcher(header).matches() ? header : requestId;
   }
 }

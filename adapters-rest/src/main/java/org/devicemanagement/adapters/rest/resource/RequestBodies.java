@@ -1,9 +1,12 @@
 package org.devicemanagement.adapters.rest.resource;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
 import org.devicemanagement.application.failure.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,7 @@ final class RequestBodies {
   /**
    * The most bytes ever read from a body that should be empty; anything longer is refused unread.
    */
-  static final int MAX_INSPECTED_BYTES = 64 * 1024;
+  static final int MAX_INSPECTED_BYTES = GraphRequestFilter.MAX_BODY_BYTES;
 
   private RequestBodies() {}
 
@@ -25,7 +28,7 @@ final class RequestBodies {
   static void requireNone(ContainerRequestContext request, String action) {
     String message = "The action %s does not take a request body.".formatted(action);
     if (declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > MAX_INSPECTED_BYTES) {
-      throw new InvalidRequestException(message);
+      throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
     byte[] prefix;
     try (InputStream body = request.getEntityStream()) {
@@ -33,7 +36,11 @@ final class RequestBodies {
     } catch (IOException e) {
       throw new InvalidRequestException("The request body could not be read.");
     }
-    if (prefix.length > MAX_INSPECTED_BYTES || !isEmptyObjectOrBlank(prefix)) {
+    if (prefix.length > MAX_INSPECTED_BYTES) {
+      // A chunked body is cut off at the limit rather than read whole.
+      throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+    if (!isEmptyObjectOrBlank(prefix)) {
       throw new InvalidRequestException(message);
     }
   }
