@@ -286,7 +286,8 @@ class HostileRequestsTest {
       {"root", "GET", "/", 400, "BadRequest"},
       {"version only", "GET", "/v1.0", 400, "BadRequest"},
       {"users without id", "GET", "/v1.0/users", 400, "BadRequest"},
-      {"user without action", "GET", "/v1.0/users/" + OWNER.id(), 400, "BadRequest"},
+      {"deviceManagement without a collection", "GET", "/v1.0/deviceManagement", 400, "BadRequest"},
+      {"user without action is Get user, refused without a user scope", "GET", "/v1.0/users/" + OWNER.id(), 403, "Forbidden"},
       {"unknown action", "POST", "/v1.0/users/" + OWNER.id() + "/retireEverything", 400, "BadRequest"},
       {"segment after the action", "POST", "/v1.0/users/" + OWNER.id() + "/removeAllDevicesFromManagement/extra", 400, "BadRequest"},
       {"segment after the list", "GET", "/v1.0/users/" + OWNER.id() + "/managedDevices/extra/more", 400, "BadRequest"},
@@ -311,7 +312,7 @@ class HostileRequestsTest {
       {"blank id", "GET", "/v1.0/users/%20/managedDevices", 400, "BadRequest"},
       {"empty key", "GET", "/v1.0/users('')/managedDevices", 400, "BadRequest"},
       {"empty device id", "GET", "/v1.0/deviceManagement/managedDevices/", 400, "BadRequest"},
-      {"raw # cuts the path", "GET", "/v1.0/users/hash#tag@hostile.example/managedDevices", 400, "BadRequest"},
+      {"raw # cuts the path to Get user", "GET", "/v1.0/users/hash#tag@hostile.example/managedDevices", 403, "Forbidden"},
       {"unknown unicode UPN", "GET", "/v1.0/users/%E2%98%83@hostile.example/managedDevices", 404, "Request_ResourceNotFound"},
       {"unknown $-UPN by key", "GET", "/v1.0/users('$nobody@hostile.example')/managedDevices", 404, "Request_ResourceNotFound"},
       {"unknown device", "GET", "/v1.0/deviceManagement/managedDevices/00000000-0000-4000-8000-000000000000", 404, "ResourceNotFound"},
@@ -480,7 +481,7 @@ class HostileRequestsTest {
     rows.add(row("request line: no version", "GET /v1.0/me/managedDevices\r\nHost: x\r\n\r\n", 505, "HttpVersionNotSupported", false, Map.of()));
     rows.add(row("request line: HTTP/9.9", "GET /v1.0/me/managedDevices HTTP/9.9\r\nHost: x\r\n\r\n", 505, "HttpVersionNotSupported", false, Map.of()));
     rows.add(row("request line: relative target", "GET v1.0/me/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: two spaces", "GET  /v1.0/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
+    rows.add(row("request line: two spaces", "GET  /v1.0/deviceManagement HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
     rows.add(row("request line: raw space in target", "GET /v1.0/users/a b/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
     rows.add(row("request line: raw UTF-8 bytes", new String("GET /v1.0/users/jürgen/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), 400, "BadRequest", false, Map.of()));
     rows.add(row("request line: control byte in target", "GET /v1.0/users/a\u0007b/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
