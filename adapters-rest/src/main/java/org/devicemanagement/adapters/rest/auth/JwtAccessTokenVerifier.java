@@ -137,7 +137,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
   private Caller verifyInFull(SignedJWT jwt) {
     checkHeader(jwt.getHeader());
     JWTClaimsSet claims = verifySignature(jwt);
-    checkLifetime(claims);
+    checkLifetime(claims, clock.instant());
     checkAudience(claims);
     String tenantId =
         stringClaim(claims, "tid")
@@ -155,7 +155,8 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
   }
 
-  private static SignedJWT parseSigned(String token) {
+  /** Parses {@code token} as a signed JWT (any algorithm), or says why it is not one. */
+  static SignedJWT parseSigned(String token) {
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidAccessTokenException("the token is too long");
     }
@@ -212,8 +213,8 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
   }
 
-  private void checkLifetime(JWTClaimsSet claims) {
-    Instant now = clock.instant();
+  /** Checks {@code exp} (required) and {@code nbf} against {@code now}, with the clock skew. */
+  static void checkLifetime(JWTClaimsSet claims, Instant now) {
     Date expiry = dateClaim(claims, "exp");
     if (expiry == null) {
       throw new InvalidAccessTokenException("the token has no expiry time (exp)");

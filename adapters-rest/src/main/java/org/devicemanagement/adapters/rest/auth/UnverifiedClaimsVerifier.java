@@ -1,15 +1,9 @@
 package org.devicemanagement.adapters.rest.auth;
 
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Objects;
 import org.devicemanagement.application.permission.Caller;
 
@@ -37,7 +31,7 @@ public final class UnverifiedClaimsVerifier implements AccessTokenVerifier {
   public Caller verify(String bearerToken) {
     Objects.requireNonNull(bearerToken, "bearerToken");
     JWTClaimsSet claims = claimsOf(bearerToken);
-    checkLifetime(claims, clock.instant());
+    JwtAccessTokenVerifier.checkLifetime(claims, clock.instant());
     JwtAccessTokenVerifier.checkAudience(claims);
     String tenantId =
         JwtAccessTokenVerifier.stringClaim(claims, "tid")
@@ -48,43 +42,11 @@ public final class UnverifiedClaimsVerifier implements AccessTokenVerifier {
   }
 
   private static JWTClaimsSet claimsOf(String token) {
-    if (token.length() > JwtAccessTokenVerifier.MAX_TOKEN_LENGTH) {
-      throw new InvalidAccessTokenException("the token is too long");
-    }
-    JWT jwt;
-    try {
-      jwt = JWTParser.parse(token);
-    } catch (ParseException | RuntimeException e) {
-      throw new InvalidAccessTokenException("the token is not a well-formed JWT", e);
-    }
-    if (jwt instanceof PlainJWT) {
-      throw new InvalidAccessTokenException("the token is not signed (alg none)");
-    }
-    if (jwt instanceof EncryptedJWT) {
-      throw new InvalidAccessTokenException("encrypted tokens are not accepted");
-    }
-    if (!(jwt instanceof SignedJWT signed)) {
-      throw new InvalidAccessTokenException("the token is not a signed JWT");
-    }
+    SignedJWT signed = JwtAccessTokenVerifier.parseSigned(token);
     try {
       return signed.getJWTClaimsSet();
     } catch (ParseException | RuntimeException e) {
       throw new InvalidAccessTokenException("the token's claims are malformed", e);
-    }
-  }
-
-  private static void checkLifetime(JWTClaimsSet claims, Instant now) {
-    Date expiry = JwtAccessTokenVerifier.dateClaim(claims, "exp");
-    if (expiry == null) {
-      throw new InvalidAccessTokenException("the token has no expiry time (exp)");
-    }
-    if (now.isAfter(expiry.toInstant().plus(JwtAccessTokenVerifier.CLOCK_SKEW))) {
-      throw new InvalidAccessTokenException("the token has expired");
-    }
-    Date notBefore = JwtAccessTokenVerifier.dateClaim(claims, "nbf");
-    if (notBefore != null
-        && now.isBefore(notBefore.toInstant().minus(JwtAccessTokenVerifier.CLOCK_SKEW))) {
-      throw new InvalidAccessTokenException("the token is not valid yet (nbf is in the future)");
     }
   }
 
