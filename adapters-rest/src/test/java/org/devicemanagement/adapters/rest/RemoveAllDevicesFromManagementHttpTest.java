@@ -178,6 +178,17 @@ class RemoveAllDevicesFromManagementHttpTest {
   }
 
   @Test
+  void givenTokenNamingTheCallerByUpnOnly_whenRetireAll_thenAuditLineNamesTheUpn() {
+    String token = RestTestData.delegated().without("oid").claim("upn", "admin@contoso.com").build();
+
+    server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
+
+    assertThat(audit.list).hasSize(1);
+    assertThat(audit.list.get(0).getFormattedMessage())
+        .contains("oid=- upn=admin@contoso.com");
+  }
+
+  @Test
   void givenRetireAll_whenDone_thenOneAuditLineWithCallerTargetCountsAndRequestIdButNoToken() {
     String token = RestTestData.delegated().build();
 

@@ -60,10 +60,11 @@ public final class RemoveAllDevicesFromManagementResource {
             new RemoveAllDevicesFromManagementCommand(caller, user));
     int changed = outcome.changed().size();
     AUDIT.info(
-        "{}: caller oid={} appid={} tid={} target user={} devices changed={} unchanged={}"
+        "{}: caller oid={} upn={} appid={} tid={} target user={} devices changed={} unchanged={}"
             + " request-id={}",
         ACTION,
         caller.objectId().orElse("-"),
+        caller.userPrincipalName().orElse("-"),
         caller.appId().orElse("-"),
         caller.tenantId(),
         outcome.userId(),
