@@ -25,8 +25,10 @@ public final class RestModule extends AbstractModule {
 
   @Override
   protected void configure() {
+    // Resources are stateless (use cases in the constructor, request data as @Context
+    // parameters), so one instance serves every request.
     for (Class<?> resource : GraphRestApi.resourceClasses()) {
-      bind(resource);
+      bind(resource).in(Singleton.class);
     }
   }
 
