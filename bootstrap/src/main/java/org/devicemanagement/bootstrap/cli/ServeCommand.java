@@ -17,13 +17,13 @@ import org.devicemanagement.bootstrap.config.TenantSource;
 import org.devicemanagement.bootstrap.config.TlsKeystore;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
-import org.devicemanagement.bootstrap.security.DataDirectory;
 import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.bootstrap.server.ServerStartException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,11 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Interface to listen on; 0.0.0.0 for all (default: ${DEFAULT-VALUE}).")
   private String host = ServerSettings.DEFAULT_HOST;
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Signing key directory, created if missing; default ~/.device-management")
-  private Path dataDir = DataDirectory.defaultPath();
+  @Mixin private DataDirOption dataDir = new DataDirOption();
 
   @Option(
       names = "--tenant",
@@ -153,7 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       TenantSource tenant = tenantFile == null ? TenantSource.demo() : TenantSource.file(tenantFile);
       return new ServerSettings(
-          host, port, dataDir, tenant, permissions, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+          host, port, dataDir.path(), tenant, permissions, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
     }

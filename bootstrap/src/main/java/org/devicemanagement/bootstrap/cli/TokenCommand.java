@@ -1,7 +1,6 @@
 package org.devicemanagement.bootstrap.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.devicemanagement.bootstrap.Main;
-import org.devicemanagement.bootstrap.security.DataDirectory;
 import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.devicemanagement.bootstrap.security.TokenMinter;
@@ -19,6 +17,7 @@ import org.devicemanagement.bootstrap.security.TokenType;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,11 +34,7 @@ import picocli.CommandLine.Spec;
     })
 public final class TokenCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Signing key directory, created if missing; default ~/.device-management")
-  private Path dataDir = DataDirectory.defaultPath();
+  @Mixin private DataDirOption dataDir = new DataDirOption();
 
   @Option(
       names = "--user",
@@ -80,7 +75,7 @@ public final class TokenCommand implements Callable<Integer> {
     TokenRequest request = request(commandLine);
     SigningKeys keys;
     try {
-      keys = SigningKeys.loadOrCreate(dataDir);
+      keys = SigningKeys.loadOrCreate(dataDir.path());
     } catch (SigningKeyException e) {
       PrintWriter err = commandLine.getErr();
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
