@@ -1,5 +1,6 @@
 package org.devicemanagement.application.permission;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public record PermissionTable(Map<PermissionType, List<String>> accepted) {
 
   /** The permission types the table supports, in declaration order. */
   public List<PermissionType> supportedTypes() {
-    return java.util.Arrays.stream(PermissionType.values()).filter(this::supports).toList();
+    return Arrays.stream(PermissionType.values()).filter(this::supports).toList();
   }
 
   /** Builds a {@link PermissionTable} one permission type at a time. */
