@@ -1,6 +1,5 @@
 package org.devicemanagement.adapters.rest.http;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,41 +64,53 @@ public final class GraphPaths {
    */
   public static Resolution resolve(String rawPath) {
     Objects.requireNonNull(rawPath, "rawPath");
-    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-    if (path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
+    int start = rawPath.startsWith("/") ? 1 : 0;
+    int end = rawPath.length();
+    if (end > start && rawPath.charAt(end - 1) == '/') {
+      end--;
     }
-    if (path.isEmpty()) {
+    if (end <= start) {
       return new NoRoute("The request URI names no version; use /v1.0 or /beta.");
     }
-    String[] raw = path.split("/", -1);
-    List<String> canonical = new ArrayList<>(raw.length);
-    String version = canonicalVersion(decode(raw[0]));
+    // One pass over the segments without copying the path: the canonical spelling is built only
+    // once a segment is found whose spelling differs (the common request needs no rewriting).
+    int slash = segmentEnd(rawPath, start, end);
+    String rawVersion = rawPath.substring(start, slash);
+    String version = canonicalVersion(decode(rawVersion));
     if (version == null) {
-      return new NoRoute("Invalid version: " + shown(decode(raw[0])));
+      return new NoRoute("Invalid version: " + shown(decode(rawVersion)));
     }
-    canonical.add(version);
+    Canonical canonical = new Canonical(rawPath, start);
+    canonical.keep(rawVersion, version);
     Node node = VERSION;
-    for (int i = 1; i < raw.length; i++) {
-      String segment = decode(raw[i]);
+    String lastRaw = rawVersion;
+    for (int from = slash + 1; slash < end; from = slash + 1) {
+      slash = segmentEnd(rawPath, from, end);
+      String raw = rawPath.substring(from, slash);
+      lastRaw = raw;
+      String segment = decode(raw);
       Node.Child literal = node.literal(segment);
-      Node parameter = node.parameter();
-      Matcher keyed = KEY_SEGMENT.matcher(segment);
-      Node.Child keyedLiteral = keyed.matches() ? node.literal(keyed.group(1)) : null;
       if (literal != null) {
-        canonical.add(literal.name());
+        canonical.keep(raw, literal.name());
         node = literal.node();
-      } else if (keyedLiteral != null
+        continue;
+      }
+      Matcher keyed = segment.indexOf('(') > 0 ? KEY_SEGMENT.matcher(segment) : null;
+      Node.Child keyedLiteral =
+          keyed != null && keyed.matches() ? node.literal(keyed.group(1)) : null;
+      Node parameter = node.parameter();
+      if (keyed != null
+          && keyedLiteral != null
           && keyedLiteral.node().parameter() != null
           && !keyed.group(2).isEmpty()) {
         // OData key syntax, users('{id | userPrincipalName}'), which Graph needs for UPNs
         // starting with '$': the same as users/{key}, with '' standing for one quote.
-        canonical.add(keyedLiteral.name());
         String key = keyed.group(2).replace("''", "'");
-        canonical.add(UriComponent.encode(key, UriComponent.Type.PATH_SEGMENT));
+        canonical.replace(
+            keyedLiteral.name() + "/" + UriComponent.encode(key, UriComponent.Type.PATH_SEGMENT));
         node = Objects.requireNonNull(keyedLiteral.node().parameter());
       } else if (parameter != null && !segment.isEmpty()) {
-        canonical.add(raw[i]);
+        canonical.keep(raw, raw);
         node = parameter;
       } else {
         return unknownSegment(segment);
@@ -107,9 +118,59 @@ public final class GraphPaths {
     }
     if (!node.isRoute()) {
       // A path that stops short of a route (e.g. /v1.0/users/{id}) names nothing this API serves.
-      return unknownSegment(decode(raw[raw.length - 1]));
+      return unknownSegment(decode(lastRaw));
     }
-    return new Route(String.join("/", canonical));
+    return new Route(canonical.path(end));
+  }
+
+  private static int segmentEnd(String path, int from, int end) {
+    int slash = path.indexOf('/', from);
+    return slash < 0 || slash > end ? end : slash;
+  }
+
+  /**
+   * The canonical path being built: the raw path itself while every segment keeps its spelling, a
+   * copy from the first segment that changes.
+   */
+  private static final class Canonical {
+    private final String rawPath;
+    private int keptUpTo;
+    private @Nullable StringBuilder rewritten;
+
+    Canonical(String rawPath, int start) {
+      this.rawPath = rawPath;
+      this.keptUpTo = start;
+    }
+
+    void keep(String raw, String spelled) {
+      if (rewritten == null && raw.equals(spelled)) {
+        keptUpTo += raw.length() + 1;
+        return;
+      }
+      replace(spelled);
+    }
+
+    void replace(String spelled) {
+      StringBuilder builder = rewritten;
+      if (builder == null) {
+        builder = new StringBuilder(rawPath.length() + 16);
+        int start = rawPath.startsWith("/") ? 1 : 0;
+        builder.append(rawPath, start, Math.max(start, keptUpTo - 1));
+        rewritten = builder;
+      }
+      if (builder.length() > 0) {
+        builder.append('/');
+      }
+      builder.append(spelled);
+    }
+
+    String path(int end) {
+      if (rewritten != null) {
+        return rewritten.toString();
+      }
+      int start = rawPath.startsWith("/") ? 1 : 0;
+      return rawPath.substring(start, end);
+    }
   }
 
   private static @Nullable String canonicalVersion(String segment) {
@@ -143,39 +204,51 @@ public final class GraphPaths {
    * A segment position: the literal names that may follow, a parameter, and whether it ends a
    * route.
    */
-  private record Node(Map<String, Child> literals, @Nullable Node parameter, boolean isRoute) {
+  private record Node(
+      Map<String, Child> literals,
+      Map<String, Child> spelled,
+      @Nullable Node parameter,
+      boolean isRoute) {
 
     /** One literal segment and where it leads. */
     record Child(String name, Node node, boolean action) {}
 
     static Node branch() {
-      return new Node(new LinkedHashMap<>(), null, false);
+      return new Node(new LinkedHashMap<>(), new LinkedHashMap<>(), null, false);
     }
 
     /** A position that is a route itself and may also be followed by literals. */
     static Node routeBranch() {
-      return new Node(new LinkedHashMap<>(), null, true);
+      return new Node(new LinkedHashMap<>(), new LinkedHashMap<>(), null, true);
     }
 
     static Node route() {
-      return new Node(Map.of(), null, true);
+      return new Node(Map.of(), Map.of(), null, true);
     }
 
     static Node param(Node next) {
-      return new Node(Map.of(), next, false);
+      return new Node(Map.of(), Map.of(), next, false);
     }
 
     Node literal(String name, Node next) {
-      literals.put(name.toLowerCase(Locale.ROOT), new Child(name, next, false));
-      return this;
+      return put(new Child(name, next, false));
     }
 
     Node action(String name, Node next) {
-      literals.put(name.toLowerCase(Locale.ROOT), new Child(name, next, true));
+      return put(new Child(name, next, true));
+    }
+
+    private Node put(Child child) {
+      literals.put(child.name().toLowerCase(Locale.ROOT), child);
+      spelled.put(child.name(), child);
       return this;
     }
 
     @Nullable Child literal(String segment) {
+      Child exact = spelled.get(segment);
+      if (exact != null) {
+        return exact;
+      }
       String key = segment.toLowerCase(Locale.ROOT);
       Child child = literals.get(key);
       if (child == null && key.startsWith(ACTION_NAMESPACE)) {
