@@ -2,7 +2,7 @@ package org.devicemanagement.adapters.rest.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +18,7 @@ public final class RequestIds {
   /** The request and response header naming the client's id of the request. */
   public static final String CLIENT_REQUEST_ID = "client-request-id";
 
-  private static final Pattern SAFE_CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
+  private static final int MAX_CLIENT_REQUEST_ID_LENGTH = 100;
   private static final String REQUEST_ID_PROPERTY = RequestIds.class.getName() + ".requestId";
   private static final String CLIENT_REQUEST_ID_PROPERTY =
       RequestIds.class.getName() + ".clientRequestId";
@@ -30,7 +30,7 @@ public final class RequestIds {
     if (request.getProperty(REQUEST_ID_PROPERTY) != null) {
       return;
     }
-    String requestId = UUID.randomUUID().toString();
+    String requestId = newRequestId();
     request.setProperty(REQUEST_ID_PROPERTY, requestId);
     request.setProperty(
         CLIENT_REQUEST_ID_PROPERTY,
@@ -56,6 +56,34 @@ public final class RequestIds {
    * {@code requestId}; for answers written outside Jersey (the container's own errors).
    */
   public static String clientRequestId(@Nullable String header, String requestId) {
-    return header != null && SAFE_CLIENT_REQUEST_ID.matcher(header).matches() ? header : requestId;
+    return header != null && isSafe(header) ? header : requestId;
+  }
+
+  /**
+   * A fresh random (version 4) GUID. Request ids must be unique, not unpredictable, so they come
+   * from {@link ThreadLocalRandom} rather than the contended, much slower {@code SecureRandom}
+   * behind {@link UUID#randomUUID()}.
+   */
+  static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(most, least).toString();
+  }
+
+  private static boolean isSafe(String header) {
+    int length = header.length();
+    if (length == 0 || length > MAX_CLIENT_REQUEST_ID_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = header.charAt(i);
+      boolean safe =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!safe) {
+        return false;
+      }
+    }
+    return true;
   }
 }
