@@ -20,15 +20,22 @@ final class RequestBodies {
    */
   static final int MAX_INSPECTED_BYTES = GraphRequestFilter.MAX_BODY_BYTES;
 
+  private static final String TRANSFER_ENCODING = "Transfer-Encoding";
+
   private RequestBodies() {}
 
   /**
    * Fails with a 400 unless the body is empty, whitespace, or {@code {}} with optional whitespace.
    */
   static void requireNone(ContainerRequestContext request, String action) {
-    String message = "The action %s does not take a request body.".formatted(action);
-    if (declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > MAX_INSPECTED_BYTES) {
+    long declared = declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    if (declared > MAX_INSPECTED_BYTES) {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+    if (declared == 0
+        || (declared < 0 && request.getHeaderString(TRANSFER_ENCODING) == null)) {
+      // A request with neither a length nor a chunked body has none (RFC 9112, 6.3).
+      return;
     }
     byte[] prefix;
     try (InputStream body = request.getEntityStream()) {
@@ -41,7 +48,8 @@ final class RequestBodies {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
     if (!isEmptyObjectOrBlank(prefix)) {
-      throw new InvalidRequestException(message);
+      throw new InvalidRequestException(
+          "The action %s does not take a request body.".formatted(action));
     }
   }
 
