@@ -1,8 +1,7 @@
 package org.devicemanagement.application.permission;
 
-import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.devicemanagement.application.failure.MissingPermissionException;
 import org.devicemanagement.application.failure.PermissionTypeNotSupportedException;
 
@@ -35,13 +34,12 @@ public final class PermissionPolicy {
     if (!table.supports(type)) {
       throw new PermissionTypeNotSupportedException(operation, type, table);
     }
-    Set<String> granted = new HashSet<>();
+    List<String> accepted = table.acceptedFor(type);
     for (String permission : caller.permissions()) {
-      granted.add(Permissions.key(permission));
-    }
-    for (String accepted : table.acceptedFor(type)) {
-      if (granted.contains(Permissions.key(accepted))) {
-        return;
+      for (String acceptedPermission : accepted) {
+        if (Permissions.same(permission, acceptedPermission)) {
+          return;
+        }
       }
     }
     throw new MissingPermissionException(operation, type, table.acceptedFor(type));

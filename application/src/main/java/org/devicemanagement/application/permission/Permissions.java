@@ -1,8 +1,10 @@
 package org.devicemanagement.application.permission;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** The Graph permission names this product knows, and how other spellings map onto them. */
 public final class Permissions {
@@ -36,10 +38,7 @@ public final class Permissions {
   public static final String PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING =
       "DeviceManagementManagedDevices.PriviligedOperation.All";
 
-  private static final Map<String, String> ALIASES =
-      Map.of(
-          PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING.toLowerCase(Locale.ROOT),
-          PRIVILEGED_OPERATIONS_ALL);
+  private static final Map<String, String> ALIASES = aliases();
 
   private Permissions() {}
 
@@ -48,8 +47,26 @@ public final class Permissions {
    * misspelling counts as the correct name.
    */
   public static String key(String permission) {
+    return canonical(permission).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code granted} and {@code accepted} name the same permission, by {@link #key} but
+   * without building keys: this runs on every authorized request.
+   */
+  public static boolean same(String granted, String accepted) {
+    return canonical(granted).equalsIgnoreCase(canonical(accepted));
+  }
+
+  private static String canonical(String permission) {
     Objects.requireNonNull(permission, "permission");
-    String lower = permission.toLowerCase(Locale.ROOT);
-    return ALIASES.getOrDefault(lower, permission).toLowerCase(Locale.ROOT);
+    return ALIASES.getOrDefault(permission, permission);
+  }
+
+  private static Map<String, String> aliases() {
+    // Case-insensitive keys, so that a lookup needs no lower-cased copy of the name.
+    Map<String, String> aliases = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    aliases.put(PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING, PRIVILEGED_OPERATIONS_ALL);
+    return Collections.unmodifiableMap(aliases);
   }
 }
