@@ -13,6 +13,7 @@ import org.devicemanagement.adapters.rest.error.UnexpectedExceptionMapper;
 import org.devicemanagement.adapters.rest.error.WebApplicationExceptionMapper;
 import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
 import org.devicemanagement.adapters.rest.http.GraphResponseFilter;
+import org.devicemanagement.adapters.rest.http.RequestContextParameters;
 import org.devicemanagement.adapters.rest.json.GraphJson;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
@@ -21,6 +22,7 @@ import org.devicemanagement.adapters.rest.resource.UserResource;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
 /** The Graph-compatible HTTP API as a Jersey application: resources, filters and error mappers. */
 public final class GraphRestApi {
@@ -40,16 +42,25 @@ public final class GraphRestApi {
   }
 
   /**
-   * The Jersey application: trusts tokens {@code verifier} accepts and gets each resource instance
-   * from {@code resourceFactory} (so that the composition root, not Jersey, builds resources).
+   * The Jersey application: trusts tokens {@code verifier} accepts and serves each resource class
+   * with the one instance {@code resourceFactory} gives for it (so that the composition root, not
+   * Jersey, builds resources; they are stateless and shared by all requests).
    */
   public static ResourceConfig resourceConfig(
       AccessTokenVerifier verifier, Function<Class<?>, Object> resourceFactory) {
     Objects.requireNonNull(verifier, "verifier");
     Objects.requireNonNull(resourceFactory, "resourceFactory");
     ResourceConfig config = new ResourceConfig();
-    RESOURCE_CLASSES.forEach(config::register);
-    config.register(new ResourceBinder(resourceFactory));
+    // Finished instances rather than classes: Jersey then calls them directly instead of asking
+    // its injector for the resource on every request (measurably cheaper on the hot path).
+    RESOURCE_CLASSES.forEach(type -> config.register(resource(type, resourceFactory)));
+    config.register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(new RequestContextParameters()).to(ValueParamProvider.class);
+          }
+        });
     config.register(new GraphRequestFilter());
     config.register(new BearerAuthenticationFilter(verifier));
     config.register(new GraphResponseFilter(Clock.systemUTC()));
@@ -68,21 +79,12 @@ public final class GraphRestApi {
     return config;
   }
 
-  /** Binds each resource class to the factory, so Jersey asks it for instances. */
-  private static final class ResourceBinder extends AbstractBinder {
-    private final Function<Class<?>, Object> resourceFactory;
-
-    ResourceBinder(Function<Class<?>, Object> resourceFactory) {
-      this.resourceFactory = resourceFactory;
+  private static Object resource(Class<?> type, Function<Class<?>, Object> resourceFactory) {
+    Object instance = Objects.requireNonNull(resourceFactory.apply(type), type.getName());
+    if (!type.isInstance(instance)) {
+      throw new IllegalArgumentException(
+          "the factory gave a %s for %s".formatted(instance.getClass().getName(), type.getName()));
     }
-
-    @Override
-    protected void configure() {
-      RESOURCE_CLASSES.forEach(this::bindResource);
-    }
-
-    private <T> void bindResource(Class<T> type) {
-      bindFactory(() -> type.cast(resourceFactory.apply(type))).to(type);
-    }
+    return instance;
   }
 }
