@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.devicemanagement.bootstrap.cli.ServeCommand;
 import org.devicemanagement.bootstrap.cli.TokenCommand;
 import org.devicemanagement.bootstrap.cli.VersionProvider;
+import org.devicemanagement.bootstrap.logging.Logging;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
@@ -40,7 +41,9 @@ public final class Main implements Runnable {
   public static void main(String... args) {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    System.exit(commandLine().execute(args));
+    int exitCode = commandLine().execute(args);
+    Logging.flushAndStop();
+    System.exit(exitCode);
   }
 
   /**

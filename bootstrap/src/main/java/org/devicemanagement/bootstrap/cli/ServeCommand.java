@@ -17,6 +17,7 @@ import org.devicemanagement.bootstrap.config.TenantSource;
 import org.devicemanagement.bootstrap.config.TlsKeystore;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
+import org.devicemanagement.bootstrap.logging.Logging;
 import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.bootstrap.server.ServerStartException;
@@ -209,6 +210,7 @@ public final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.stop();
+                  Logging.flushAndStop();
                   // SIGTERM and Ctrl-C would otherwise exit with 143 or 130: a graceful stop
                   // after a signal is the normal way to end serve, so report success.
                   Runtime.getRuntime().halt(Main.EXIT_OK);

@@ -1,0 +1,156 @@
+package org.devicemanagement.bootstrap.logging;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes log lines to stderr from one background thread, many lines per write: request threads
+ * only encode their line and queue it, so they never wait for the terminal, pipe or file behind
+ * stderr. Nothing is dropped: when the queue is full the caller waits, and stopping (which the
+ * server does before it exits) writes everything still queued.
+ */
+public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+  /** Lines queued before callers wait for the writer (back-pressure, never loss). */
+  static final int MAX_PENDING = 8_192;
+
+  /** How long the writer lets lines gather after a write, so that one write carries many. */
+  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private static final int MAX_BATCH_BYTES = 64 * 1024;
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long STOP_WAIT_MILLIS = 2_000;
+
+  private final Supplier<PrintStream> target;
+  private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private @Nullable Encoder<ILoggingEvent> encoder;
+  private volatile boolean writerIdle;
+  private volatile @Nullable Thread writer;
+
+  /** An appender writing to whatever {@link System#err} is at the time of each write. */
+  public BatchingConsoleAppender() {
+    this(() -> System.err);
+  }
+
+  /** An appender writing to {@code target} (for tests). */
+  BatchingConsoleAppender(Supplier<PrintStream> target) {
+    this.target = target;
+  }
+
+  /** The encoder that turns each event into the bytes of its line (set by configuration). */
+  public void setEncoder(Encoder<ILoggingEvent> encoder) {
+    this.encoder = encoder;
+  }
+
+  @Override
+  public void start() {
+    if (encoder == null) {
+      addError("No encoder set for the appender named \"" + name + "\".");
+      return;
+    }
+    Thread thread = new Thread(this::writeUntilStopped, "log-writer");
+    thread.setDaemon(true);
+    writer = thread;
+    super.start();
+    thread.start();
+  }
+
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    Thread thread = writer;
+    if (thread != null) {
+      LockSupport.unpark(thread);
+      try {
+        thread.join(STOP_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    // Whatever the writer did not get to (it was stuck or interrupted) is written here.
+    writeBatches(target.get());
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    Encoder<ILoggingEvent> lineEncoder = encoder;
+    if (lineEncoder == null) {
+      return;
+    }
+    byte[] line = lineEncoder.encode(event);
+    while (pending.get() >= MAX_PENDING && isStarted()) {
+      // The writer is behind (stderr is slow): wait rather than drop or grow without bound.
+      wakeWriter();
+      LockSupport.parkNanos(LINGER_NANOS);
+    }
+    queue.add(line);
+    pending.incrementAndGet();
+    if (writerIdle) {
+      wakeWriter();
+    }
+    if (!isStarted()) {
+      // Appended while stopping: the writer may be gone, so write it now.
+      writeBatches(target.get());
+    }
+  }
+
+  private void wakeWriter() {
+    Thread thread = writer;
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  private void writeUntilStopped() {
+    while (isStarted()) {
+      if (writeBatches(target.get())) {
+        LockSupport.parkNanos(LINGER_NANOS);
+      } else {
+        writerIdle = true;
+        // Checked again after announcing idleness, so that a line queued meanwhile is not left.
+        if (queue.isEmpty() && isStarted()) {
+          LockSupport.parkNanos(IDLE_PARK_NANOS);
+        }
+        writerIdle = false;
+      }
+    }
+    writeBatches(target.get());
+  }
+
+  /** Writes every queued line, in order, a batch per write; whether anything was written. */
+  private synchronized boolean writeBatches(PrintStream out) {
+    boolean wrote = false;
+    ByteArrayOutputStream batch = new ByteArrayOutputStream(4096);
+    for (byte[] line = queue.poll(); line != null; line = queue.poll()) {
+      pending.decrementAndGet();
+      batch.write(line, 0, line.length);
+      if (batch.size() >= MAX_BATCH_BYTES) {
+        out.write(batch.toByteArray(), 0, batch.size());
+        batch.reset();
+        wrote = true;
+      }
+    }
+    if (batch.size() > 0) {
+      out.write(batch.toByteArray(), 0, batch.size());
+      wrote = true;
+    }
+    if (wrote) {
+      out.flush();
+    }
+    return wrote;
+  }
+}
