@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Graph's OData key syntax, {@code users('<key>')}, beside the plain {@code users/<key>}. */
+/**
+ * Path resolution: Graph's spelling of every known segment whatever the request's case, and
+ * Graph's OData key syntax, {@code users('<key>')}, beside the plain {@code users/<key>}.
+ */
 class GraphPathsTest {
 
   @ParameterizedTest
@@ -36,5 +39,47 @@ class GraphPathsTest {
       })
   void givenKeySyntaxWhereNoKeyFits_whenResolved_thenNoRoute(String path) {
     assertThat(GraphPaths.resolve(path)).isInstanceOf(GraphPaths.NoRoute.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "v1.0/users/u-1/removeAllDevicesFromManagement|v1.0/users/u-1/removeAllDevicesFromManagement",
+        "/v1.0/users/u-1/removeAllDevicesFromManagement|v1.0/users/u-1/removeAllDevicesFromManagement",
+        "/v1.0/users/u-1/managedDevices/|v1.0/users/u-1/managedDevices",
+        "V1.0/users/u-1/managedDevices|v1.0/users/u-1/managedDevices",
+        "/BETA/Users/U-1/ManagedDevices|beta/users/U-1/managedDevices",
+        "v1.0/users/u-1/MANAGEDdevices|v1.0/users/u-1/managedDevices",
+        "v1.0/users/u-1/microsoft.graph.removeAllDevicesFromManagement"
+            + "|v1.0/users/u-1/removeAllDevicesFromManagement",
+        "v1.0/ME/removeAllDevicesFromManagement|v1.0/me/removeAllDevicesFromManagement",
+        "v1.0/me|v1.0/me",
+        "v1.0/users/a%2Fb/managedDevices|v1.0/users/a%2Fb/managedDevices",
+        "v%31.0/users/u-1/managedDevices|v1.0/users/u-1/managedDevices",
+        "v1.0/deviceManagement/managedDevices/d-1|v1.0/deviceManagement/managedDevices/d-1",
+        "v1.0/DEVICEMANAGEMENT/managedDevices/D-1|v1.0/deviceManagement/managedDevices/D-1"
+      })
+  void givenAnySpelling_whenResolved_thenGraphSpellingAndParametersKept(
+      String path, String canonical) {
+    assertThat(GraphPaths.resolve(path)).isEqualTo(new GraphPaths.Route(canonical));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|The request URI names no version; use /v1.0 or /beta.",
+        "/|The request URI names no version; use /v1.0 or /beta.",
+        "v2.0/users/u-1/managedDevices|Invalid version: v2.0",
+        "v1.0/deviceManagement|Resource not found for the segment 'deviceManagement'.",
+        "v1.0/users//managedDevices|Resource not found for the segment ''.",
+        "v1.0/users/u-1/devices|Resource not found for the segment 'devices'.",
+        "v1.0/users/u-1/microsoft.graph.managedDevices"
+            + "|Resource not found for the segment 'microsoft.graph.managedDevices'.",
+        "v1.0/groups/g-1|Resource not found for the segment 'groups'."
+      })
+  void givenAPathNamingNoRoute_whenResolved_thenTheSegmentIsNamed(String path, String message) {
+    assertThat(GraphPaths.resolve(path)).isEqualTo(new GraphPaths.NoRoute(message));
   }
 }

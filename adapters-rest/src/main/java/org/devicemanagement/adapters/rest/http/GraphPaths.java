@@ -117,7 +117,8 @@ public final class GraphPaths {
       }
     }
     if (!node.isRoute()) {
-      // A path that stops short of a route (e.g. /v1.0/users/{id}) names nothing this API serves.
+      // A path that stops short of a route (e.g. /v1.0/deviceManagement) names nothing this API
+      // serves.
       return unknownSegment(decode(lastRaw));
     }
     return new Route(canonical.path(end));
