@@ -168,6 +168,8 @@ echo "retire/bare         = $(ratio_median retire bare)   (target >= 0.8; median
 echo "retire/wiremock-nj  = $(ratio_median retire wiremock-nj)   (target >= 1.0)"
 echo "retire/wiremock     = $(ratio_median retire wiremock)"
 echo "list/bare           = $(ratio_median list bare)"
+echo "bare/wiremock-nj    = $(ratio_median bare wiremock-nj)   (the Jersey ceiling against WireMock: retire/wiremock-nj" \
+  "cannot exceed it)"
 
 echo
 echo "p99 at half of each server's maximum rate (paced wrk, bench/paced.lua, ${SECONDS_PER_RUN}s):"
