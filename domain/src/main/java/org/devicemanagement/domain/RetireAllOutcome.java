@@ -19,6 +19,22 @@ public record RetireAllOutcome(String userId, Instant at, List<DeviceTransition>
     return transitions.stream().filter(DeviceTransition::changed).toList();
   }
 
+  /** How many devices retire-all changed. */
+  public int changedCount() {
+    int count = 0;
+    for (DeviceTransition transition : transitions) {
+      if (transition.changed()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether retire-all changed any device. */
+  public boolean anyChanged() {
+    return changedCount() > 0;
+  }
+
   /** Every device of the user as it is after retire-all. */
   public List<ManagedDevice> devicesAfter() {
     return transitions.stream().map(DeviceTransition::after).toList();

@@ -37,7 +37,18 @@ class RetireAllRulePropertiesTest {
         RetireAllRule.applyTo(DomainTestData.ADELE_ID, first.devicesAfter(), at.plusSeconds(60));
 
     assertThat(second.changed()).isEmpty();
+    assertThat(second.changedCount()).isZero();
+    assertThat(second.anyChanged()).isFalse();
     assertThat(second.devicesAfter()).isEqualTo(first.devicesAfter());
+  }
+
+  @Property(tries = 300)
+  void givenAnyDevices_whenRetireAll_thenChangedCountMatchesTheChangedTransitions(
+      @ForAll("oneUsersDevices") List<ManagedDevice> devices, @ForAll("instants") Instant at) {
+    RetireAllOutcome outcome = RetireAllRule.applyTo(DomainTestData.ADELE_ID, devices, at);
+
+    assertThat(outcome.changedCount()).isEqualTo(outcome.changed().size());
+    assertThat(outcome.anyChanged()).isEqualTo(!outcome.changed().isEmpty());
   }
 
   @Property(tries = 300)

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.devicemanagement.application.port.out.ManagedDevices;
 import org.devicemanagement.application.port.out.UserDirectory;
-import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
@@ -249,7 +248,7 @@ public final class InMemoryTenant {
 
     synchronized RetireAllOutcome retireAll(String userId, Instant at) {
       RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
-      if (outcome.transitions().stream().anyMatch(DeviceTransition::changed)) {
+      if (outcome.anyChanged()) {
         // The rule keeps the order it is given, so the new snapshot stays sorted by id.
         devices = List.copyOf(outcome.devicesAfter());
       }

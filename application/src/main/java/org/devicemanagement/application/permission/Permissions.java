@@ -1,10 +1,9 @@
 package org.devicemanagement.application.permission;
 
-import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** The Graph permission names this product knows, and how other spellings map onto them. */
 public final class Permissions {
@@ -38,7 +37,8 @@ public final class Permissions {
   public static final String PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING =
       "DeviceManagementManagedDevices.PriviligedOperation.All";
 
-  private static final Map<String, String> ALIASES = aliases();
+  private static final List<Map.Entry<String, String>> ALIASES =
+      List.of(Map.entry(PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING, PRIVILEGED_OPERATIONS_ALL));
 
   private Permissions() {}
 
@@ -60,13 +60,13 @@ public final class Permissions {
 
   private static String canonical(String permission) {
     Objects.requireNonNull(permission, "permission");
-    return ALIASES.getOrDefault(permission, permission);
-  }
-
-  private static Map<String, String> aliases() {
-    // Case-insensitive keys, so that a lookup needs no lower-cased copy of the name.
-    Map<String, String> aliases = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    aliases.put(PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING, PRIVILEGED_OPERATIONS_ALL);
-    return Collections.unmodifiableMap(aliases);
+    // A scan with equalsIgnoreCase (which compares lengths first) beats a case-insensitive map
+    // lookup for the one alias there is, and needs no lower-cased copy of the name.
+    for (Map.Entry<String, String> alias : ALIASES) {
+      if (alias.getKey().equalsIgnoreCase(permission)) {
+        return alias.getValue();
+      }
+    }
+    return permission;
   }
 }

@@ -58,7 +58,7 @@ public final class RemoveAllDevicesFromManagementResource {
     RetireAllOutcome outcome =
         useCase.removeAllDevicesFromManagement(
             new RemoveAllDevicesFromManagementCommand(caller, user));
-    int changed = outcome.changed().size();
+    int changed = outcome.changedCount();
     AUDIT.info(
         "{}: caller oid={} upn={} appid={} tid={} target user={} devices changed={} unchanged={}"
             + " request-id={}",
