@@ -2,7 +2,6 @@ package org.devicemanagement.bootstrap.server;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.adapters.rest.error.GraphError;
@@ -39,7 +38,7 @@ final class GraphErrorHandler extends ErrorHandler {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     int status = statusOf(request, response);
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.newRequestId();
     String clientRequestId =
         RequestIds.clientRequestId(
             request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
@@ -58,7 +57,7 @@ final class GraphErrorHandler extends ErrorHandler {
   @Override
   @SuppressWarnings("removal")
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.newRequestId();
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
     fields.put(new HttpField(RequestIds.REQUEST_ID, requestId));
     fields.put(new HttpField(RequestIds.CLIENT_REQUEST_ID, requestId));

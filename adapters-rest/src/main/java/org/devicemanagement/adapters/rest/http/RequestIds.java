@@ -64,7 +64,7 @@ public final class RequestIds {
    * from {@link ThreadLocalRandom} rather than the contended, much slower {@code SecureRandom}
    * behind {@link UUID#randomUUID()}.
    */
-  static String newRequestId() {
+  public static String newRequestId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long most = (random.nextLong() & ~0xF000L) | 0x4000L;
     long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
