@@ -1,5 +1,6 @@
 package org.devicemanagement.adapters.rest;
 
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -44,16 +45,16 @@ public final class GraphRestApi {
   /**
    * The Jersey application: trusts tokens {@code verifier} accepts and serves each resource class
    * with the one instance {@code resourceFactory} gives for it (so that the composition root, not
-   * Jersey, builds resources; they are stateless and shared by all requests).
+   * Jersey, builds resources; they are stateless and shared by all requests). The factory is asked
+   * on first use, not here, so the application can be built before the resources can.
    */
   public static ResourceConfig resourceConfig(
       AccessTokenVerifier verifier, Function<Class<?>, Object> resourceFactory) {
     Objects.requireNonNull(verifier, "verifier");
     Objects.requireNonNull(resourceFactory, "resourceFactory");
     ResourceConfig config = new ResourceConfig();
-    // Finished instances rather than classes: Jersey then calls them directly instead of asking
-    // its injector for the resource on every request (measurably cheaper on the hot path).
-    RESOURCE_CLASSES.forEach(type -> config.register(resource(type, resourceFactory)));
+    RESOURCE_CLASSES.forEach(config::register);
+    config.register(new ResourceBinder(resourceFactory));
     config.register(
         new AbstractBinder() {
           @Override
@@ -79,12 +80,33 @@ public final class GraphRestApi {
     return config;
   }
 
-  private static Object resource(Class<?> type, Function<Class<?>, Object> resourceFactory) {
+  /**
+   * Binds each resource class to the factory, once: the singleton scope keeps Jersey from asking
+   * the factory again on every request.
+   */
+  private static final class ResourceBinder extends AbstractBinder {
+    private final Function<Class<?>, Object> resourceFactory;
+
+    ResourceBinder(Function<Class<?>, Object> resourceFactory) {
+      this.resourceFactory = resourceFactory;
+    }
+
+    @Override
+    protected void configure() {
+      RESOURCE_CLASSES.forEach(this::bindResource);
+    }
+
+    private <T> void bindResource(Class<T> type) {
+      bindFactory(() -> resource(type, resourceFactory)).to(type).in(Singleton.class);
+    }
+  }
+
+  private static <T> T resource(Class<T> type, Function<Class<?>, Object> resourceFactory) {
     Object instance = Objects.requireNonNull(resourceFactory.apply(type), type.getName());
     if (!type.isInstance(instance)) {
       throw new IllegalArgumentException(
           "the factory gave a %s for %s".formatted(instance.getClass().getName(), type.getName()));
     }
-    return instance;
+    return type.cast(instance);
   }
 }

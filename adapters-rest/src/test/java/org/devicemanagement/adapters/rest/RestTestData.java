@@ -587,6 +587,13 @@ final class RestTestData {
     final URI base;
 
     TestServer(AccessTokenVerifier verifier) {
+      this(verifier, factory -> factory);
+    }
+
+    /** A server whose resource factory is {@code wrap} applied to the usual one. */
+    TestServer(
+        AccessTokenVerifier verifier,
+        java.util.function.UnaryOperator<Function<Class<?>, Object>> wrap) {
       try {
         SeBootstrap.Configuration configuration =
             SeBootstrap.Configuration.builder()
@@ -597,7 +604,8 @@ final class RestTestData {
                 .build();
         instance =
             SeBootstrap.start(
-                    GraphRestApi.resourceConfig(verifier, resourceFactory(fake)), configuration)
+                    GraphRestApi.resourceConfig(verifier, wrap.apply(resourceFactory(fake))),
+                    configuration)
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
