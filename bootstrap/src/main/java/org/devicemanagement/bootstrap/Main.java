@@ -6,6 +6,7 @@ import org.devicemanagement.bootstrap.cli.TokenCommand;
 import org.devicemanagement.bootstrap.cli.VersionProvider;
 import org.devicemanagement.bootstrap.logging.Logging;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,11 +40,28 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its exit code. */
   public static void main(String... args) {
+    // Setting up logging is a noticeable part of a start: do it on the other core while picocli
+    // reads the commands' annotations.
+    Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
+    logging.setDaemon(true);
+    logging.start();
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    int exitCode = commandLine().execute(args);
+    CommandLine commandLine = commandLine();
+    // Before anything logs: a logger asked for while SLF4J initializes would be a stand-in that
+    // drops its first events.
+    awaitQuietly(logging);
+    int exitCode = commandLine.execute(args);
     Logging.flushAndStop();
     System.exit(exitCode);
+  }
+
+  private static void awaitQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -53,6 +53,11 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     this.encoder = encoder;
   }
 
+  /** The encoder set by configuration, if any. */
+  public @Nullable Encoder<ILoggingEvent> getEncoder() {
+    return encoder;
+  }
+
   @Override
   public void start() {
     if (encoder == null) {

@@ -6,25 +6,29 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
-import jakarta.ws.rs.SeBootstrap;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.eclipse.jetty.server.Connector;
@@ -32,6 +36,10 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainerProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -39,7 +47,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running Graph-compatible server: composes the Guice modules, hands the REST resources to
- * Jersey through {@link SeBootstrap} on Jetty, and stops gracefully (in-flight requests finish
+ * Jersey on Jetty, and stops gracefully (in-flight requests finish
  * within {@link ServerSettings#shutdownGrace()}).
  */
 public final class DeviceManagementServer implements AutoCloseable {
@@ -53,7 +61,7 @@ public final class DeviceManagementServer implements AutoCloseable {
   private final SigningKeys signingKeys;
   private final InMemoryTenant tenant;
   private final Injector injector;
-  private final SeBootstrap.Instance instance;
+  private final Server jetty;
   private final int port;
   private final URI baseUri;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -64,14 +72,14 @@ public final class DeviceManagementServer implements AutoCloseable {
       SigningKeys signingKeys,
       InMemoryTenant tenant,
       Injector injector,
-      SeBootstrap.Instance instance,
+      Server jetty,
       int port,
       boolean https) {
     this.settings = settings;
     this.signingKeys = signingKeys;
     this.tenant = tenant;
     this.injector = injector;
-    this.instance = instance;
+    this.jetty = jetty;
     this.port = port;
     this.baseUri = baseUri(https ? "https" : "http", settings.host(), port);
   }
@@ -97,36 +105,58 @@ public final class DeviceManagementServer implements AutoCloseable {
       ServerSettings settings, Optional<SSLContext> tls, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(tls, "tls");
-    // The tenant first: a bad tenant file is reported before anything is written to disk.
-    InMemoryTenant tenant = settings.tenant().load();
-    SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
-    Injector injector = Guice.createInjector(modules(settings, tenant, keys, overrides));
-    ResourceConfig resources =
-        GraphRestApi.resourceConfig(
-            injector.getInstance(AccessTokenVerifier.class), injector::getInstance);
+    // Jersey's application model is the longest step of a start and needs only the resource
+    // classes, so it is built on another thread while this one loads the tenant, the key and the
+    // injector; the verifier and the resources are looked up once the injector exists.
+    CompletableFuture<Injector> injected = new CompletableFuture<>();
+    CompletableFuture<AccessTokenVerifier> verifier = new CompletableFuture<>();
     // Gateway mode: the caller's token, held for the Graph adapter, is dropped with each response.
-    Binding<InboundTokens> inboundTokens =
-        injector.getExistingBinding(Key.get(InboundTokens.class));
-    if (inboundTokens != null) {
-      resources.register(inboundTokens.getProvider().get().clearingFilter());
+    List<InboundTokens> gatewayTokens = new ArrayList<>();
+    for (Module override : overrides) {
+      if (override instanceof GraphBackendModule gateway) {
+        gatewayTokens.add(gateway.tokens());
+      }
     }
-    resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
-    SeBootstrap.Configuration.Builder builder = SeBootstrap.Configuration.builder();
-    // Jersey's Jetty provider builds Jetty's SslContextFactory from this context for HTTPS.
-    tls.ifPresent(context -> builder.sslContext(context));
-    SeBootstrap.Configuration configuration =
-        builder
-            .protocol(tls.isPresent() ? "HTTPS" : "HTTP")
-            .host(settings.host())
-            .port(settings.port())
-            .rootPath("/")
-            // Started below, once Jetty listens where asked and stops gracefully.
-            .property(ServerProperties.WEBSERVER_AUTO_START, false)
-            .build();
-    SeBootstrap.Instance instance =
-        await(SeBootstrap.start(resources, configuration), START_TIMEOUT, settings);
-    Server jetty = instance.unwrap(Server.class);
+    CompletableFuture<JettyHttpContainer> jersey =
+        inBackground(
+            () -> {
+              ResourceConfig resources =
+                  GraphRestApi.resourceConfig(
+                      new LateVerifier(verifier), type -> injected.join().getInstance(type));
+              gatewayTokens.forEach(tokens -> resources.register(tokens.clearingFilter()));
+              resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+              resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+              return new JettyHttpContainerProvider()
+                  .createContainer(JettyHttpContainer.class, resources);
+            });
+    InMemoryTenant tenant;
+    SigningKeys keys;
+    Injector injector;
+    try {
+      // The tenant first: a bad tenant file is reported before anything is written to disk.
+      tenant = settings.tenant().load();
+      keys = SigningKeys.loadOrCreate(settings.dataDir());
+      injector = Guice.createInjector(modules(settings, tenant, keys, overrides));
+      Binding<InboundTokens> inboundTokens =
+          injector.getExistingBinding(Key.get(InboundTokens.class));
+      if (inboundTokens != null && !gatewayTokens.contains(inboundTokens.getProvider().get())) {
+        throw new IllegalStateException(
+            "InboundTokens is bound outside a GraphBackendModule: its tokens would not be cleared");
+      }
+      verifier.complete(injector.getInstance(AccessTokenVerifier.class));
+      injected.complete(injector);
+    } catch (RuntimeException | Error e) {
+      injected.completeExceptionally(e);
+      verifier.completeExceptionally(e);
+      jersey.thenAccept(DeviceManagementServer::disposeQuietly);
+      throw e;
+    }
+    Server jetty =
+        JettyHttpContainerFactory.createServer(
+            uri(tls.isPresent() ? "https" : "http", settings.host(), settings.port()),
+            tls.map(DeviceManagementServer::sslContextFactory).orElse(null),
+            await(jersey, START_TIMEOUT, settings),
+            false);
     prepare(jetty, settings);
     try {
       jetty.start();
@@ -136,7 +166,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
     DeviceManagementServer server =
         new DeviceManagementServer(
-            settings, keys, tenant, injector, instance, localPort(jetty), tls.isPresent());
+            settings, keys, tenant, injector, jetty, localPort(jetty), tls.isPresent());
     LOG.info(
         "Serving on {} with the {} permission table",
         server.baseUri(),
@@ -202,7 +232,15 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
     long started = System.nanoTime();
     try {
-      instance.stop().toCompletableFuture().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.runAsync(
+              () -> {
+                try {
+                  jetty.stop();
+                } catch (Exception e) {
+                  throw new CompletionException(e);
+                }
+              })
+          .get(bound.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info(
           "Stopped {} in {} ms",
           baseUri,
@@ -300,10 +338,42 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
   }
 
-  private static SeBootstrap.Instance await(
-      CompletionStage<SeBootstrap.Instance> start, Duration timeout, ServerSettings settings) {
+  /** Runs {@code task} on a thread of its own (Jersey's start, while the caller does the rest). */
+  private static <T> CompletableFuture<T> inBackground(Supplier<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(task.get());
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "jersey-init");
+    thread.setDaemon(true);
+    thread.start();
+    return result;
+  }
+
+  private static void disposeQuietly(JettyHttpContainer container) {
     try {
-      return start.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      container.doStop();
+    } catch (Exception e) {
+      LOG.debug("Disposing of Jersey after a failed start", e);
+    }
+  }
+
+  private static SslContextFactory.Server sslContextFactory(SSLContext context) {
+    SslContextFactory.Server factory = new SslContextFactory.Server();
+    factory.setSslContext(context);
+    return factory;
+  }
+
+  private static <T> T await(
+      CompletableFuture<T> start, Duration timeout, ServerSettings settings) {
+    try {
+      return start.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServerStartException("interrupted while starting the HTTP server", e);
@@ -321,9 +391,12 @@ public final class DeviceManagementServer implements AutoCloseable {
   }
 
   private static URI baseUri(String scheme, String host, int port) {
-    String visibleHost = isWildcard(host) ? "localhost" : host;
+    return uri(scheme, isWildcard(host) ? "localhost" : host, port);
+  }
+
+  private static URI uri(String scheme, String host, int port) {
     try {
-      return new URI(scheme, null, visibleHost, port, "/", null, null);
+      return new URI(scheme, null, host, port, "/", null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("host '%s' is not valid in a URL".formatted(host), e);
     }
