@@ -24,8 +24,8 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
   /** Lines queued before callers wait for the writer (back-pressure, never loss). */
   static final int MAX_PENDING = 8_192;
 
-  /** How long the writer lets lines gather after a write, so that one write carries many. */
-  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** How long a caller waits before looking again when the queue is full. */
+  private static final long FULL_QUEUE_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
   private static final int MAX_BATCH_BYTES = 64 * 1024;
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -100,7 +100,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     while (pending.get() >= MAX_PENDING && isStarted()) {
       // The writer is behind (stderr is slow): wait rather than drop or grow without bound.
       wakeWriter();
-      LockSupport.parkNanos(LINGER_NANOS);
+      LockSupport.parkNanos(FULL_QUEUE_WAIT_NANOS);
     }
     queue.add(line);
     pending.incrementAndGet();
@@ -122,9 +122,9 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 
   private void writeUntilStopped() {
     while (isStarted()) {
-      if (writeBatches(target.get())) {
-        LockSupport.parkNanos(LINGER_NANOS);
-      } else {
+      // No pause after a write: lines that arrived during it make the next batch. (Pausing to let
+      // batches grow was tried: it held the JIT's warm-up back by most of a minute.)
+      if (!writeBatches(target.get())) {
         writerIdle = true;
         // Checked again after announcing idleness, so that a line queued meanwhile is not left.
         if (queue.isEmpty() && isStarted()) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -21,15 +23,7 @@ class BatchingConsoleAppenderTest {
 
   private final LoggerContext context = new LoggerContext();
   private final ByteArrayOutputStream written = new ByteArrayOutputStream();
-  private final AtomicInteger writes = new AtomicInteger();
-  private final PrintStream target =
-      new PrintStream(written, true, StandardCharsets.UTF_8) {
-        @Override
-        public void write(byte[] buf, int off, int len) {
-          writes.incrementAndGet();
-          super.write(buf, off, len);
-        }
-      };
+  private final PrintStream target = new PrintStream(written, true, StandardCharsets.UTF_8);
   private final BatchingConsoleAppender appender = new BatchingConsoleAppender(() -> target);
 
   @AfterEach
@@ -73,7 +67,46 @@ class BatchingConsoleAppenderTest {
                   .mapToObj(i -> prefix + "n" + i)
                   .toList());
     }
-    assertThat(writes.get()).as("lines share writes").isLessThan(threads * perThread);
+  }
+
+  @Test
+  void givenLinesQueuedWhileAWriteIsSlow_whenItEnds_thenTheyShareOneWrite() throws Exception {
+    CountDownLatch firstWriteStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger slowWrites = new AtomicInteger();
+    ByteArrayOutputStream slowWritten = new ByteArrayOutputStream();
+    PrintStream slow =
+        new PrintStream(slowWritten, true, StandardCharsets.UTF_8) {
+          @Override
+          public void write(byte[] buf, int off, int len) {
+            if (slowWrites.incrementAndGet() == 1) {
+              firstWriteStarted.countDown();
+              awaitQuietly(release);
+            }
+            super.write(buf, off, len);
+          }
+        };
+    BatchingConsoleAppender batching = new BatchingConsoleAppender(() -> slow);
+    start(batching);
+    batching.doAppend(event("first"));
+    assertThat(firstWriteStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    for (int i = 0; i < 1_000; i++) {
+      batching.doAppend(event("queued " + i));
+    }
+
+    release.countDown();
+    batching.stop();
+
+    assertThat(slowWritten.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1_001);
+    assertThat(slowWrites.get()).as("the 1,000 queued lines went out in one write").isEqualTo(2);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
@@ -111,13 +144,17 @@ class BatchingConsoleAppenderTest {
   }
 
   private void start() {
+    start(appender);
+  }
+
+  private void start(BatchingConsoleAppender started) {
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%msg%n");
     encoder.start();
-    appender.setContext(context);
-    appender.setEncoder(encoder);
-    appender.start();
+    started.setContext(context);
+    started.setEncoder(encoder);
+    started.start();
   }
 
   private LoggingEvent event(String message) {
