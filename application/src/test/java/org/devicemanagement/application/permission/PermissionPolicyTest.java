@@ -290,6 +290,26 @@ class PermissionPolicyTest {
   }
 
   @Test
+  void givenPermissionNames_whenCompared_thenSameExactlyWhenTheirKeysAreEqual() {
+    List<String> names =
+        List.of(
+            PRIVILEGED,
+            PRIVILEGED_TYPO,
+            PRIVILEGED.toLowerCase(Locale.ROOT),
+            PRIVILEGED_TYPO.toUpperCase(Locale.ROOT),
+            READ,
+            READ_WRITE,
+            "");
+    for (String granted : names) {
+      for (String accepted : names) {
+        assertThat(Permissions.same(granted, accepted))
+            .as("%s vs %s", granted, accepted)
+            .isEqualTo(Permissions.key(granted).equals(Permissions.key(accepted)));
+      }
+    }
+  }
+
+  @Test
   void givenTableListingSeedTypo_whenCallerHoldsCorrectSpelling_thenAllowed() {
     PermissionTable typoTable =
         PermissionTable.builder().allow(DELEGATED_WORK_OR_SCHOOL, PRIVILEGED_TYPO).build();
