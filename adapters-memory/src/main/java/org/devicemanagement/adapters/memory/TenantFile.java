@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -81,10 +81,6 @@ public final class TenantFile {
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-
-  private static final Pattern GUID =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private static final String SHAPE = "a JSON object with \"users\" and \"managedDevices\" arrays";
 
@@ -228,7 +224,7 @@ public final class TenantFile {
       Entry entry = new Entry("users[%d]".formatted(index));
       String id = requiredText(node, "id", entry);
       entry.named(id);
-      if (!GUID.matcher(id).matches()) {
+      if (!UserReference.isObjectId(id)) {
         throw fail(
             "%s: id '%s' is not a GUID; Graph's user object ids are GUIDs such as '%s'"
                 .formatted(entry, id, "6e1d3b7a-4f2c-4b8e-9a51-2c7d8e0f1a23"));

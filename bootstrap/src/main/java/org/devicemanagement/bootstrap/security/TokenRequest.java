@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.devicemanagement.application.port.in.UserReference;
 
 /**
  * What a minted token says: its type, the user it is for (an object id or a userPrincipalName;
@@ -16,8 +16,6 @@ public record TokenRequest(
   /** The lifetime of a token when none is asked for. */
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
-  private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** Checks that delegated tokens name a user by object id (GUID) or userPrincipalName. */
   public TokenRequest {
@@ -78,7 +76,7 @@ public record TokenRequest(
 
   /** Whether {@code user} is written as an object id (a GUID). */
   public static boolean isObjectId(String user) {
-    return GUID.matcher(user).matches();
+    return UserReference.isObjectId(user);
   }
 
   private static boolean isUserPrincipalName(String user) {

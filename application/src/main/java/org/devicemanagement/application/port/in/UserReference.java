@@ -54,10 +54,15 @@ public sealed interface UserReference {
    */
   static UserReference parse(String idOrUserPrincipalName) {
     Objects.requireNonNull(idOrUserPrincipalName, "idOrUserPrincipalName");
-    if (Guid.matches(idOrUserPrincipalName)) {
+    if (isObjectId(idOrUserPrincipalName)) {
       return new ById(idOrUserPrincipalName);
     }
     return new ByUserPrincipalName(idOrUserPrincipalName);
+  }
+
+  /** Whether {@code text} is written as an object id: a GUID, 8-4-4-4-12 hexadecimal digits. */
+  static boolean isObjectId(String text) {
+    return Guid.matches(Objects.requireNonNull(text, "text"));
   }
 
   /** The shape of a GUID: 8-4-4-4-12 hexadecimal digits. */
