@@ -41,7 +41,6 @@ import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.jetty.JettyHttpContainerProvider;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,8 +123,6 @@ public final class DeviceManagementServer implements AutoCloseable {
                   GraphRestApi.resourceConfig(
                       new LateVerifier(verifier), type -> injected.join().getInstance(type));
               gatewayTokens.forEach(tokens -> resources.register(tokens.clearingFilter()));
-              resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-              resources.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
               return new JettyHttpContainerProvider()
                   .createContainer(JettyHttpContainer.class, resources);
             });
