@@ -135,11 +135,13 @@ public final class GraphPaths {
    */
   private static final class Canonical {
     private final String rawPath;
+    private final int start;
     private int keptUpTo;
     private @Nullable StringBuilder rewritten;
 
     Canonical(String rawPath, int start) {
       this.rawPath = rawPath;
+      this.start = start;
       this.keptUpTo = start;
     }
 
@@ -155,7 +157,6 @@ public final class GraphPaths {
       StringBuilder builder = rewritten;
       if (builder == null) {
         builder = new StringBuilder(rawPath.length() + 16);
-        int start = rawPath.startsWith("/") ? 1 : 0;
         builder.append(rawPath, start, Math.max(start, keptUpTo - 1));
         rewritten = builder;
       }
@@ -169,7 +170,6 @@ public final class GraphPaths {
       if (rewritten != null) {
         return rewritten.toString();
       }
-      int start = rawPath.startsWith("/") ? 1 : 0;
       return rawPath.substring(start, end);
     }
   }
