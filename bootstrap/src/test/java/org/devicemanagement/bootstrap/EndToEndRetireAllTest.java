@@ -39,6 +39,7 @@ class EndToEndRetireAllTest {
 
     HttpResponse<String> retired = post(base, "v1.0/users/" + ADELE_UPN, token);
 
+    assertThat(server.servesRetireAllOnJetty()).isTrue();
     assertThat(retired.statusCode()).isEqualTo(204);
     assertThat(retired.body()).isEmpty();
     JsonNode after = list(base, "v1.0/users/" + ADELE_UPN, token);

@@ -408,6 +408,7 @@ class GatewayEndToEndTest {
     assertThat(tokens).containsExactlyInAnyOrder("Bearer " + first, "Bearer " + second);
     assertThat(gateway.instance(org.devicemanagement.bootstrap.gateway.InboundTokens.class).current())
         .isNull();
+    assertThat(gateway.servesRetireAllOnJetty()).isFalse();
   }
 
   @Test

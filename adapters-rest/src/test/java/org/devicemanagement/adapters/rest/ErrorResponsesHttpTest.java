@@ -35,7 +35,7 @@ class ErrorResponsesHttpTest {
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
   private static final String EMPTY = "Access token is empty.";
 
-  private static TestServer server;
+  static TestServer server;
 
   @BeforeAll
   static void start() {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /** {@code POST …/removeAllDevicesFromManagement} over real HTTP. */
 class RemoveAllDevicesFromManagementHttpTest {
 
-  private static TestServer server;
+  static TestServer server;
   private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
 
   @BeforeAll

@@ -14,7 +14,6 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.ws.rs.SeBootstrap;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,10 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
+import org.devicemanagement.adapters.rest.jetty.RetireAllHandler;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
@@ -68,6 +68,14 @@ import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.jspecify.annotations.Nullable;
 
 /** The one test-data factory of adapters-rest: keys, tokens, a fake tenant and a running server. */
@@ -578,7 +586,8 @@ final class RestTestData {
   /** A Jetty server running the API in-process on a free port, with an HTTP/1.1 client. */
   static final class TestServer implements AutoCloseable {
     final FakeDeviceManagement fake = new FakeDeviceManagement();
-    private final SeBootstrap.Instance instance;
+    private final Server jetty;
+    private final AtomicInteger reachedJersey = new AtomicInteger();
     private final HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -587,31 +596,54 @@ final class RestTestData {
     final URI base;
 
     TestServer(AccessTokenVerifier verifier) {
-      this(verifier, factory -> factory);
+      this(verifier, factory -> factory, false);
     }
 
-    /** A server whose resource factory is {@code wrap} applied to the usual one. */
+    /**
+     * The Jersey application on Jetty, its resource factory {@code wrap} applied to the usual one,
+     * with the product's {@link RetireAllHandler} in front when {@code retireAllOnJetty}.
+     */
     TestServer(
         AccessTokenVerifier verifier,
-        java.util.function.UnaryOperator<Function<Class<?>, Object>> wrap) {
+        java.util.function.UnaryOperator<Function<Class<?>, Object>> wrap,
+        boolean retireAllOnJetty) {
+      jetty =
+          JettyHttpContainerFactory.createServer(
+              URI.create("http://127.0.0.1:0/"),
+              GraphRestApi.resourceConfig(verifier, wrap.apply(resourceFactory(fake))),
+              false);
+      for (Connector connector : jetty.getConnectors()) {
+        if (connector instanceof ServerConnector serverConnector) {
+          serverConnector.setHost("127.0.0.1");
+          serverConnector.setPort(0);
+        }
+      }
+      Handler jersey =
+          new Handler.Wrapper(jetty.getHandler()) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback)
+                throws Exception {
+              reachedJersey.incrementAndGet();
+              return super.handle(request, response, callback);
+            }
+          };
+      jetty.setHandler(
+          retireAllOnJetty
+              ? new RetireAllHandler(verifier, fake, Clock.systemUTC(), jersey)
+              : jersey);
       try {
-        SeBootstrap.Configuration configuration =
-            SeBootstrap.Configuration.builder()
-                .protocol("HTTP")
-                .host("127.0.0.1")
-                .port(0)
-                .rootPath("/")
-                .build();
-        instance =
-            SeBootstrap.start(
-                    GraphRestApi.resourceConfig(verifier, wrap.apply(resourceFactory(fake))),
-                    configuration)
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
+        jetty.start();
       } catch (Exception e) {
         throw new IllegalStateException("server did not start", e);
       }
-      base = URI.create("http://127.0.0.1:" + instance.configuration().port() + "/");
+      base =
+          URI.create(
+              "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/");
+    }
+
+    /** How many requests reached the Jersey application (rather than being served before it). */
+    int reachedJersey() {
+      return reachedJersey.get();
     }
 
     /** A request to {@code path} (relative to the server root, already encoded). */
@@ -645,12 +677,17 @@ final class RestTestData {
 
     @Override
     public void close() throws Exception {
-      instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      jetty.stop();
     }
   }
 
   /** A running server trusting {@link #SIGNING_KEY}, living at {@link #NOW} like the tokens. */
   static TestServer server() {
     return new TestServer(verifier());
+  }
+
+  /** The same server with the product's retire-all handler on Jetty in front of Jersey. */
+  static TestServer serverWithRetireAllOnJetty() {
+    return new TestServer(verifier(), factory -> factory, true);
   }
 }

@@ -31,7 +31,7 @@ class UserAndBackendFailuresHttpTest {
   private static final String GRAPH_REQUEST_ID = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
   private static final String SENT_CLIENT_REQUEST_ID = "0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f";
 
-  private static RestTestData.TestServer server;
+  static RestTestData.TestServer server;
 
   @BeforeAll
   static void start() {

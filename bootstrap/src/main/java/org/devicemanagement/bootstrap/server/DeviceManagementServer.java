@@ -27,11 +27,14 @@ import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.jetty.RetireAllHandler;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -63,6 +66,7 @@ public final class DeviceManagementServer implements AutoCloseable {
   private final Server jetty;
   private final int port;
   private final URI baseUri;
+  private final boolean retireAllOnJetty;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -73,7 +77,8 @@ public final class DeviceManagementServer implements AutoCloseable {
       Injector injector,
       Server jetty,
       int port,
-      boolean https) {
+      boolean https,
+      boolean retireAllOnJetty) {
     this.settings = settings;
     this.signingKeys = signingKeys;
     this.tenant = tenant;
@@ -81,6 +86,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     this.jetty = jetty;
     this.port = port;
     this.baseUri = baseUri(https ? "https" : "http", settings.host(), port);
+    this.retireAllOnJetty = retireAllOnJetty;
   }
 
   /**
@@ -154,7 +160,10 @@ public final class DeviceManagementServer implements AutoCloseable {
             tls.map(DeviceManagementServer::sslContextFactory).orElse(null),
             await(jersey, START_TIMEOUT, settings),
             false);
-    prepare(jetty, settings);
+    // Gateway mode keeps Jersey for every request: its filters hand the caller's token to the
+    // Graph adapter and clear it again.
+    boolean retireAllOnJetty = gatewayTokens.isEmpty();
+    prepare(jetty, settings, retireAllOnJetty ? Optional.of(injector) : Optional.empty());
     try {
       jetty.start();
     } catch (Exception e) {
@@ -163,7 +172,14 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
     DeviceManagementServer server =
         new DeviceManagementServer(
-            settings, keys, tenant, injector, jetty, localPort(jetty), tls.isPresent());
+            settings,
+            keys,
+            tenant,
+            injector,
+            jetty,
+            localPort(jetty),
+            tls.isPresent(),
+            retireAllOnJetty);
     LOG.info(
         "Serving on {} with the {} permission table",
         server.baseUri(),
@@ -192,6 +208,15 @@ public final class DeviceManagementServer implements AutoCloseable {
   /** The port the server listens on (the chosen one when the settings asked for port 0). */
   public int port() {
     return port;
+  }
+
+  /**
+   * Whether the everyday retire-all request is served by a Jetty handler in front of Jersey (with
+   * the in-memory backend) rather than by Jersey (in gateway mode, whose filters pass the caller's
+   * token on to Graph).
+   */
+  public boolean servesRetireAllOnJetty() {
+    return retireAllOnJetty;
   }
 
   /** The settings the server was started with. */
@@ -281,7 +306,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
   }
 
-  private static void prepare(Server jetty, ServerSettings settings) {
+  private static void prepare(Server jetty, ServerSettings settings, Optional<Injector> fastPath) {
     // Jersey's Jetty factory ignores the host; bind where the settings say (loopback by default),
     // and let the OS pick port 0 atomically rather than Jersey's probe for a free port.
     for (Connector connector : jetty.getConnectors()) {
@@ -303,7 +328,17 @@ public final class DeviceManagementServer implements AutoCloseable {
     jetty.setErrorHandler(new GraphErrorHandler(Clock.systemUTC()));
     GracefulHandler graceful = new GracefulHandler();
     // A request whose client is gone must not hold the graceful stop for the whole grace.
-    graceful.setHandler(new CompletingHandler(jetty.getHandler()));
+    Handler jersey = new CompletingHandler(jetty.getHandler());
+    graceful.setHandler(
+        fastPath
+            .<Handler>map(
+                injector ->
+                    new RetireAllHandler(
+                        injector.getInstance(AccessTokenVerifier.class),
+                        injector.getInstance(RemoveAllDevicesFromManagementUseCase.class),
+                        Clock.systemUTC(),
+                        jersey))
+            .orElse(jersey));
     jetty.setHandler(graceful);
     jetty.setStopTimeout(settings.shutdownGrace().toMillis());
   }

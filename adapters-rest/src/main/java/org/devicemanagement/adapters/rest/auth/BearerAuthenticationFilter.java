@@ -50,7 +50,12 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     throw new IllegalStateException("the request was not authenticated");
   }
 
-  static String bearerToken(@Nullable String authorization) {
+  /**
+   * The token of an {@code Authorization} header of scheme {@code Bearer} (in any case).
+   *
+   * @throws MissingAccessTokenException if the header is absent, of another scheme or empty
+   */
+  public static String bearerToken(@Nullable String authorization) {
     if (authorization == null) {
       throw new MissingAccessTokenException();
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.adapters.rest.error.GraphError;
@@ -48,17 +49,34 @@ public final class GraphResponseFilter implements ContainerResponseFilter {
       return;
     }
     if (response.getEntity() instanceof GraphError error) {
-      Throwable unexpected = error.unexpected();
-      if (unexpected != null) {
-        LOG.error(
-            "Unexpected failure answering {} {}; request-id {}",
-            request.getMethod(),
-            request.getUriInfo().getPath(false),
-            requestId,
-            unexpected);
-      }
-      byte[] body = ErrorEnvelope.of(error, clock.instant(), requestId, clientRequestId).toJson();
+      byte[] body =
+          envelope(
+              error,
+              request.getMethod(),
+              request.getUriInfo().getPath(false),
+              clock.instant(),
+              requestId,
+              clientRequestId);
       response.setEntity(body, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
     }
+  }
+
+  /**
+   * The JSON body answering {@code error} to {@code method path} at {@code now}, logging the
+   * cause with the request id when the failure was unexpected.
+   */
+  public static byte[] envelope(
+      GraphError error,
+      String method,
+      String path,
+      Instant now,
+      String requestId,
+      String clientRequestId) {
+    Throwable unexpected = error.unexpected();
+    if (unexpected != null) {
+      LOG.error(
+          "Unexpected failure answering {} {}; request-id {}", method, path, requestId, unexpected);
+    }
+    return ErrorEnvelope.of(error, now, requestId, clientRequestId).toJson();
   }
 }

@@ -17,16 +17,12 @@ import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCo
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.RetireAllOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Graph's {@code removeAllDevicesFromManagement} action on a user and on {@code /me}. */
 @Path("{version: v1\\.0|beta}")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RemoveAllDevicesFromManagementResource {
 
-  private static final Logger AUDIT =
-      LoggerFactory.getLogger(RemoveAllDevicesFromManagementResource.class);
   private static final String ACTION = "removeAllDevicesFromManagement";
 
   private final RemoveAllDevicesFromManagementUseCase useCase;
@@ -58,19 +54,7 @@ public final class RemoveAllDevicesFromManagementResource {
     RetireAllOutcome outcome =
         useCase.removeAllDevicesFromManagement(
             new RemoveAllDevicesFromManagementCommand(caller, user));
-    int changed = outcome.changedCount();
-    AUDIT.info(
-        "{}: caller oid={} upn={} appid={} tid={} target user={} devices changed={} unchanged={}"
-            + " request-id={}",
-        ACTION,
-        caller.objectId().orElse("-"),
-        caller.userPrincipalName().orElse("-"),
-        caller.appId().orElse("-"),
-        caller.tenantId(),
-        outcome.userId(),
-        changed,
-        outcome.transitions().size() - changed,
-        RequestIds.requestId(request));
+    RetireAllAudit.record(caller, outcome, RequestIds.requestId(request));
     return Response.noContent().build();
   }
 }

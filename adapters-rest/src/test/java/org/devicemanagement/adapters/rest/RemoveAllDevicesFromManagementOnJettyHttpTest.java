@@ -1,0 +1,16 @@
+package org.devicemanagement.adapters.rest;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Every case of {@link RemoveAllDevicesFromManagementHttpTest} again, against the server with {@code RetireAllHandler} in front of
+ * Jersey: retire-all's own cases must not change with the path that serves them.
+ */
+class RemoveAllDevicesFromManagementOnJettyHttpTest extends RemoveAllDevicesFromManagementHttpTest {
+
+  // Hides the parent's start(), so that only this server is started for these cases.
+  @BeforeAll
+  static void start() {
+    server = RestTestData.serverWithRetireAllOnJetty();
+  }
+}
