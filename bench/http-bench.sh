@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark: our retire-all and list endpoints against a bare JAX-RS 204 on the same
-# Jersey+Jetty container and against WireMock standalone (default and --no-request-journal),
+# Jersey+Jetty container, against WireMock standalone (default and --no-request-journal) and
+# against a plain Jetty handler's 204 (the container without JAX-RS),
 # all on loopback in one run, alternating the servers round by round; then p99 at half of each
 # server's measured maximum rate. See docs/benchmarks.md.
 #
@@ -32,6 +33,7 @@ P_DM=${P_DM:-18081}
 P_BARE=${P_BARE:-18082}
 P_WM=${P_WM:-18083}
 P_WMNJ=${P_WMNJ:-18084}
+P_JETTY=${P_JETTY:-18085}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2; exit 1; }
@@ -67,6 +69,9 @@ java $JAVA_OPTS -jar "$DM_JAR" serve --port "$P_DM" --data-dir "$WORK/data" --te
 java $JAVA_OPTS -cp "$BENCH_JAR" org.devicemanagement.benchmarks.BareServer "$P_BARE" \
   >"$WORK/bare.out" 2>&1 & PIDS+=($!)
 # shellcheck disable=SC2086
+java $JAVA_OPTS -cp "$BENCH_JAR" org.devicemanagement.benchmarks.BareJettyServer "$P_JETTY" \
+  >"$WORK/jetty.out" 2>&1 & PIDS+=($!)
+# shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$WIREMOCK_JAR" --port "$P_WM" --root-dir "$WORK/wiremock" --disable-banner \
   >"$WORK/wm.out" 2>&1 & PIDS+=($!)
 # shellcheck disable=SC2086
@@ -80,6 +85,7 @@ TARGETS=(
   "bare $P_BARE POST $RETIRE_PATH"
   "wiremock $P_WM POST $RETIRE_PATH"
   "wiremock-nj $P_WMNJ POST $RETIRE_PATH"
+  "jetty $P_JETTY POST $RETIRE_PATH"
 )
 
 expect_status() { # port method path status
@@ -98,6 +104,7 @@ expect_status "$P_DM" GET "$LIST_PATH" 200
 expect_status "$P_BARE" POST "$RETIRE_PATH" 204
 expect_status "$P_WM" POST "$RETIRE_PATH" 204
 expect_status "$P_WMNJ" POST "$RETIRE_PATH" 204
+expect_status "$P_JETTY" POST "$RETIRE_PATH" 204
 
 to_ms() { # 512.00us | 1.23ms | 1.01s -> ms
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0;
@@ -168,8 +175,8 @@ echo "retire/bare         = $(ratio_median retire bare)   (target >= 0.8; median
 echo "retire/wiremock-nj  = $(ratio_median retire wiremock-nj)   (target >= 1.0)"
 echo "retire/wiremock     = $(ratio_median retire wiremock)"
 echo "list/bare           = $(ratio_median list bare)"
-echo "bare/wiremock-nj    = $(ratio_median bare wiremock-nj)   (the Jersey ceiling against WireMock: retire/wiremock-nj" \
-  "cannot exceed it)"
+echo "bare/wiremock-nj    = $(ratio_median bare wiremock-nj)   (a bare Jersey resource against WireMock)"
+echo "retire/jetty        = $(ratio_median retire jetty)   (against a plain Jetty handler's 204, no JAX-RS)"
 
 echo
 echo "p99 at half of each server's maximum rate (paced wrk, bench/paced.lua, ${SECONDS_PER_RUN}s):"
