@@ -636,9 +636,8 @@ final class RestTestData {
       } catch (Exception e) {
         throw new IllegalStateException("server did not start", e);
       }
-      base =
-          URI.create(
-              "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/");
+      int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+      base = URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** How many requests reached the Jersey application (rather than being served before it). */
