@@ -16,41 +16,20 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
-import org.devicemanagement.adapters.rest.RestTestData.TestServer;
 import org.devicemanagement.adapters.rest.http.GraphResponseFilter;
 import org.devicemanagement.application.permission.Permissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** Every row of graph-contract.md's error table, over real HTTP. */
-class ErrorResponsesHttpTest {
+class ErrorResponsesHttpTest extends ServerPerClass {
 
   private static final String RETIRE_ADELE =
       "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement";
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
   private static final String EMPTY = "Access token is empty.";
-
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RestTestData.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.fake.reset();
-  }
 
   // ---- 401 -----------------------------------------------------------------------------------
 

@@ -11,13 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.devicemanagement.adapters.rest.RestTestData.TestServer;
 import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.domain.ManagedDevice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,26 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The device reads: {@code users/{id}/managedDevices}, {@code me/managedDevices} and one device.
  */
-class ManagedDevicesHttpTest {
+class ManagedDevicesHttpTest extends ServerPerClass {
 
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
-
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RestTestData.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.fake.reset();
-  }
 
   @Test
   void givenUserWithDevices_whenList_then200GraphCollectionOfEveryDevice() {

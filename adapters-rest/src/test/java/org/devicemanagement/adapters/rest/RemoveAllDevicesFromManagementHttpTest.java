@@ -10,15 +10,12 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.devicemanagement.adapters.rest.RestTestData.TestServer;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagementState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,24 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST …/removeAllDevicesFromManagement} over real HTTP. */
-class RemoveAllDevicesFromManagementHttpTest {
+class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
 
-  static TestServer server;
   private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
 
-  @BeforeAll
-  static void start() {
-    server = RestTestData.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @BeforeEach
-  void reset() {
-    server.fake.reset();
+  void attachAudit() {
     audit.start();
     auditLogger().addAppender(audit);
   }

@@ -16,37 +16,17 @@ import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.permission.Permissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code GET users/{id}} and {@code GET me}, and how the backend's (Graph's) failures are answered. */
-class UserAndBackendFailuresHttpTest {
+class UserAndBackendFailuresHttpTest extends ServerPerClass {
 
   private static final String GET_ADELE = "v1.0/users/" + ADELE.id();
   private static final String GRAPH_REQUEST_ID = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
   private static final String SENT_CLIENT_REQUEST_ID = "0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f";
-
-  static RestTestData.TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = RestTestData.server();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.fake.reset();
-  }
 
   private static String userReader() {
     return RestTestData.delegated().claim("scp", Permissions.USER_READ_ALL).build();
