@@ -27,10 +27,17 @@ import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
+import org.devicemanagement.bootstrap.security.TokenMinter;
+import org.devicemanagement.bootstrap.security.TokenRequest;
+import org.devicemanagement.domain.ActionState;
+import org.devicemanagement.domain.DeviceActionResult;
+import org.devicemanagement.domain.ManagedDevice;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -55,6 +62,8 @@ public final class DeviceManagementServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_SLACK = Duration.ofSeconds(5);
   private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(200);
+  // The user the warm-up token names: a GUID no tenant has.
+  private static final String WARM_UP_ID = "00000000-0000-4000-8000-000000000000";
 
   private final ServerSettings settings;
   private final SigningKeys signingKeys;
@@ -148,12 +157,16 @@ public final class DeviceManagementServer implements AutoCloseable {
       jersey.thenAccept(DeviceManagementServer::disposeQuietly);
       throw e;
     }
+    warmUpInBackground(keys);
+    // Jetty's server is made while Jersey may still be building (setting up Jetty's classes is a
+    // noticeable step of its own); Jersey's container becomes its handler once it is ready.
     Server jetty =
         JettyHttpContainerFactory.createServer(
             uri(tls.isPresent() ? "https" : "http", settings.host(), settings.port()),
             tls.map(DeviceManagementServer::sslContextFactory).orElse(null),
-            await(jersey, START_TIMEOUT, settings),
+            null,
             false);
+    jetty.setHandler(await(jersey, START_TIMEOUT, settings));
     prepare(jetty, settings);
     try {
       jetty.start();
@@ -333,6 +346,43 @@ public final class DeviceManagementServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.debug("Cleaning up a server that failed to start", e);
     }
+  }
+
+  /**
+   * Does the first request's one-time work (the token check's classes and key conversion, the
+   * records' generated equality, Jetty's header classes) on a thread of its own while Jersey is
+   * still being built, so that the first caller does not wait for it. Touches no state: the token
+   * names a user no tenant has and is checked by a verifier of its own that remembers nothing.
+   */
+  private static void warmUpInBackground(SigningKeys keys) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Clock clock = Clock.systemUTC();
+                String token =
+                    new TokenMinter(keys.privateKey(), clock)
+                        .mint(TokenRequest.delegated(WARM_UP_ID));
+                new JwtAccessTokenVerifier(keys.publicKeys(), clock, 0).verify(token);
+                ManagedDevice device =
+                    ManagedDevice.builder(WARM_UP_ID, WARM_UP_ID)
+                        .deviceActionResults(
+                            List.of(
+                                new DeviceActionResult(
+                                    DeviceActionResult.RETIRE,
+                                    ActionState.PENDING,
+                                    clock.instant(),
+                                    clock.instant())))
+                        .build();
+                boolean same = device.equals(device.toBuilder().build());
+                LOG.trace("Warmed up ({}, {})", same, HttpFields.EMPTY.size());
+              } catch (RuntimeException e) {
+                LOG.debug("Warming up for the first request failed; it will do that work itself", e);
+              }
+            },
+            "warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Runs {@code task} on a thread of its own (Jersey's start, while the caller does the rest). */
