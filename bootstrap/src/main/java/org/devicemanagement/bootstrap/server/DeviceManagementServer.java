@@ -9,9 +9,12 @@ import com.google.inject.util.Modules;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,13 +30,13 @@ import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.devicemanagement.bootstrap.security.TokenMinter;
-import org.devicemanagement.bootstrap.security.TokenRequest;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.ManagedDevice;
@@ -351,8 +354,9 @@ public final class DeviceManagementServer implements AutoCloseable {
   /**
    * Does the first request's one-time work (the token check's classes and key conversion, the
    * records' generated equality, Jetty's header classes) on a thread of its own while Jersey is
-   * still being built, so that the first caller does not wait for it. Touches no state: the token
-   * names a user no tenant has and is checked by a verifier of its own that remembers nothing.
+   * still being built, so that the first caller does not wait for it. Touches no state: the token,
+   * shaped like the token command's but with a signature no key made, names a user no tenant has
+   * and is checked, and refused, by a verifier of its own that remembers nothing.
    */
   private static void warmUpInBackground(SigningKeys keys) {
     Thread thread =
@@ -360,10 +364,12 @@ public final class DeviceManagementServer implements AutoCloseable {
             () -> {
               try {
                 Clock clock = Clock.systemUTC();
-                String token =
-                    new TokenMinter(keys.privateKey(), clock)
-                        .mint(TokenRequest.delegated(WARM_UP_ID));
-                new JwtAccessTokenVerifier(keys.publicKeys(), clock, 0).verify(token);
+                try {
+                  new JwtAccessTokenVerifier(keys.publicKeys(), clock, 0)
+                      .verify(badlySignedToken(keys, clock.instant()));
+                } catch (InvalidAccessTokenException expected) {
+                  // As intended: parsing and checking the signature were the point.
+                }
                 ManagedDevice device =
                     ManagedDevice.builder(WARM_UP_ID, WARM_UP_ID)
                         .deviceActionResults(
@@ -383,6 +389,32 @@ public final class DeviceManagementServer implements AutoCloseable {
             "warm-up");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * A token naming the server's key whose signature is all zeros, so that checking it does the
+   * whole signature check (making it would cost an RSA signing, several times a check's work).
+   */
+  private static String badlySignedToken(SigningKeys keys, Instant now) {
+    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+    String header =
+        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"%s\"}".formatted(keys.keyId());
+    String claims =
+        ("{\"aud\":\"https://graph.microsoft.com\",\"iss\":\"https://sts.windows.net/%s/\","
+                + "\"tid\":\"%s\",\"oid\":\"%s\",\"scp\":\"User.Read\",\"idtyp\":\"user\","
+                + "\"iat\":%d,\"nbf\":%d,\"exp\":%d}")
+            .formatted(
+                TokenMinter.DEMO_TENANT_ID,
+                TokenMinter.DEMO_TENANT_ID,
+                WARM_UP_ID,
+                now.getEpochSecond(),
+                now.getEpochSecond(),
+                now.getEpochSecond() + 60);
+    return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + base64.encodeToString(new byte[keys.privateKey().size() / Byte.SIZE]);
   }
 
   /** Runs {@code task} on a thread of its own (Jersey's start, while the caller does the rest). */
