@@ -9,9 +9,12 @@ import com.google.inject.util.Modules;
 import java.net.BindException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,12 +30,19 @@ import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
+import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.adapters.rest.jetty.RetireAllHandler;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
+import org.devicemanagement.bootstrap.security.TokenMinter;
+import org.devicemanagement.domain.ActionState;
+import org.devicemanagement.domain.DeviceActionResult;
+import org.devicemanagement.domain.ManagedDevice;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -58,6 +68,8 @@ public final class DeviceManagementServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_SLACK = Duration.ofSeconds(5);
   private static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofMillis(200);
+  // The user the warm-up token names: a GUID no tenant has.
+  private static final String WARM_UP_ID = "00000000-0000-4000-8000-000000000000";
 
   private final ServerSettings settings;
   private final SigningKeys signingKeys;
@@ -154,12 +166,16 @@ public final class DeviceManagementServer implements AutoCloseable {
       jersey.thenAccept(DeviceManagementServer::disposeQuietly);
       throw e;
     }
+    warmUpInBackground(keys);
+    // Jetty's server is made while Jersey may still be building (setting up Jetty's classes is a
+    // noticeable step of its own); Jersey's container becomes its handler once it is ready.
     Server jetty =
         JettyHttpContainerFactory.createServer(
             uri(tls.isPresent() ? "https" : "http", settings.host(), settings.port()),
             tls.map(DeviceManagementServer::sslContextFactory).orElse(null),
-            await(jersey, START_TIMEOUT, settings),
+            null,
             false);
+    jetty.setHandler(await(jersey, START_TIMEOUT, settings));
     // Gateway mode keeps Jersey for every request: its filters hand the caller's token to the
     // Graph adapter and clear it again.
     boolean retireAllOnJetty = gatewayTokens.isEmpty();
@@ -368,6 +384,72 @@ public final class DeviceManagementServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.debug("Cleaning up a server that failed to start", e);
     }
+  }
+
+  /**
+   * Does the first request's one-time work (the token check's classes and key conversion, the
+   * records' generated equality, Jetty's header classes) on a thread of its own while Jersey is
+   * still being built, so that the first caller does not wait for it. Touches no state: the token,
+   * shaped like the token command's but with a signature no key made, names a user no tenant has
+   * and is checked, and refused, by a verifier of its own that remembers nothing.
+   */
+  private static void warmUpInBackground(SigningKeys keys) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                Clock clock = Clock.systemUTC();
+                try {
+                  new JwtAccessTokenVerifier(keys.publicKeys(), clock, 0)
+                      .verify(badlySignedToken(keys, clock.instant()));
+                } catch (InvalidAccessTokenException expected) {
+                  // As intended: parsing and checking the signature were the point.
+                }
+                ManagedDevice device =
+                    ManagedDevice.builder(WARM_UP_ID, WARM_UP_ID)
+                        .deviceActionResults(
+                            List.of(
+                                new DeviceActionResult(
+                                    DeviceActionResult.RETIRE,
+                                    ActionState.PENDING,
+                                    clock.instant(),
+                                    clock.instant())))
+                        .build();
+                boolean same = device.equals(device.toBuilder().build());
+                LOG.trace("Warmed up ({}, {})", same, HttpFields.EMPTY.size());
+              } catch (RuntimeException e) {
+                LOG.debug("Warming up for the first request failed; it will do that work itself", e);
+              }
+            },
+            "warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * A token naming the server's key whose signature is all zeros, so that checking it does the
+   * whole signature check (making it would cost an RSA signing, several times a check's work).
+   */
+  private static String badlySignedToken(SigningKeys keys, Instant now) {
+    Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+    String header =
+        "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"%s\"}".formatted(keys.keyId());
+    String claims =
+        ("{\"aud\":\"https://graph.microsoft.com\",\"iss\":\"https://sts.windows.net/%s/\","
+                + "\"tid\":\"%s\",\"oid\":\"%s\",\"scp\":\"User.Read\",\"idtyp\":\"user\","
+                + "\"iat\":%d,\"nbf\":%d,\"exp\":%d}")
+            .formatted(
+                TokenMinter.DEMO_TENANT_ID,
+                TokenMinter.DEMO_TENANT_ID,
+                WARM_UP_ID,
+                now.getEpochSecond(),
+                now.getEpochSecond(),
+                now.getEpochSecond() + 60);
+    return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + base64.encodeToString(new byte[keys.privateKey().size() / Byte.SIZE]);
   }
 
   /** Runs {@code task} on a thread of its own (Jersey's start, while the caller does the rest). */
