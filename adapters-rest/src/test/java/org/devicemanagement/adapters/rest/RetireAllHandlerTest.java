@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
 import static org.devicemanagement.adapters.rest.RestTestData.BROKEN;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
@@ -19,16 +16,13 @@ import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.devicemanagement.adapters.rest.RestTestData.TestServer;
-import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.application.permission.Permissions;
-import org.devicemanagement.domain.ManagementState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * The retire-all handler on Jetty: which requests it serves itself, and that every request gets
@@ -168,30 +162,6 @@ class RetireAllHandlerTest {
     assertThat(withHandler.fake.device(RestTestData.adelesDevices().get(0).id()).orElseThrow()
             .managementState())
         .isEqualTo(RestTestData.adelesDevices().get(0).managementState());
-  }
-
-  @Test
-  void givenRetireAllOnJetty_whenServed_thenOneAuditLineWithTheResponsesRequestId() {
-    Logger logger = (Logger) LoggerFactory.getLogger(RemoveAllDevicesFromManagementResource.class);
-    ListAppender<ILoggingEvent> audit = new ListAppender<>();
-    audit.start();
-    logger.addAppender(audit);
-    try {
-      HttpResponse<String> response =
-          withHandler.post(ADELE_ACTION, RestTestData.delegated().build());
-
-      assertThat(response.statusCode()).isEqualTo(204);
-      assertThat(withHandler.fake.device(RestTestData.adelesDevices().get(0).id()).orElseThrow()
-              .managementState())
-          .isEqualTo(ManagementState.RETIRE_PENDING);
-      assertThat(audit.list).singleElement()
-          .extracting(ILoggingEvent::getFormattedMessage)
-          .asString()
-          .contains("target user=" + ADELE.id())
-          .endsWith("request-id=" + response.headers().firstValue("request-id").orElseThrow());
-    } finally {
-      logger.detachAppender(audit);
-    }
   }
 
   private static Row post(String name, boolean servedOnJetty, String path, String token) {
