@@ -62,8 +62,11 @@ public final class GraphRequestFilter implements ContainerRequestFilter {
     }
   }
 
-  /** The declared body length, or -1 when none or unreadable (Jetty refuses a malformed one). */
-  static long declaredLength(@Nullable String contentLength) {
+  /**
+   * The body length a {@code Content-Length} value declares, or -1 when there is none or it is
+   * unreadable (Jetty refuses a malformed one before any handler sees it).
+   */
+  public static long declaredLength(@Nullable String contentLength) {
     if (contentLength == null) {
       return -1;
     }

@@ -11,6 +11,7 @@ import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
 import org.devicemanagement.adapters.rest.error.GraphError;
 import org.devicemanagement.adapters.rest.http.AcceptHeader;
 import org.devicemanagement.adapters.rest.http.GraphPaths;
+import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
 import org.devicemanagement.adapters.rest.http.GraphResponseFilter;
 import org.devicemanagement.adapters.rest.http.RequestIds;
 import org.devicemanagement.adapters.rest.resource.RetireAllAudit;
@@ -119,7 +120,7 @@ public final class RetireAllHandler extends Handler.Wrapper {
         }
         accept = field.getValue();
       } else if (header == HttpHeader.CONTENT_LENGTH) {
-        if (!"0".equals(field.getValue().strip())) {
+        if (GraphRequestFilter.declaredLength(field.getValue()) != 0) {
           return null;
         }
       } else if (header == HttpHeader.TRANSFER_ENCODING) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
 import org.devicemanagement.application.failure.InvalidRequestException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that an action that takes no body got none (or only {@code {}}), reading a bounded prefix.
@@ -28,7 +27,8 @@ final class RequestBodies {
    * Fails with a 400 unless the body is empty, whitespace, or {@code {}} with optional whitespace.
    */
   static void requireNone(ContainerRequestContext request, String action) {
-    long declared = declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    long declared =
+        GraphRequestFilter.declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
     if (declared > MAX_INSPECTED_BYTES) {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
@@ -74,17 +74,5 @@ final class RequestBodies {
         && (body[0] & 0xff) == 0xef
         && (body[1] & 0xff) == 0xbb
         && (body[2] & 0xff) == 0xbf;
-  }
-
-  private static long declaredLength(@Nullable String contentLength) {
-    if (contentLength == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(contentLength.strip());
-    } catch (NumberFormatException e) {
-      // Jetty rejects a malformed Content-Length before it gets here; reading stays bounded anyway.
-      return -1;
-    }
   }
 }
