@@ -166,7 +166,10 @@ public final class DeviceManagementServer implements AutoCloseable {
       jersey.thenAccept(DeviceManagementServer::disposeQuietly);
       throw e;
     }
-    warmUpInBackground(keys);
+    if (injector.getInstance(AccessTokenVerifier.class) instanceof JwtAccessTokenVerifier) {
+      // Only the server's own verifier gains from it; a gateway checks tokens another way.
+      warmUpInBackground(keys);
+    }
     // Jetty's server is made while Jersey may still be building (setting up Jetty's classes is a
     // noticeable step of its own); Jersey's container becomes its handler once it is ready.
     Server jetty =
