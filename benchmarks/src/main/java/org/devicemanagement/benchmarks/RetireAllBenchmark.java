@@ -63,8 +63,8 @@ public class RetireAllBenchmark {
     PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
     retireAll =
         new RemoveAllDevicesFromManagementService(
-            policy, tenant.userDirectory(), tenant.managedDevices(), Clock.systemUTC());
-    list = new ListManagedDevicesService(policy, tenant.userDirectory(), tenant.managedDevices());
+            policy, tenant, tenant, Clock.systemUTC());
+    list = new ListManagedDevicesService(policy, tenant, tenant);
     command =
         new RemoveAllDevicesFromManagementCommand(
             BenchData.delegatedCaller(owner), new UserReference.ById(owner.id()));

@@ -144,8 +144,8 @@ public final class ScaleProbe {
       PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
       retireAll =
           new RemoveAllDevicesFromManagementService(
-              policy, tenant.userDirectory(), tenant.managedDevices(), Clock.systemUTC());
-      list = new ListManagedDevicesService(policy, tenant.userDirectory(), tenant.managedDevices());
+              policy, tenant, tenant, Clock.systemUTC());
+      list = new ListManagedDevicesService(policy, tenant, tenant);
       User user = BenchData.user(userIndex);
       command =
           new RemoveAllDevicesFromManagementCommand(

@@ -22,8 +22,8 @@ class TenantFileWriterTest {
     InMemoryTenant tenant = TenantFile.load(file);
     assertThat(tenant.userCount()).isEqualTo(3);
     assertThat(tenant.deviceCount()).isEqualTo(30);
-    User first = tenant.userDirectory().findById(BenchData.userId(0)).orElseThrow();
-    assertThat(tenant.managedDevices().listByUser(first))
+    User first = tenant.findById(BenchData.userId(0)).orElseThrow();
+    assertThat(tenant.listByUser(first))
         .hasSize(10)
         .allSatisfy(device -> assertThat(device.userId()).isEqualTo(first.id()));
   }
@@ -33,6 +33,6 @@ class TenantFileWriterTest {
     InMemoryTenant tenant = BenchData.tenant(5, 4);
 
     assertThat(tenant.deviceCount()).isEqualTo(20);
-    assertThat(tenant.managedDevices().listByUser(BenchData.user(4))).hasSize(4);
+    assertThat(tenant.listByUser(BenchData.user(4))).hasSize(4);
   }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFile;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.domain.ManagedDevice;
@@ -49,7 +49,7 @@ class EndToEndErrorContractTest {
   void start() {
     server = DeviceManagementServer.start(BootstrapTestData.settings(dataDir));
     base = server.baseUri();
-    token = BootstrapTestData.delegatedToken(server.signingKeys(), ADELE_UPN);
+    token = BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), ADELE_UPN);
   }
 
   @AfterEach
@@ -107,7 +107,7 @@ class EndToEndErrorContractTest {
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
-                .keyID(server.signingKeys().keyId())
+                .keyID(server.signingKeys().orElseThrow().keyId())
                 .build(),
             genuine.getJWTClaimsSet());
     forged.sign(new RSASSASigner(BootstrapTestData.newRsaKey()));
@@ -124,7 +124,7 @@ class EndToEndErrorContractTest {
   void givenWrongAudience_whenRetireAll_then401SaysAudience() {
     String wrongAudience =
         BootstrapTestData.customToken(
-            server.signingKeys(), Map.of("aud", "api://some-other-api"));
+            server.signingKeys().orElseThrow(), Map.of("aud", "api://some-other-api"));
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, wrongAudience));
 
@@ -136,7 +136,7 @@ class EndToEndErrorContractTest {
   @Test
   void givenExpiredToken_whenRetireAll_then401SaysExpired() {
     String expired =
-        BootstrapTestData.expiredToken(server.signingKeys(), ADELE_UPN, Duration.ofMinutes(5));
+        BootstrapTestData.expiredToken(server.signingKeys().orElseThrow(), ADELE_UPN, Duration.ofMinutes(5));
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, expired));
 
@@ -149,7 +149,7 @@ class EndToEndErrorContractTest {
   void givenApplicationTokenUnderSeedTable_whenRetireAll_then403NamingAcceptedTypes() {
     String app =
         BootstrapTestData.token(
-            server.signingKeys(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
+            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, app));
 
@@ -163,7 +163,7 @@ class EndToEndErrorContractTest {
   void givenDelegatedTokenWithoutPrivilegedScope_whenRetireAll_then403NamingTheScope() {
     String readOnly =
         BootstrapTestData.token(
-            server.signingKeys(), TokenType.DELEGATED, ADELE_UPN, BootstrapTestData.READ_ALL);
+            server.signingKeys().orElseThrow(), TokenType.DELEGATED, ADELE_UPN, BootstrapTestData.READ_ALL);
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, readOnly));
 
@@ -176,7 +176,7 @@ class EndToEndErrorContractTest {
   void givenPersonalAccount_whenRetireAll_then403PermissionTypeNotSupported() {
     String personal =
         BootstrapTestData.token(
-            server.signingKeys(), TokenType.PERSONAL, "someone@outlook.com",
+            server.signingKeys().orElseThrow(), TokenType.PERSONAL, "someone@outlook.com",
             BootstrapTestData.PRIVILEGED);
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, personal));
@@ -273,7 +273,7 @@ class EndToEndErrorContractTest {
   void givenApplicationTokenOnMe_whenRetireAll_then400DelegatedOnly() {
     String app =
         BootstrapTestData.token(
-            server.signingKeys(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
+            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
 
     HttpResponse<String> response =
         send(BootstrapTestData.post(base, "v1.0/me/removeAllDevicesFromManagement", app));
@@ -286,12 +286,12 @@ class EndToEndErrorContractTest {
   void givenUnexpectedFailure_whenRetireAll_then500GeneralExceptionWithoutInternals(
       @TempDir Path otherDir) {
     InMemoryTenant tenant = TenantFile.demo();
-    ManagedDevices broken = new BrokenDevices(tenant.managedDevices());
+    DeviceRetirement broken = new BrokenDevices(tenant);
     try (DeviceManagementServer failing =
         DeviceManagementServer.start(
             BootstrapTestData.settings(otherDir, tenant),
-            binder -> binder.bind(ManagedDevices.class).toInstance(broken))) {
-      String adele = BootstrapTestData.delegatedToken(failing.signingKeys(), ADELE_UPN);
+            binder -> binder.bind(DeviceRetirement.class).toInstance(broken))) {
+      String adele = BootstrapTestData.delegatedToken(failing.signingKeys().orElseThrow(), ADELE_UPN);
 
       HttpResponse<String> response =
           send(BootstrapTestData.post(failing.baseUri(), RETIRE_ADELE, adele));
@@ -337,21 +337,11 @@ class EndToEndErrorContractTest {
   }
 
   /** Fails every retire-all the way a bug would, with internals in the message. */
-  private static final class BrokenDevices implements ManagedDevices {
-    private final ManagedDevices delegate;
+  private static final class BrokenDevices implements DeviceRetirement {
+    private final DeviceRetirement delegate;
 
-    BrokenDevices(ManagedDevices delegate) {
+    BrokenDevices(DeviceRetirement delegate) {
       this.delegate = delegate;
-    }
-
-    @Override
-    public List<ManagedDevice> listByUser(User user) {
-      return delegate.listByUser(user);
-    }
-
-    @Override
-    public Optional<ManagedDevice> findById(String deviceId) {
-      return delegate.findById(deviceId);
     }
 
     @Override

@@ -22,7 +22,6 @@ import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.bootstrap.ScriptedGraph.Reply;
 import org.devicemanagement.bootstrap.ScriptedGraph.Seen;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
-import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +60,11 @@ class GatewayEndToEndTest {
             .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(180));
     gateway =
         DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir()),
-            new GraphBackendModule(
-                new GatewaySettings(settings),
-                builder -> builder.sleeper(d -> sleeps.add(d.toString()))));
+            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
+                .withGateway(
+                    new GatewaySettings(settings)
+                        .withTenantCustomizer(
+                            builder -> builder.sleeper(d -> sleeps.add(d.toString())))));
     return gateway.baseUri();
   }
 
@@ -159,7 +159,7 @@ class GatewayEndToEndTest {
   void givenPersonalAccount_whenRetire_thenOur403WithoutAnyGraphCall() {
     URI base = start(request -> healthy(request, 3));
     String token =
-        BootstrapTestData.minter(gateway.signingKeys())
+        new org.devicemanagement.bootstrap.security.TokenMinter(BootstrapTestData.newRsaKey(), java.time.Clock.systemUTC())
             .mint(
                 org.devicemanagement.bootstrap.security.TokenRequest.of(
                     org.devicemanagement.bootstrap.security.TokenType.PERSONAL, "someone@outlook.com"));
@@ -408,7 +408,6 @@ class GatewayEndToEndTest {
     assertThat(tokens).containsExactlyInAnyOrder("Bearer " + first, "Bearer " + second);
     assertThat(gateway.instance(org.devicemanagement.bootstrap.gateway.InboundTokens.class).current())
         .isNull();
-    assertThat(gateway.servesRetireAllOnJetty()).isFalse();
   }
 
   @Test

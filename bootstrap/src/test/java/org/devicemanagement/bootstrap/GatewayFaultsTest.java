@@ -16,7 +16,6 @@ import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.bootstrap.ScriptedGraph.Reply;
 import org.devicemanagement.bootstrap.ScriptedGraph.Seen;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
-import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +58,8 @@ class GatewayFaultsTest {
             .withCallDeadline(CALL_DEADLINE);
     gateway =
         DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir()),
-            new GraphBackendModule(new GatewaySettings(settings)));
+            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
+                .withGateway(new GatewaySettings(settings)));
     base = gateway.baseUri();
   }
 

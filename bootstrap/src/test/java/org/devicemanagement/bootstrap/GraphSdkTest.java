@@ -41,7 +41,7 @@ class GraphSdkTest {
   @Test
   void givenSdkClient_whenRemoveAllDevicesFromManagement_thenDevicesRetirePending() {
     GraphServiceClient graph =
-        client(BootstrapTestData.delegatedToken(server.signingKeys(), ADELE_UPN));
+        client(BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), ADELE_UPN));
 
     graph.users().byUserId(ADELE_UPN).removeAllDevicesFromManagement().post();
 
@@ -71,7 +71,7 @@ class GraphSdkTest {
   @Test
   void givenUnknownUser_whenRemoveAll_thenODataErrorRequestResourceNotFoundWithOurMessage() {
     GraphServiceClient graph =
-        client(BootstrapTestData.delegatedToken(server.signingKeys(), ADELE_UPN));
+        client(BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), ADELE_UPN));
 
     ODataError error =
         catchThrowableOfType(
@@ -95,7 +95,7 @@ class GraphSdkTest {
     GraphServiceClient graph =
         client(
             BootstrapTestData.token(
-                server.signingKeys(), TokenType.DELEGATED, ADELE_UPN, BootstrapTestData.READ_ALL));
+                server.signingKeys().orElseThrow(), TokenType.DELEGATED, ADELE_UPN, BootstrapTestData.READ_ALL));
 
     ODataError error =
         catchThrowableOfType(
@@ -110,7 +110,7 @@ class GraphSdkTest {
   @Test
   void givenSdkClient_whenRemoveAllOnMe_thenSignedInUsersDevicesRetirePending() {
     GraphServiceClient graph =
-        client(BootstrapTestData.delegatedToken(server.signingKeys(), BootstrapTestData.ADELE_ID));
+        client(BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_ID));
 
     graph.me().removeAllDevicesFromManagement().post();
 

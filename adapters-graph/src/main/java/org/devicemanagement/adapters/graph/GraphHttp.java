@@ -25,6 +25,7 @@ import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.DeviceManagementException;
+import org.devicemanagement.application.failure.FailureKind;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,7 @@ final class GraphHttp {
             method,
             path,
             new BackendUnavailableException(
+                FailureKind.BACKEND_TIMEOUT,
                 "the call's deadline of %s passed".formatted(seconds(settings.callDeadline())),
                 lastStatus, "", "", lastRequestId, lastClientRequestId, Optional.empty()));
       }
@@ -96,7 +98,7 @@ final class GraphHttp {
             status, method, path, requestId, clientRequestId);
         return new GraphResponse(method, path, status, response.body(), requestId, clientRequestId);
       }
-      GraphError error = GraphError.parse(response.body(), json);
+      ReceivedGraphError error = ReceivedGraphError.parse(response.body(), json);
       if (requestId.isEmpty()) {
         requestId = error.requestId();
       }
@@ -113,6 +115,7 @@ final class GraphHttp {
             method,
             path,
             new BackendUnavailableException(
+                kindOf(status),
                 "Graph still answered %d after %d %s".formatted(
                     status, retry, retry == 1 ? "retry" : "retries"),
                 status, error.code(), error.message(), requestId, clientRequestId, retryAfter));
@@ -123,6 +126,7 @@ final class GraphHttp {
             method,
             path,
             new BackendUnavailableException(
+                status == 429 ? FailureKind.BACKEND_THROTTLED : FailureKind.BACKEND_TIMEOUT,
                 "waiting %s before retrying would pass the call's deadline of %s"
                     .formatted(seconds(delay), seconds(settings.callDeadline())),
                 status, error.code(), error.message(), requestId, clientRequestId, retryAfter));
@@ -160,9 +164,11 @@ final class GraphHttp {
     BackendUnavailableException failure =
         cause == null
             ? new BackendUnavailableException(
+                FailureKind.BACKEND_UNAVAILABLE,
                 reason, response.status(), "", "", response.requestId(), response.clientRequestId(),
                 Optional.empty())
             : new BackendUnavailableException(
+                FailureKind.BACKEND_UNAVAILABLE,
                 reason, response.status(), "", "", response.requestId(), response.clientRequestId(),
                 Optional.empty(), cause);
     LOG.warn("{}", failure.getMessage());
@@ -269,18 +275,21 @@ final class GraphHttp {
       return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {
       throw logged(method, path, noAnswer(
+          FailureKind.BACKEND_TIMEOUT,
           "could not connect within %s".formatted(seconds(settings.connectTimeout())),
           clientRequestId, e));
     } catch (HttpTimeoutException e) {
       throw logged(method, path, noAnswer(
+          FailureKind.BACKEND_TIMEOUT,
           "no complete response within %s".formatted(seconds(timeout)), clientRequestId, e));
     } catch (IOException e) {
       throw logged(method, path, noAnswer(
+          FailureKind.BACKEND_UNAVAILABLE,
           "I/O error (%s)".formatted(describe(e)),
           clientRequestId, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw logged(method, path, noAnswer("interrupted while waiting for Graph", clientRequestId, e));
+      throw logged(method, path, noAnswer(FailureKind.BACKEND_UNAVAILABLE, "interrupted while waiting for Graph", clientRequestId, e));
     }
   }
 
@@ -294,6 +303,7 @@ final class GraphHttp {
           method,
           path,
           new BackendUnavailableException(
+              FailureKind.BACKEND_UNAVAILABLE,
               "interrupted while waiting to retry", 0, "", "", requestId, clientRequestId,
               Optional.empty(), e));
     }
@@ -301,7 +311,7 @@ final class GraphHttp {
 
   private static DeviceManagementException failure(
       int status,
-      GraphError error,
+      ReceivedGraphError error,
       String requestId,
       String clientRequestId,
       Optional<Duration> retryAfter) {
@@ -313,15 +323,25 @@ final class GraphHttp {
               error.requiredScopes(), error.code(), error.message(), requestId, clientRequestId);
       default ->
           new BackendUnavailableException(
+              kindOf(status),
               "Graph answered %d".formatted(status),
               status, error.code(), error.message(), requestId, clientRequestId, retryAfter);
     };
   }
 
+  /** The kind of failure a final answer of {@code status} is. */
+  private static FailureKind kindOf(int status) {
+    return switch (status) {
+      case 429 -> FailureKind.BACKEND_THROTTLED;
+      case 504 -> FailureKind.BACKEND_TIMEOUT;
+      default -> FailureKind.BACKEND_UNAVAILABLE;
+    };
+  }
+
   private static BackendUnavailableException noAnswer(
-      String reason, String clientRequestId, Exception cause) {
+      FailureKind kind, String reason, String clientRequestId, Exception cause) {
     return new BackendUnavailableException(
-        reason, 0, "", "", "", clientRequestId, Optional.empty(), cause);
+        kind, reason, 0, "", "", "", clientRequestId, Optional.empty(), cause);
   }
 
   private static <E extends DeviceManagementException> E logged(String method, String path, E failure) {

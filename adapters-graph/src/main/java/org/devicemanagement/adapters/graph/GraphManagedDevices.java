@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.UserNotFoundException;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.DeviceRetirement;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
@@ -21,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The tenant's managed devices as Intune serves them through Graph, and its user-level retire-all action. */
-public final class GraphManagedDevices implements ManagedDevices {
+public final class GraphManagedDevices
+    implements UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphManagedDevices.class);
 
@@ -59,7 +62,7 @@ public final class GraphManagedDevices implements ManagedDevices {
         throw http.malformed(response, "'value' is missing or not an array", null);
       }
       for (JsonNode node : value) {
-        ManagedDevice device = http.read(response, () -> GraphJson.device(node));
+        ManagedDevice device = http.read(response, () -> GraphEntityReader.device(node));
         // Graph listed it under this user, so a device naming no user is this user's.
         if (device.userId().isEmpty()) {
           device = withUserId(device, user.id());
@@ -90,7 +93,7 @@ public final class GraphManagedDevices implements ManagedDevices {
 
   /** {@code GET /deviceManagement/managedDevices/{id}}; empty on 404. */
   @Override
-  public Optional<ManagedDevice> findById(String deviceId) {
+  public Optional<ManagedDevice> findDeviceById(String deviceId) {
     Objects.requireNonNull(deviceId, "deviceId");
     if (!GraphHttp.usableSegment(deviceId)) {
       return Optional.empty();
@@ -103,7 +106,7 @@ public final class GraphManagedDevices implements ManagedDevices {
     }
     http.requireStatus(response, 200);
     JsonNode body = http.jsonObject(response);
-    return Optional.of(http.read(response, () -> GraphJson.device(body)));
+    return Optional.of(http.read(response, () -> GraphEntityReader.device(body)));
   }
 
   /**
@@ -157,7 +160,7 @@ public final class GraphManagedDevices implements ManagedDevices {
   }
 
   /**
-   * Whether {@code user} is a stand-in named by sign-in name only (see {@link GraphActionUsers}) and
+   * Whether {@code user} is a stand-in named by sign-in name only (see {@link GraphUsersOrStandIns}) and
    * {@code device} is listed under that sign-in name.
    */
   private static boolean standsInFor(User user, ManagedDevice device) {

@@ -9,7 +9,6 @@ import java.util.random.RandomGenerator;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
-import org.devicemanagement.application.port.out.ManagedDevices;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +27,7 @@ public final class GraphTenant {
   private final GraphSettings settings;
   private final GraphUserDirectory users;
   private final GraphManagedDevices devices;
-  private final GraphActionUsers actionUsers;
+  private final GraphUsersOrStandIns usersOrStandIns;
 
   private GraphTenant(Builder builder) {
     this.settings = builder.settings;
@@ -51,7 +50,7 @@ public final class GraphTenant {
             new ObjectMapper());
     this.users = new GraphUserDirectory(http);
     this.devices = new GraphManagedDevices(http);
-    this.actionUsers = new GraphActionUsers(users);
+    this.usersOrStandIns = new GraphUsersOrStandIns(users);
   }
 
   /** A tenant reached with {@code settings} and {@code credentials}, waiting and timing for real. */
@@ -72,13 +71,16 @@ public final class GraphTenant {
   /**
    * The tenant's users as the device operations need them: a user Graph refuses to describe (403)
    * stands in as the request named it, so that device calls need no user-reading scope; see {@link
-   * GraphActionUsers}.
+   * GraphUsersOrStandIns}.
    */
-  public GraphActionUsers actionUsers() {
-    return actionUsers;
+  public GraphUsersOrStandIns usersOrStandIns() {
+    return usersOrStandIns;
   }
 
-  /** The tenant's managed devices, as the application's {@link ManagedDevices}. */
+  /**
+   * The tenant's managed devices, as the application's device ports ({@code UserDeviceListing},
+   * {@code ManagedDeviceLookup}, {@code DeviceRetirement}).
+   */
   public GraphManagedDevices devices() {
     return devices;
   }

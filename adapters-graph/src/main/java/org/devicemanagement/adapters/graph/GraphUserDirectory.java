@@ -47,7 +47,7 @@ public final class GraphUserDirectory implements UserDirectory {
     }
     http.requireStatus(response, 200);
     JsonNode body = http.jsonObject(response);
-    return Optional.of(http.read(response, () -> GraphJson.user(body)));
+    return Optional.of(http.read(response, () -> GraphEntityReader.user(body)));
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.time.Duration;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
+import org.devicemanagement.application.failure.FailureKind;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.domain.ManagementState;
 import org.junit.jupiter.api.AfterEach;
@@ -137,7 +138,7 @@ class GraphFailureTest {
 
     assertThat(tenant.users().findById(adele().id())).isEmpty();
     assertThat(tenant.users().findByUserPrincipalName(adele().userPrincipalName())).isEmpty();
-    assertThat(tenant.devices().findById("00000000-0000-4000-8000-0000000000ff")).isEmpty();
+    assertThat(tenant.devices().findDeviceById("00000000-0000-4000-8000-0000000000ff")).isEmpty();
     assertThat(graph.requests()).hasSize(3);
   }
 
@@ -184,7 +185,7 @@ class GraphFailureTest {
     BackendUnavailableException failure =
         catchThrowableOfType(
             BackendUnavailableException.class,
-            () -> tenant().devices().findById(GraphTestData.adeleDevice(ManagementState.MANAGED).id()));
+            () -> tenant().devices().findDeviceById(GraphTestData.adeleDevice(ManagementState.MANAGED).id()));
 
     assertThat(failure.reason()).contains("not valid JSON");
   }
@@ -291,7 +292,7 @@ class GraphFailureTest {
   }
 
   @Test
-  void givenResponseSlowerThanRequestTimeout_whenFindById_thenUnavailableAfterTheTimeout() {
+  void givenResponseSlowerThanRequestTimeout_whenFindById_thenTimeoutAfterTheTimeout() {
     graph.enqueue(FakeGraph.Reply.stall());
     GraphSettings settings =
         GraphTestData.settings(graph.baseUrl())
@@ -305,6 +306,7 @@ class GraphFailureTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     assertThat(failure.reason()).contains("no complete response within 0.300 s");
+    assertThat(failure.kind()).isEqualTo(FailureKind.BACKEND_TIMEOUT);
     assertThat(failure.httpStatus()).isZero();
     assertThat(graph.requests()).hasSize(1);
   }
@@ -318,6 +320,7 @@ class GraphFailureTest {
             BackendUnavailableException.class, () -> tenant().users().findById(adele().id()));
 
     assertThat(failure.httpStatus()).isEqualTo(302);
+    assertThat(failure.kind()).isEqualTo(FailureKind.BACKEND_UNAVAILABLE);
     assertThat(graph.requests()).hasSize(1);
   }
 }

@@ -4,21 +4,25 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.devicemanagement.application.port.out.ManagedDevices;
-import org.devicemanagement.application.port.out.ManagedDevicesContract;
+import org.devicemanagement.application.port.out.DeviceRetirementContract;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceLookupContract;
+import org.devicemanagement.application.port.out.UserDeviceListing;
+import org.devicemanagement.application.port.out.UserDeviceListingContract;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The {@link ManagedDevicesContract} run through {@link GraphManagedDevices} against a seeded
+ * The contracts of the device ports run through {@link GraphManagedDevices} against a seeded
  * Graph-compatible server. Subclasses say which server: {@link #seed} starts it.
  *
  * <p>Two allowances, both true of real Graph: the server dates retire actions by its own clock
  * ({@link #dateTolerance()}), and {@code retireAll} is a listing followed by Graph's one user-level
  * action, so concurrent callers each predict the same transitions ({@link #retireAllIsAtomic()}).
  */
-public abstract class GraphManagedDevicesContract extends ManagedDevicesContract {
+public abstract class GraphManagedDevicesContract
+    implements UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {
 
   private final List<SeededGraph> started = new ArrayList<>();
 
@@ -32,17 +36,31 @@ public abstract class GraphManagedDevicesContract extends ManagedDevicesContract
         .withUserAgent("device-management-contract-tests");
   }
 
-  @Override
-  protected final ManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
+  private GraphManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
     SeededGraph graph = seed(users, devices);
     started.add(graph);
     return GraphTenant.connect(settings(graph.baseUrl()), new FixedGraphCredentials(graph.bearerToken()))
         .devices();
   }
 
+  @Override
+  public final UserDeviceListing listingWith(List<User> users, List<ManagedDevice> devices) {
+    return devicesWith(users, devices);
+  }
+
+  @Override
+  public final ManagedDeviceLookup lookupWith(List<User> users, List<ManagedDevice> devices) {
+    return devicesWith(users, devices);
+  }
+
+  @Override
+  public final Retiring retirementWith(List<User> users, List<ManagedDevice> devices) {
+    return Retiring.of(devicesWith(users, devices));
+  }
+
   /** The server, not the adapter, dates the retire action, by its own clock. */
   @Override
-  protected Duration dateTolerance() {
+  public Duration dateTolerance() {
     return Duration.ofSeconds(5);
   }
 
@@ -51,7 +69,7 @@ public abstract class GraphManagedDevicesContract extends ManagedDevicesContract
    * action, so concurrent callers for one user all report the same transitions.
    */
   @Override
-  protected boolean retireAllIsAtomic() {
+  public boolean retireAllIsAtomic() {
     return false;
   }
 

@@ -114,7 +114,7 @@ class GraphManagedDevicesTest {
   void givenRealGraphDevice_whenFindById_thenEveryKeptPropertyRead() {
     graph.enqueue(json(200, GraphTestData.realGraphDeviceJson()));
 
-    assertThat(devices.findById("4f1c2a9e-3b7d-4e58-9a61-0c2d8e7f6b13"))
+    assertThat(devices.findDeviceById("4f1c2a9e-3b7d-4e58-9a61-0c2d8e7f6b13"))
         .contains(GraphTestData.realGraphDevice());
     assertThat(graph.lastRequest().target())
         .isEqualTo("/v1.0/deviceManagement/managedDevices/4f1c2a9e-3b7d-4e58-9a61-0c2d8e7f6b13");
@@ -125,7 +125,7 @@ class GraphManagedDevicesTest {
     for (ManagedDevice device : GraphTestData.adeleDevices()) {
       graph.enqueue(json(200, GraphTestData.deviceJson(device)));
 
-      assertThat(devices.findById(device.id())).contains(device);
+      assertThat(devices.findDeviceById(device.id())).contains(device);
     }
   }
 
@@ -141,7 +141,7 @@ class GraphManagedDevicesTest {
                                     {"actionState":"done"}, 42]}
             """));
 
-    ManagedDevice device = devices.findById("d1").orElseThrow();
+    ManagedDevice device = devices.findDeviceById("d1").orElseThrow();
 
     assertThat(device.managementState()).isEqualTo(ManagementState.UNKNOWN_FUTURE_VALUE);
     assertThat(device.complianceState()).isEqualTo(ComplianceState.UNKNOWN);
@@ -157,7 +157,7 @@ class GraphManagedDevicesTest {
   void givenMinimalDevice_whenFindById_thenMissingTextEmptyAndDatesUnset() {
     graph.enqueue(json(200, "{\"id\":\"d2\",\"deviceName\":null,\"managementState\":7}"));
 
-    ManagedDevice device = devices.findById("d2").orElseThrow();
+    ManagedDevice device = devices.findDeviceById("d2").orElseThrow();
 
     assertThat(device)
         .isEqualTo(
@@ -171,7 +171,7 @@ class GraphManagedDevicesTest {
   void givenNoManagementState_whenFindById_thenUnknownFutureValueNotManaged() {
     graph.enqueue(json(200, "{\"id\":\"d3\"}"));
 
-    assertThat(devices.findById("d3").orElseThrow().managementState())
+    assertThat(devices.findDeviceById("d3").orElseThrow().managementState())
         .isEqualTo(ManagementState.UNKNOWN_FUTURE_VALUE);
   }
 
@@ -179,7 +179,7 @@ class GraphManagedDevicesTest {
   void givenDeviceIdWithReservedCharacters_whenFindById_thenEncoded() {
     graph.enqueue(json(404, GraphTestData.deviceNotFound("x")));
 
-    assertThat(devices.findById("a b/c")).isEmpty();
+    assertThat(devices.findDeviceById("a b/c")).isEmpty();
     assertThat(graph.lastRequest().rawPath()).isEqualTo("/v1.0/deviceManagement/managedDevices/a%20b%2Fc");
   }
 

@@ -72,26 +72,26 @@ class GraphPrivilegedOnlyCallerTest {
   }
 
   @Test
-  void givenUserReadRefused_whenActionUsersFindById_thenStandInWithThatId() {
+  void givenUserReadRefused_whenUsersOrStandInsFindById_thenStandInWithThatId() {
     graph.enqueue(json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
 
-    Optional<User> user = tenant.actionUsers().findById(adele().id());
+    Optional<User> user = tenant.usersOrStandIns().findById(adele().id());
 
     assertThat(user).hasValueSatisfying(u -> {
       assertThat(u.id()).isEqualTo(adele().id());
-      assertThat(u.userPrincipalName()).endsWith("@" + GraphActionUsers.UNRESOLVED_DOMAIN);
+      assertThat(u.userPrincipalName()).endsWith("@" + GraphUsersOrStandIns.UNRESOLVED_DOMAIN);
     });
   }
 
   @Test
-  void givenUserReadRefused_whenActionUsersFindByUpn_thenStandInNamedByUpnAndDevicesListedByIt() {
+  void givenUserReadRefused_whenUsersOrStandInsFindByUpn_thenStandInNamedByUpnAndDevicesListedByIt() {
     String upn = adele().userPrincipalName();
     ManagedDevice device = GraphTestData.adeleDevices().get(0);
     graph.enqueue(
         json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")),
         json(200, GraphTestData.page(List.of(device), null)));
 
-    User standIn = tenant.actionUsers().findByUserPrincipalName(upn).orElseThrow();
+    User standIn = tenant.usersOrStandIns().findByUserPrincipalName(upn).orElseThrow();
     List<ManagedDevice> listed = tenant.devices().listByUser(standIn);
 
     assertThat(standIn.id()).isEqualTo(upn);
@@ -108,9 +108,9 @@ class GraphPrivilegedOnlyCallerTest {
   }
 
   @Test
-  void givenUserExists_whenActionUsersFindById_thenTheRealUser() {
+  void givenUserExists_whenUsersOrStandInsFindById_thenTheRealUser() {
     graph.enqueue(json(200, GraphTestData.userJson(adele())));
 
-    assertThat(tenant.actionUsers().findById(adele().id())).contains(adele());
+    assertThat(tenant.usersOrStandIns().findById(adele().id())).contains(adele());
   }
 }

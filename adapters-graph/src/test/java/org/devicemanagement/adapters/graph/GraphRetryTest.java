@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.devicemanagement.application.failure.BackendUnavailableException;
+import org.devicemanagement.application.failure.FailureKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,7 +115,7 @@ class GraphRetryTest {
   }
 
   @Test
-  void givenThrottledBeyondRetries_whenFindById_thenUnavailableAfterThreeRetries() {
+  void givenThrottledBeyondRetries_whenFindById_thenThrottledAfterThreeRetries() {
     graph.enqueue(
         json(429, GraphTestData.throttled(), "Retry-After", "3"),
         json(429, GraphTestData.throttled(), "Retry-After", "3"),
@@ -128,7 +129,7 @@ class GraphRetryTest {
 
     assertThat(graph.requests()).hasSize(4);
     assertThat(sleeper.delays()).hasSize(3).containsOnly(Duration.ofSeconds(3));
-    assertThat(failure.code()).isEqualTo("BACKEND_UNAVAILABLE");
+    assertThat(failure.code()).isEqualTo("BACKEND_THROTTLED");
     assertThat(failure.httpStatus()).isEqualTo(429);
     assertThat(failure.graphCode()).isEqualTo("TooManyRequests");
     assertThat(failure.graphMessage()).isEqualTo("Please retry again later.");
@@ -215,6 +216,7 @@ class GraphRetryTest {
     assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
     assertThat(graph.requests()).hasSize(3);
     assertThat(failure.reason()).contains("deadline");
+    assertThat(failure.kind()).isEqualTo(FailureKind.BACKEND_THROTTLED);
   }
 
   @Test
@@ -311,7 +313,7 @@ class GraphRetryTest {
   }
 
   @Test
-  void givenWaitOverrunningTheDeadline_whenFindById_thenUnavailableNamingTheLastAnswer() {
+  void givenWaitOverrunningTheDeadline_whenFindById_thenTimeoutNamingTheLastAnswer() {
     graph.enqueue(json(503, GraphTestData.unavailable(), "Retry-After", "1"));
     GraphUserDirectory overslept =
         GraphTenant.builder(
@@ -326,6 +328,7 @@ class GraphRetryTest {
         catchThrowableOfType(BackendUnavailableException.class, () -> overslept.findById(adele().id()));
 
     assertThat(failure.reason()).contains("deadline", "passed");
+    assertThat(failure.kind()).isEqualTo(FailureKind.BACKEND_TIMEOUT);
     assertThat(failure.httpStatus()).isEqualTo(503);
     assertThat(failure.requestId()).isEqualTo(graph.lastRequest().requestId());
     assertThat(failure.clientRequestId()).isEqualTo(graph.lastRequest().header("client-request-id"));

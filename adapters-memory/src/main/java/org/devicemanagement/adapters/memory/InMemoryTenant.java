@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.DeviceRetirement;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
@@ -21,15 +23,12 @@ import org.devicemanagement.domain.User;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole tenant kept in memory: its users and their managed devices, serving the {@link
- * UserDirectory} and {@link ManagedDevices} ports.
- *
- * <p><b>Two views, one tenant.</b> Both ports declare {@code findById(String)} with unrelated
- * return types, so no single Java class can implement both; {@link #userDirectory()} and {@link
- * #managedDevices()} are two views of the same state, bound to the two ports.
+ * A whole tenant kept in memory: its users and their managed devices, serving every outbound port
+ * of the application ({@link UserDirectory}, {@link UserDeviceListing}, {@link
+ * ManagedDeviceLookup}, {@link DeviceRetirement}) over one state.
  *
  * <p><b>What can change.</b> The users and the set of devices are fixed when the tenant is built;
- * only device state changes, and only through {@link ManagedDevices#retireAll}. Ids and sign-in
+ * only device state changes, and only through {@link #retireAll}. Ids and sign-in
  * names compare ignoring case (Entra object ids and Intune device ids are GUIDs), so two users
  * whose ids or userPrincipalNames differ only in case, or two devices whose ids do, are duplicates.
  *
@@ -45,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * double-apply a transition), calls for different users run in parallel, and readers ({@code
  * listByUser}, {@code findById}) never block: they read the latest published snapshot.
  */
-public final class InMemoryTenant {
+public final class InMemoryTenant
+    implements UserDirectory, UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
 
   private static final String NO_USER = "";
   private static final Comparator<ManagedDevice> BY_ID = Comparator.comparing(ManagedDevice::id);
@@ -55,8 +55,6 @@ public final class InMemoryTenant {
   private final Map<String, User> usersByUserPrincipalName;
   private final Map<String, Bucket> bucketsByUserId;
   private final Map<String, Bucket> bucketsByDeviceId;
-  private final UserDirectory userDirectory = new Directory();
-  private final ManagedDevices managedDevices = new Devices();
 
   private InMemoryTenant(
       List<User> users,
@@ -142,14 +140,44 @@ public final class InMemoryTenant {
         Map.copyOf(byDeviceId));
   }
 
-  /** The port over this tenant's users. */
-  public UserDirectory userDirectory() {
-    return userDirectory;
+  @Override
+  public Optional<User> findById(String id) {
+    Objects.requireNonNull(id, "id");
+    return Optional.ofNullable(usersById.get(key(id)));
   }
 
-  /** The port over this tenant's managed devices. */
-  public ManagedDevices managedDevices() {
-    return managedDevices;
+  @Override
+  public Optional<User> findByUserPrincipalName(String userPrincipalName) {
+    Objects.requireNonNull(userPrincipalName, "userPrincipalName");
+    return Optional.ofNullable(usersByUserPrincipalName.get(key(userPrincipalName)));
+  }
+
+  @Override
+  public List<ManagedDevice> listByUser(User user) {
+    Objects.requireNonNull(user, "user");
+    Bucket bucket = bucketOf(user);
+    return bucket == null ? List.of() : bucket.devices();
+  }
+
+  @Override
+  public Optional<ManagedDevice> findDeviceById(String deviceId) {
+    Objects.requireNonNull(deviceId, "deviceId");
+    Bucket bucket = bucketsByDeviceId.get(key(deviceId));
+    return bucket == null ? Optional.empty() : bucket.find(deviceId);
+  }
+
+  @Override
+  public RetireAllOutcome retireAll(User user, Instant at) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(at, "at");
+    Bucket bucket = bucketOf(user);
+    return bucket == null
+        ? RetireAllRule.applyTo(user.id(), List.of(), at)
+        : bucket.retireAll(user.id(), at);
+  }
+
+  private @Nullable Bucket bucketOf(User user) {
+    return bucketsByUserId.get(key(user.id()));
   }
 
   /** Every user, in the order they were given. */
@@ -253,64 +281,6 @@ public final class InMemoryTenant {
         devices = List.copyOf(outcome.devicesAfter());
       }
       return outcome;
-    }
-  }
-
-  /** The {@link UserDirectory} view. */
-  private final class Directory implements UserDirectory {
-
-    @Override
-    public Optional<User> findById(String id) {
-      Objects.requireNonNull(id, "id");
-      return Optional.ofNullable(usersById.get(key(id)));
-    }
-
-    @Override
-    public Optional<User> findByUserPrincipalName(String userPrincipalName) {
-      Objects.requireNonNull(userPrincipalName, "userPrincipalName");
-      return Optional.ofNullable(usersByUserPrincipalName.get(key(userPrincipalName)));
-    }
-
-    @Override
-    public String toString() {
-      return "UserDirectory of " + InMemoryTenant.this;
-    }
-  }
-
-  /** The {@link ManagedDevices} view. */
-  private final class Devices implements ManagedDevices {
-
-    @Override
-    public List<ManagedDevice> listByUser(User user) {
-      Objects.requireNonNull(user, "user");
-      Bucket bucket = bucketOf(user);
-      return bucket == null ? List.of() : bucket.devices();
-    }
-
-    @Override
-    public Optional<ManagedDevice> findById(String deviceId) {
-      Objects.requireNonNull(deviceId, "deviceId");
-      Bucket bucket = bucketsByDeviceId.get(key(deviceId));
-      return bucket == null ? Optional.empty() : bucket.find(deviceId);
-    }
-
-    @Override
-    public RetireAllOutcome retireAll(User user, Instant at) {
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(at, "at");
-      Bucket bucket = bucketOf(user);
-      return bucket == null
-          ? RetireAllRule.applyTo(user.id(), List.of(), at)
-          : bucket.retireAll(user.id(), at);
-    }
-
-    private @Nullable Bucket bucketOf(User user) {
-      return bucketsByUserId.get(key(user.id()));
-    }
-
-    @Override
-    public String toString() {
-      return "ManagedDevices of " + InMemoryTenant.this;
     }
   }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.devicemanagement.application.port.out.ManagedDevices;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
@@ -45,7 +44,7 @@ class InMemoryTenantConcurrencyTest {
         new ArrayList<>(MemoryTestData.devicesCyclingStates(users, DEVICES_PER_USER));
     initial.add(MemoryTestData.deviceWithoutUser("kiosk-1"));
     InMemoryTenant tenant = InMemoryTenant.of(users, initial);
-    ManagedDevices devices = tenant.managedDevices();
+    InMemoryTenant devices = tenant;
     long retirable =
         retired.stream()
             .flatMap(u -> devices.listByUser(u).stream())
@@ -123,7 +122,7 @@ class InMemoryTenantConcurrencyTest {
 
   /** Reads interleaved with writes: lists stay sorted and whole, finds see the same device. */
   private static void checkReads(
-      ManagedDevices devices, List<User> users, User hot, long hotRetirable) {
+      InMemoryTenant devices, List<User> users, User hot, long hotRetirable) {
     List<ManagedDevice> hotDevices = devices.listByUser(hot);
     assertThat(hotDevices).hasSize(DEVICES_PER_USER);
     // a snapshot is published whole: either no device of the hot user has been retired, or all have
@@ -135,7 +134,7 @@ class InMemoryTenantConcurrencyTest {
       assertThat(listed).allSatisfy(d -> assertThat(d.belongsTo(user.id())).isTrue());
     }
     ManagedDevice first = hotDevices.get(0);
-    ManagedDevice found = devices.findById(first.id()).orElseThrow();
+    ManagedDevice found = devices.findDeviceById(first.id()).orElseThrow();
     assertThat(found.id()).isEqualTo(first.id());
     assertThat(found.deviceActionResults().stream().filter(r -> r.isFor(DeviceActionResult.RETIRE)))
         .hasSizeLessThanOrEqualTo(1);

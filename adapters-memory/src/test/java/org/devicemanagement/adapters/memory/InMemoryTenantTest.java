@@ -29,9 +29,9 @@ class InMemoryTenantTest {
     assertThat(tenant.userCount()).isZero();
     assertThat(tenant.deviceCount()).isZero();
     assertThat(tenant.users()).isEmpty();
-    assertThat(tenant.userDirectory().findById(ADELE.id())).isEmpty();
-    assertThat(tenant.managedDevices().listByUser(ADELE)).isEmpty();
-    assertThat(tenant.managedDevices().retireAll(ADELE, AT).transitions()).isEmpty();
+    assertThat(tenant.findById(ADELE.id())).isEmpty();
+    assertThat(tenant.listByUser(ADELE)).isEmpty();
+    assertThat(tenant.retireAll(ADELE, AT).transitions()).isEmpty();
   }
 
   @Test
@@ -54,17 +54,17 @@ class InMemoryTenantTest {
   void givenIdAndUpnInOtherCase_whenFindUser_thenFound() {
     InMemoryTenant tenant = smallTenant();
 
-    assertThat(tenant.userDirectory().findById(ADELE.id().toUpperCase(Locale.ROOT)))
+    assertThat(tenant.findById(ADELE.id().toUpperCase(Locale.ROOT)))
         .contains(ADELE);
-    assertThat(tenant.userDirectory().findByUserPrincipalName("Alex.Wilber@CONTOSO.com"))
+    assertThat(tenant.findByUserPrincipalName("Alex.Wilber@CONTOSO.com"))
         .contains(ALEX);
-    assertThat(tenant.userDirectory().findById("00000000-0000-0000-0000-000000000000")).isEmpty();
-    assertThat(tenant.userDirectory().findByUserPrincipalName("nobody@contoso.com")).isEmpty();
+    assertThat(tenant.findById("00000000-0000-0000-0000-000000000000")).isEmpty();
+    assertThat(tenant.findByUserPrincipalName("nobody@contoso.com")).isEmpty();
   }
 
   @Test
   void givenDevicesGivenOutOfOrder_whenListByUser_thenOnlyTheUsersDevicesSortedById() {
-    List<ManagedDevice> listed = smallTenant().managedDevices().listByUser(ADELE);
+    List<ManagedDevice> listed = smallTenant().listByUser(ADELE);
 
     assertThat(listed)
         .extracting(ManagedDevice::id)
@@ -76,8 +76,8 @@ class InMemoryTenantTest {
     InMemoryTenant tenant = smallTenant();
     User stranger = new User("11111111-2222-4333-8444-555555555555", "x@fabrikam.com", "X");
 
-    assertThat(tenant.managedDevices().listByUser(PRADEEP)).isEmpty();
-    assertThat(tenant.managedDevices().listByUser(stranger)).isEmpty();
+    assertThat(tenant.listByUser(PRADEEP)).isEmpty();
+    assertThat(tenant.listByUser(stranger)).isEmpty();
   }
 
   @Test
@@ -87,8 +87,8 @@ class InMemoryTenantTest {
         new User(
             ADELE.id().toUpperCase(Locale.ROOT), ADELE.userPrincipalName(), ADELE.displayName());
 
-    assertThat(tenant.managedDevices().listByUser(upperCased))
-        .isEqualTo(tenant.managedDevices().listByUser(ADELE))
+    assertThat(tenant.listByUser(upperCased))
+        .isEqualTo(tenant.listByUser(ADELE))
         .hasSize(3);
   }
 
@@ -96,23 +96,23 @@ class InMemoryTenantTest {
   void givenDeviceIdInAnyCase_whenFindById_thenFound() {
     InMemoryTenant tenant = smallTenant();
 
-    assertThat(tenant.managedDevices().findById("d-alex-managed"))
+    assertThat(tenant.findDeviceById("d-alex-managed"))
         .hasValueSatisfying(d -> assertThat(d.userId()).isEqualTo(ALEX.id()));
-    assertThat(tenant.managedDevices().findById("D-ALEX-MANAGED"))
+    assertThat(tenant.findDeviceById("D-ALEX-MANAGED"))
         .hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("d-alex-managed"));
-    assertThat(tenant.managedDevices().findById("no-such-device")).isEmpty();
+    assertThat(tenant.findDeviceById("no-such-device")).isEmpty();
   }
 
   @Test
   void givenDeviceWithoutUser_whenQueried_thenFindableButListedForNoUser() {
     InMemoryTenant tenant = smallTenant();
 
-    assertThat(tenant.managedDevices().findById("e-kiosk")).isPresent();
+    assertThat(tenant.findDeviceById("e-kiosk")).isPresent();
     assertThat(tenant.devicesWithoutUser())
         .extracting(ManagedDevice::id)
         .containsExactly("e-kiosk");
     for (User user : tenant.users()) {
-      assertThat(tenant.managedDevices().listByUser(user))
+      assertThat(tenant.listByUser(user))
           .extracting(ManagedDevice::id)
           .doesNotContain("e-kiosk");
     }
@@ -122,7 +122,7 @@ class InMemoryTenantTest {
   void givenManagedAndWipePendingDevices_whenRetireAll_thenRetirableOnesRetirePendingOthersKept() {
     InMemoryTenant tenant = smallTenant();
 
-    RetireAllOutcome outcome = tenant.managedDevices().retireAll(ADELE, AT);
+    RetireAllOutcome outcome = tenant.retireAll(ADELE, AT);
 
     assertThat(outcome.userId()).isEqualTo(ADELE.id());
     assertThat(outcome.transitions())
@@ -131,44 +131,44 @@ class InMemoryTenantTest {
     assertThat(outcome.changed())
         .extracting(DeviceTransition::deviceId)
         .containsExactly("a-adele-managed", "b-adele-unhealthy");
-    assertThat(tenant.managedDevices().listByUser(ADELE))
+    assertThat(tenant.listByUser(ADELE))
         .extracting(ManagedDevice::managementState)
         .containsExactly(
             ManagementState.RETIRE_PENDING,
             ManagementState.RETIRE_PENDING,
             ManagementState.WIPE_PENDING);
     assertThat(
-            tenant.managedDevices().findById("a-adele-managed").orElseThrow().deviceActionResults())
+            tenant.findDeviceById("a-adele-managed").orElseThrow().deviceActionResults())
         .containsExactly(DeviceActionResult.retirePending(AT));
   }
 
   @Test
   void givenRetiredUser_whenRetireAllAgain_thenNothingChanges() {
     InMemoryTenant tenant = smallTenant();
-    tenant.managedDevices().retireAll(ADELE, AT);
-    List<ManagedDevice> afterFirst = tenant.managedDevices().listByUser(ADELE);
+    tenant.retireAll(ADELE, AT);
+    List<ManagedDevice> afterFirst = tenant.listByUser(ADELE);
 
-    RetireAllOutcome second = tenant.managedDevices().retireAll(ADELE, AT.plusSeconds(60));
+    RetireAllOutcome second = tenant.retireAll(ADELE, AT.plusSeconds(60));
 
     assertThat(second.changed()).isEmpty();
-    assertThat(tenant.managedDevices().listByUser(ADELE)).isEqualTo(afterFirst);
+    assertThat(tenant.listByUser(ADELE)).isEqualTo(afterFirst);
   }
 
   @Test
   void givenTwoUsers_whenRetireAllForOne_thenOtherUsersAndUnownedDevicesUntouched() {
     InMemoryTenant tenant = smallTenant();
-    List<ManagedDevice> alexBefore = tenant.managedDevices().listByUser(ALEX);
+    List<ManagedDevice> alexBefore = tenant.listByUser(ALEX);
     List<ManagedDevice> kioskBefore = tenant.devicesWithoutUser();
 
-    tenant.managedDevices().retireAll(ADELE, AT);
+    tenant.retireAll(ADELE, AT);
 
-    assertThat(tenant.managedDevices().listByUser(ALEX)).isEqualTo(alexBefore);
+    assertThat(tenant.listByUser(ALEX)).isEqualTo(alexBefore);
     assertThat(tenant.devicesWithoutUser()).isEqualTo(kioskBefore);
   }
 
   @Test
   void givenUserWithoutDevices_whenRetireAll_thenEmptyOutcome() {
-    RetireAllOutcome outcome = smallTenant().managedDevices().retireAll(PRADEEP, AT);
+    RetireAllOutcome outcome = smallTenant().retireAll(PRADEEP, AT);
 
     assertThat(outcome.userId()).isEqualTo(PRADEEP.id());
     assertThat(outcome.at()).isEqualTo(AT);

@@ -55,16 +55,16 @@ class TenantFileTest {
         .extracting(ManagedDevice::deviceName)
         .containsExactly("CONTOSO-KIOSK-01");
     User pradeep =
-        demo.userDirectory().findByUserPrincipalName("pradeep.gupta@contoso.com").orElseThrow();
-    assertThat(demo.managedDevices().listByUser(pradeep)).isEmpty();
+        demo.findByUserPrincipalName("pradeep.gupta@contoso.com").orElseThrow();
+    assertThat(demo.listByUser(pradeep)).isEmpty();
   }
 
   @Test
   void givenBundledDemo_whenDemo_thenAdeleHasDevicesAcrossStatesAndPlatforms() {
     InMemoryTenant demo = TenantFile.demo();
-    User adele = demo.userDirectory().findById(ADELE_ID).orElseThrow();
+    User adele = demo.findById(ADELE_ID).orElseThrow();
 
-    List<ManagedDevice> devices = demo.managedDevices().listByUser(adele);
+    List<ManagedDevice> devices = demo.listByUser(adele);
 
     assertThat(devices).hasSize(MemoryTestData.DEMO_ADELE_DEVICES);
     assertThat(devices)
@@ -80,7 +80,7 @@ class TenantFileTest {
   void givenBundledDemo_whenDemo_thenManyStatesOwnerTypesAndActionResultsPresent() {
     InMemoryTenant demo = TenantFile.demo();
     List<ManagedDevice> all =
-        demo.users().stream().flatMap(u -> demo.managedDevices().listByUser(u).stream()).toList();
+        demo.users().stream().flatMap(u -> demo.listByUser(u).stream()).toList();
 
     Set<ManagementState> states =
         all.stream().map(ManagedDevice::managementState).collect(Collectors.toSet());
@@ -107,12 +107,12 @@ class TenantFileTest {
   void givenDemo_whenRetiredInOneCopy_thenAnotherCopyUnchanged() {
     InMemoryTenant first = TenantFile.demo();
     InMemoryTenant second = TenantFile.demo();
-    User adele = first.userDirectory().findById(ADELE_ID).orElseThrow();
+    User adele = first.findById(ADELE_ID).orElseThrow();
 
-    int changed = first.managedDevices().retireAll(adele, AT).changed().size();
+    int changed = first.retireAll(adele, AT).changed().size();
 
     assertThat(changed).isEqualTo(MemoryTestData.DEMO_ADELE_RETIRABLE);
-    assertThat(second.managedDevices().listByUser(adele).stream().filter(MemoryTestData::retirable))
+    assertThat(second.listByUser(adele).stream().filter(MemoryTestData::retirable))
         .hasSize(MemoryTestData.DEMO_ADELE_RETIRABLE);
   }
 
@@ -129,9 +129,9 @@ class TenantFileTest {
             """
                 .formatted(GRAPH_USER_JSON, GRAPH_DEVICE_JSON));
 
-    ManagedDevice device = tenant.managedDevices().findById(GRAPH_DEVICE_ID).orElseThrow();
-    assertThat(tenant.userDirectory().findById(ADELE_ID)).contains(ADELE);
-    assertThat(tenant.managedDevices().listByUser(ADELE)).containsExactly(device);
+    ManagedDevice device = tenant.findDeviceById(GRAPH_DEVICE_ID).orElseThrow();
+    assertThat(tenant.findById(ADELE_ID)).contains(ADELE);
+    assertThat(tenant.listByUser(ADELE)).containsExactly(device);
     assertThat(device.deviceName()).isEqualTo("DESKTOP-8F3K2LQ");
     assertThat(device.managementState()).isEqualTo(ManagementState.MANAGED);
     assertThat(device.complianceState()).isEqualTo(ComplianceState.COMPLIANT);
@@ -167,14 +167,14 @@ class TenantFileTest {
                 .formatted(ADELE_ID, ADELE_ID));
 
     assertThat(tenant.userCount()).isEqualTo(1);
-    assertThat(tenant.managedDevices().findById("dev-1")).isPresent();
+    assertThat(tenant.findDeviceById("dev-1")).isPresent();
   }
 
   @Test
   void givenDeviceWithoutUpn_whenRead_thenUpnIsItsUsers() {
     InMemoryTenant tenant = read(adeleAndAlexWith(deviceJson("dev-1", ALEX_ID, "managed")));
 
-    assertThat(tenant.managedDevices().findById("dev-1").orElseThrow().userPrincipalName())
+    assertThat(tenant.findDeviceById("dev-1").orElseThrow().userPrincipalName())
         .isEqualTo(ALEX.userPrincipalName());
   }
 
@@ -188,7 +188,7 @@ class TenantFileTest {
             """
                 .formatted(deviceJson("dev-1", ADELE_ID, "unhealthy"), ADELE_ID, userJson(ADELE)));
 
-    assertThat(tenant.managedDevices().listByUser(ADELE))
+    assertThat(tenant.listByUser(ADELE))
         .extracting(ManagedDevice::userPrincipalName)
         .containsExactly(ADELE.userPrincipalName(), "old@contoso.com");
   }
@@ -203,7 +203,7 @@ class TenantFileTest {
                  "enrolledDateTime": null, "deviceActionResults": null}\
                 """));
 
-    ManagedDevice device = tenant.managedDevices().findById("dev-1").orElseThrow();
+    ManagedDevice device = tenant.findDeviceById("dev-1").orElseThrow();
     assertThat(device.userId()).isEmpty();
     assertThat(device.userPrincipalName()).isEmpty();
     assertThat(device.deviceName()).isEmpty();
@@ -223,7 +223,7 @@ class TenantFileTest {
 
     InMemoryTenant tenant = read(adeleAndAlexWith(devices));
 
-    assertThat(tenant.managedDevices().listByUser(ADELE))
+    assertThat(tenant.listByUser(ADELE))
         .extracting(ManagedDevice::managementState)
         .containsExactlyInAnyOrder(ManagementState.values());
   }

@@ -12,20 +12,25 @@ import org.devicemanagement.adapters.rest.error.InvalidAccessTokenExceptionMappe
 import org.devicemanagement.adapters.rest.error.MissingAccessTokenExceptionMapper;
 import org.devicemanagement.adapters.rest.error.UnexpectedExceptionMapper;
 import org.devicemanagement.adapters.rest.error.WebApplicationExceptionMapper;
-import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
-import org.devicemanagement.adapters.rest.http.GraphResponseFilter;
-import org.devicemanagement.adapters.rest.http.RequestContextParameters;
-import org.devicemanagement.adapters.rest.json.GraphJson;
+import org.devicemanagement.adapters.rest.conventions.RequestParameters;
+import org.devicemanagement.adapters.rest.conventions.ResponseConventionsFilter;
+import org.devicemanagement.adapters.rest.representation.JsonConventions;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.UserResource;
+import org.devicemanagement.adapters.rest.routing.RouteTable;
+import org.devicemanagement.adapters.rest.routing.RoutingFilter;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
-/** The Graph-compatible HTTP API as a Jersey application: resources, filters and error mappers. */
+/**
+ * The Graph-compatible HTTP API as a Jersey application: resources, filters and error mappers. The
+ * list of resource classes here is the one list of routes: the {@link RouteTable} that routing
+ * resolves paths against is derived from their {@code @Path} annotations.
+ */
 public final class GraphRestApi {
 
   private static final List<Class<?>> RESOURCE_CLASSES =
@@ -40,6 +45,11 @@ public final class GraphRestApi {
   /** Every resource class; each has an {@code @Inject} constructor taking use-case interfaces. */
   public static List<Class<?>> resourceClasses() {
     return RESOURCE_CLASSES;
+  }
+
+  /** The routes the resource classes serve. */
+  public static RouteTable routes() {
+    return RouteTable.of(RESOURCE_CLASSES);
   }
 
   /**
@@ -59,13 +69,13 @@ public final class GraphRestApi {
         new AbstractBinder() {
           @Override
           protected void configure() {
-            bind(new RequestContextParameters()).to(ValueParamProvider.class);
+            bind(new RequestParameters()).to(ValueParamProvider.class);
           }
         });
-    config.register(new GraphRequestFilter());
+    config.register(new RoutingFilter(routes()));
     config.register(new BearerAuthenticationFilter(verifier));
-    config.register(new GraphResponseFilter(Clock.systemUTC()));
-    config.register(GraphJson.provider());
+    config.register(new ResponseConventionsFilter(Clock.systemUTC()));
+    config.register(JsonConventions.provider());
     config.register(new MissingAccessTokenExceptionMapper());
     config.register(new InvalidAccessTokenExceptionMapper());
     config.register(new DeviceManagementExceptionMapper());

@@ -2,7 +2,7 @@ package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.devicemanagement.adapters.rest.http.AcceptHeader;
+import org.devicemanagement.adapters.rest.routing.AcceptHeader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -16,7 +16,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
-import org.devicemanagement.adapters.rest.http.GraphResponseFilter;
+import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -430,7 +430,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenUnexpectedFailure_whenAnswered_thenLoggedOnceWithTheRequestIdAndCause() {
-    Logger logger = (Logger) LoggerFactory.getLogger(GraphResponseFilter.class);
+    Logger logger = (Logger) LoggerFactory.getLogger(ErrorEnvelope.class);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     logger.addAppender(log);

@@ -26,7 +26,7 @@ class GraphRestApiTest {
   void givenManyRequests_whenServed_thenEachResourceIsMadeOnceAndShared() throws Exception {
     Map<Class<?>, AtomicInteger> asked = new ConcurrentHashMap<>();
     try (TestServer server =
-        new TestServer(RestTestData.verifier(), factory -> counting(factory, asked), false)) {
+        new TestServer(RestTestData.verifier(), factory -> counting(factory, asked))) {
       for (int i = 0; i < 5; i++) {
         assertThat(
                 server

@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
-import org.devicemanagement.adapters.rest.jetty.RetireAllHandler;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
@@ -596,17 +595,13 @@ final class RestTestData {
     final URI base;
 
     TestServer(AccessTokenVerifier verifier) {
-      this(verifier, factory -> factory, false);
+      this(verifier, factory -> factory);
     }
 
-    /**
-     * The Jersey application on Jetty, its resource factory {@code wrap} applied to the usual one,
-     * with the product's {@link RetireAllHandler} in front when {@code retireAllOnJetty}.
-     */
+    /** The Jersey application on Jetty, its resource factory {@code wrap} applied to the usual one. */
     TestServer(
         AccessTokenVerifier verifier,
-        java.util.function.UnaryOperator<Function<Class<?>, Object>> wrap,
-        boolean retireAllOnJetty) {
+        java.util.function.UnaryOperator<Function<Class<?>, Object>> wrap) {
       jetty =
           JettyHttpContainerFactory.createServer(
               URI.create("http://127.0.0.1:0/"),
@@ -627,10 +622,7 @@ final class RestTestData {
               return super.handle(request, response, callback);
             }
           };
-      jetty.setHandler(
-          retireAllOnJetty
-              ? new RetireAllHandler(verifier, fake, Clock.systemUTC(), jersey)
-              : jersey);
+      jetty.setHandler(jersey);
       try {
         jetty.start();
       } catch (Exception e) {
@@ -683,10 +675,5 @@ final class RestTestData {
   /** A running server trusting {@link #SIGNING_KEY}, living at {@link #NOW} like the tokens. */
   static TestServer server() {
     return new TestServer(verifier());
-  }
-
-  /** The same server with the product's retire-all handler on Jetty in front of Jersey. */
-  static TestServer serverWithRetireAllOnJetty() {
-    return new TestServer(verifier(), factory -> factory, true);
   }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
+import org.devicemanagement.application.failure.FailureKind;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,10 +209,18 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
   private static BackendUnavailableException unavailable(
       int status, String code, String message, Optional<Duration> retryAfter, Exception cause) {
     String requestId = status == 0 ? "" : GRAPH_REQUEST_ID;
+    // The kind the Graph adapter gives such an answer.
+    FailureKind kind =
+        status == 429
+            ? FailureKind.BACKEND_THROTTLED
+            : status == 504 || cause instanceof HttpTimeoutException
+                ? FailureKind.BACKEND_TIMEOUT
+                : FailureKind.BACKEND_UNAVAILABLE;
     return cause == null
         ? new BackendUnavailableException(
-            "Graph answered " + status, status, code, message, requestId, SENT_CLIENT_REQUEST_ID, retryAfter)
+            kind, "Graph answered " + status, status, code, message, requestId, SENT_CLIENT_REQUEST_ID, retryAfter)
         : new BackendUnavailableException(
+            kind,
             "I/O error (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
             status, code, message, requestId, SENT_CLIENT_REQUEST_ID, retryAfter, cause);
   }

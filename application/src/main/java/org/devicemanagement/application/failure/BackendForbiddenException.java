@@ -28,7 +28,7 @@ public final class BackendForbiddenException extends DeviceManagementException {
       String graphMessage,
       String requestId,
       String clientRequestId) {
-    super("BACKEND_FORBIDDEN", message(requiredScopes, graphCode, graphMessage, requestId, clientRequestId));
+    super(FailureKind.BACKEND_FORBIDDEN, message(requiredScopes, graphCode, graphMessage, requestId, clientRequestId));
     this.requiredScopes = List.copyOf(requiredScopes);
     this.graphCode = Objects.requireNonNull(graphCode, "graphCode");
     this.graphMessage = Objects.requireNonNull(graphMessage, "graphMessage");

@@ -22,7 +22,7 @@ public final class BackendRejectedTokenException extends DeviceManagementExcepti
   public BackendRejectedTokenException(
       String graphCode, String graphMessage, String requestId, String clientRequestId) {
     super(
-        "BACKEND_TOKEN_REJECTED",
+        FailureKind.BACKEND_TOKEN_REJECTED,
         "Microsoft Graph rejected the access token%s (request-id: %s, client-request-id: %s)."
             .formatted(
                 BackendUnavailableException.describe(graphCode, graphMessage),

@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The backend (Microsoft Graph) could not serve the call: an unexpected status, an I/O error or
- * timeout, throttling that outlasted the retries, or a malformed response.
+ * The backend (Microsoft Graph) could not serve the call, of one of three kinds: throttling that
+ * outlasted the retries ({@link FailureKind#BACKEND_THROTTLED}), no answer in time ({@link
+ * FailureKind#BACKEND_TIMEOUT}), or anything else, such as an unexpected status, an I/O error or a
+ * malformed response ({@link FailureKind#BACKEND_UNAVAILABLE}).
  */
 public final class BackendUnavailableException extends DeviceManagementException {
 
@@ -22,11 +24,13 @@ public final class BackendUnavailableException extends DeviceManagementException
   private final long retryAfterMillis;
 
   /**
-   * The call failed for {@code reason}; Graph answered {@code httpStatus} (0 when no response came)
+   * The call failed as {@code kind} (one of the three backend-unavailability kinds) for {@code
+   * reason}; Graph answered {@code httpStatus} (0 when no response came)
    * with {@code graphCode} and {@code graphMessage} ("" when absent) to the request Graph knows as
    * {@code requestId} and we sent as {@code clientRequestId}, asking to wait {@code retryAfter}.
    */
   public BackendUnavailableException(
+      FailureKind kind,
       String reason,
       int httpStatus,
       String graphCode,
@@ -35,7 +39,7 @@ public final class BackendUnavailableException extends DeviceManagementException
       String clientRequestId,
       Optional<Duration> retryAfter) {
     super(
-        "BACKEND_UNAVAILABLE",
+        requireBackendUnavailability(kind),
         message(reason, httpStatus, graphCode, graphMessage, requestId, clientRequestId));
     this.reason = Objects.requireNonNull(reason, "reason");
     this.httpStatus = httpStatus;
@@ -48,6 +52,7 @@ public final class BackendUnavailableException extends DeviceManagementException
 
   /** Like the other constructor, caused by {@code cause} (an I/O error, a parse error, ...). */
   public BackendUnavailableException(
+      FailureKind kind,
       String reason,
       int httpStatus,
       String graphCode,
@@ -57,7 +62,7 @@ public final class BackendUnavailableException extends DeviceManagementException
       Optional<Duration> retryAfter,
       Throwable cause) {
     super(
-        "BACKEND_UNAVAILABLE",
+        requireBackendUnavailability(kind),
         message(reason, httpStatus, graphCode, graphMessage, requestId, clientRequestId),
         cause);
     this.reason = Objects.requireNonNull(reason, "reason");
@@ -102,6 +107,15 @@ public final class BackendUnavailableException extends DeviceManagementException
   /** How long Graph asked callers to wait ({@code Retry-After}), when it did. */
   public Optional<Duration> retryAfter() {
     return retryAfterMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(retryAfterMillis));
+  }
+
+  private static FailureKind requireBackendUnavailability(FailureKind kind) {
+    return switch (kind) {
+      case BACKEND_THROTTLED, BACKEND_TIMEOUT, BACKEND_UNAVAILABLE -> kind;
+      default ->
+          throw new IllegalArgumentException(
+              "%s is not a kind of backend unavailability".formatted(kind));
+    };
   }
 
   private static String message(

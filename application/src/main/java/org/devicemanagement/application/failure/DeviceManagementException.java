@@ -3,29 +3,43 @@ package org.devicemanagement.application.failure;
 import java.util.Objects;
 
 /**
- * The root of the product's failures: each has a stable UPPER_SNAKE {@link #code()} and carries its
- * data as fields, never an HTTP status.
+ * The root of the product's failures, a closed family: each has a {@link FailureKind} (its stable
+ * UPPER_SNAKE code) and carries its data as fields, never an HTTP status.
  */
-public abstract class DeviceManagementException extends RuntimeException {
+public abstract sealed class DeviceManagementException extends RuntimeException
+    permits UserNotFoundException,
+        ManagedDeviceNotFoundException,
+        PermissionTypeNotSupportedException,
+        MissingPermissionException,
+        DelegatedCallerRequiredException,
+        InvalidRequestException,
+        BackendRejectedTokenException,
+        BackendForbiddenException,
+        BackendUnavailableException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String code;
+  private final FailureKind kind;
 
-  /** A failure with the stable {@code code} and a message fit to show the caller. */
-  protected DeviceManagementException(String code, String message) {
+  /** A failure of {@code kind} with a message fit to show the caller. */
+  DeviceManagementException(FailureKind kind, String message) {
     super(message);
-    this.code = Objects.requireNonNull(code, "code");
+    this.kind = Objects.requireNonNull(kind, "kind");
   }
 
-  /** A failure caused by {@code cause}, whose message is not shown to callers. */
-  protected DeviceManagementException(String code, String message, Throwable cause) {
+  /** A failure of {@code kind} caused by {@code cause}, whose message is not shown to callers. */
+  DeviceManagementException(FailureKind kind, String message, Throwable cause) {
     super(message, cause);
-    this.code = Objects.requireNonNull(code, "code");
+    this.kind = Objects.requireNonNull(kind, "kind");
   }
 
-  /** The stable code of this kind of failure. */
+  /** What kind of failure this is. */
+  public FailureKind kind() {
+    return kind;
+  }
+
+  /** The stable code of this kind of failure: the kind's name, such as {@code USER_NOT_FOUND}. */
   public String code() {
-    return code;
+    return kind.name();
   }
 }

@@ -7,6 +7,6 @@ public final class InvalidRequestException extends DeviceManagementException {
 
   /** The request is invalid for the reason {@code message}, which is shown to the caller. */
   public InvalidRequestException(String message) {
-    super("INVALID_REQUEST", message);
+    super(FailureKind.INVALID_REQUEST, message);
   }
 }

@@ -9,7 +9,7 @@ public final class ManagedDeviceNotFoundException extends DeviceManagementExcept
 
   /** The device {@code deviceId} was not found. */
   public ManagedDeviceNotFoundException(String deviceId) {
-    super("DEVICE_NOT_FOUND", "Managed device '%s' does not exist.".formatted(deviceId));
+    super(FailureKind.DEVICE_NOT_FOUND, "Managed device '%s' does not exist.".formatted(deviceId));
     this.deviceId = deviceId;
   }
 

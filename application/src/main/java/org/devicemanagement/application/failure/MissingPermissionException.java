@@ -17,10 +17,10 @@ public final class MissingPermissionException extends DeviceManagementException 
   public MissingPermissionException(
       Operation operation, PermissionType permissionType, List<String> acceptedPermissions) {
     super(
-        "MISSING_PERMISSION",
+        FailureKind.MISSING_PERMISSION,
         "Missing permission for %s: a caller of type '%s' needs one of: %s."
             .formatted(
-                operation.graphName(),
+                operation.documentationTitle(),
                 permissionType.displayName(),
                 String.join(", ", acceptedPermissions)));
     this.operation = operation;

@@ -17,7 +17,7 @@ public final class PermissionTypeNotSupportedException extends DeviceManagementE
   /** {@code operation} refused a caller of {@code permissionType}; {@code table} says who is accepted. */
   public PermissionTypeNotSupportedException(
       Operation operation, PermissionType permissionType, PermissionTable table) {
-    super("PERMISSION_TYPE_NOT_SUPPORTED", message(operation, permissionType, table));
+    super(FailureKind.PERMISSION_TYPE_NOT_SUPPORTED, message(operation, permissionType, table));
     this.operation = operation;
     this.permissionType = permissionType;
     this.table = table;
@@ -44,6 +44,6 @@ public final class PermissionTypeNotSupportedException extends DeviceManagementE
             .map(t -> "%s with %s".formatted(t.displayName(), String.join(" or ", table.acceptedFor(t))))
             .collect(Collectors.joining("; "));
     return "The permission type '%s' is not supported for %s. Accepted: %s."
-        .formatted(type.displayName(), operation.graphName(), accepted.isEmpty() ? "none" : accepted);
+        .formatted(type.displayName(), operation.documentationTitle(), accepted.isEmpty() ? "none" : accepted);
   }
 }

@@ -9,7 +9,7 @@ public final class UserNotFoundException extends DeviceManagementException {
 
   /** The user {@code reference} (an id or a userPrincipalName) was not found. */
   public UserNotFoundException(String reference) {
-    super("USER_NOT_FOUND", "User '%s' does not exist.".formatted(reference));
+    super(FailureKind.USER_NOT_FOUND, "User '%s' does not exist.".formatted(reference));
     this.reference = reference;
   }
 

@@ -6,17 +6,17 @@ import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.GetManagedDeviceQuery;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.domain.ManagedDevice;
 
 /** Reads one managed device after checking the caller may read devices. */
 public final class GetManagedDeviceService implements GetManagedDeviceUseCase {
 
   private final PermissionPolicy policy;
-  private final ManagedDevices devices;
+  private final ManagedDeviceLookup devices;
 
   /** A service enforcing {@code policy} over the given devices. */
-  public GetManagedDeviceService(PermissionPolicy policy, ManagedDevices devices) {
+  public GetManagedDeviceService(PermissionPolicy policy, ManagedDeviceLookup devices) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.devices = Objects.requireNonNull(devices, "devices");
   }
@@ -25,7 +25,7 @@ public final class GetManagedDeviceService implements GetManagedDeviceUseCase {
   public ManagedDevice getManagedDevice(GetManagedDeviceQuery query) {
     policy.authorize(query.caller(), Operation.GET_MANAGED_DEVICE);
     return devices
-        .findById(query.deviceId())
+        .findDeviceById(query.deviceId())
         .orElseThrow(() -> new ManagedDeviceNotFoundException(query.deviceId()));
   }
 }

@@ -11,7 +11,7 @@ import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.ManagedDevicePage;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.User;
@@ -26,11 +26,11 @@ public final class ListManagedDevicesService implements ListManagedDevicesUseCas
 
   private final PermissionPolicy policy;
   private final UserResolver users;
-  private final ManagedDevices devices;
+  private final UserDeviceListing devices;
 
   /** A service enforcing {@code policy} over the given tenant. */
   public ListManagedDevicesService(
-      PermissionPolicy policy, UserDirectory users, ManagedDevices devices) {
+      PermissionPolicy policy, UserDirectory users, UserDeviceListing devices) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.users = new UserResolver(users);
     this.devices = Objects.requireNonNull(devices, "devices");

@@ -7,7 +7,7 @@ import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
@@ -18,12 +18,12 @@ public final class RemoveAllDevicesFromManagementService
 
   private final PermissionPolicy policy;
   private final UserResolver users;
-  private final ManagedDevices devices;
+  private final DeviceRetirement devices;
   private final Clock clock;
 
   /** A service enforcing {@code policy} over the given tenant, dating actions by {@code clock}. */
   public RemoveAllDevicesFromManagementService(
-      PermissionPolicy policy, UserDirectory users, ManagedDevices devices, Clock clock) {
+      PermissionPolicy policy, UserDirectory users, DeviceRetirement devices, Clock clock) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.users = new UserResolver(users);
     this.devices = Objects.requireNonNull(devices, "devices");

@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.DeviceRetirement;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
 
-/** A trivial in-memory {@link ManagedDevices}: a map ordered by id, guarded by one lock. */
-public final class FakeManagedDevices implements ManagedDevices {
+/** A trivial in-memory store of the device ports: a map ordered by id, guarded by one lock. */
+public final class FakeManagedDevices
+    implements UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
 
   private final TreeMap<String, ManagedDevice> byId = new TreeMap<>();
   private int retireAllCalls;
@@ -30,7 +33,7 @@ public final class FakeManagedDevices implements ManagedDevices {
   }
 
   @Override
-  public synchronized Optional<ManagedDevice> findById(String deviceId) {
+  public synchronized Optional<ManagedDevice> findDeviceById(String deviceId) {
     return Optional.ofNullable(byId.get(deviceId));
   }
 

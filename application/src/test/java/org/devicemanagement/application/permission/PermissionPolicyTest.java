@@ -209,7 +209,7 @@ class PermissionPolicyTest {
       assertThat(e.operation()).isEqualTo(operation);
       assertThat(e.permissionType()).isEqualTo(type);
       assertThat(e.table()).isEqualTo(policy.catalog().tableFor(operation));
-      assertThat(e.getMessage()).contains(type.displayName()).contains(operation.graphName());
+      assertThat(e.getMessage()).contains(type.displayName()).contains(operation.documentationTitle());
       for (PermissionType other : PermissionType.values()) {
         Accepts row = EXPECTED.get(catalogName).get(operation).get(other);
         if (row.supported()) {
@@ -227,7 +227,7 @@ class PermissionPolicyTest {
       assertThat(e.operation()).isEqualTo(operation);
       assertThat(e.permissionType()).isEqualTo(type);
       assertThat(e.acceptedPermissions()).containsExactlyElementsOf(accepts.permissions());
-      assertThat(e.getMessage()).contains(type.displayName()).contains(operation.graphName());
+      assertThat(e.getMessage()).contains(type.displayName()).contains(operation.documentationTitle());
       accepts.permissions().forEach(p -> assertThat(e.getMessage()).contains(p));
       assertThat(e.getMessage()).doesNotContain(PRIVILEGED_TYPO);
     }

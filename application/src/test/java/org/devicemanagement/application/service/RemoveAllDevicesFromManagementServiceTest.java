@@ -95,7 +95,7 @@ class RemoveAllDevicesFromManagementServiceTest {
     assertThat(outcome.changed()).hasSize(7);
     assertThat(stored(adele()))
         .containsExactlyElementsOf(before.stream().map(d -> RetireAllRule.applyTo(d, NOW)).toList());
-    assertThat(devices.findById(ApplicationTestData.deviceId(adele(), ManagementState.MANAGED)))
+    assertThat(devices.findDeviceById(ApplicationTestData.deviceId(adele(), ManagementState.MANAGED)))
         .hasValueSatisfying(
             d -> {
               assertThat(d.managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
@@ -110,7 +110,7 @@ class RemoveAllDevicesFromManagementServiceTest {
     retire(ApplicationTestData.privilegedAdmin(), new UserReference.ById(adele().id()));
 
     assertThat(stored(alex())).isEqualTo(alexBefore);
-    assertThat(devices.findById(ApplicationTestData.unassignedDevice().id()))
+    assertThat(devices.findDeviceById(ApplicationTestData.unassignedDevice().id()))
         .contains(ApplicationTestData.unassignedDevice());
   }
 

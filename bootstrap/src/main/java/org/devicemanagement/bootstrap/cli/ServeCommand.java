@@ -12,11 +12,11 @@ import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.adapters.memory.TenantFileException;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
+import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
 import org.devicemanagement.bootstrap.config.TlsKeystore;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
-import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.logging.Logging;
 import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
@@ -107,13 +107,13 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = commandLine.getErr();
     ServerSettings settings = settings(commandLine);
     @Nullable GatewaySettings gateway = gateway(commandLine);
+    if (gateway != null) {
+      settings = settings.withGateway(gateway);
+    }
     Optional<SSLContext> tls = tls(commandLine);
     DeviceManagementServer server;
     try {
-      server =
-          gateway == null
-              ? DeviceManagementServer.start(settings, tls)
-              : DeviceManagementServer.start(settings, tls, new GraphBackendModule(gateway));
+      server = DeviceManagementServer.start(settings, tls);
     } catch (TenantFileException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
@@ -150,30 +150,34 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       TenantSource tenant = tenantFile == null ? TenantSource.demo() : TenantSource.file(tenantFile);
       return new ServerSettings(
-          host, port, dataDir.path(), tenant, permissions, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+          host,
+          port,
+          dataDir.path(),
+          Backend.emulator(tenant),
+          permissions,
+          ServerSettings.DEFAULT_SHUTDOWN_GRACE);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
     }
   }
 
   private @Nullable GatewaySettings gateway(CommandLine commandLine) {
-    switch (backend.toLowerCase(Locale.ROOT)) {
-      case "memory":
-        return null;
-      case "graph":
+    return switch (backend.toLowerCase(Locale.ROOT)) {
+      case "memory" -> null;
+      case "graph" -> {
         try {
-          return GatewaySettings.defaults(graphBaseUrl);
+          yield GatewaySettings.defaults(graphBaseUrl);
         } catch (IllegalArgumentException e) {
           throw new ParameterException(
-              commandLine,
-              "Invalid value for option '--graph-base-url': " + e.getMessage());
+              commandLine, "Invalid value for option '--graph-base-url': " + e.getMessage());
         }
-      default:
-        throw new ParameterException(
-            commandLine,
-            "Invalid value for option '--backend': '%s' (expected memory or graph)"
-                .formatted(backend));
-    }
+      }
+      default ->
+          throw new ParameterException(
+              commandLine,
+              "Invalid value for option '--backend': '%s' (expected memory or graph)"
+                  .formatted(backend));
+    };
   }
 
   private Optional<SSLContext> tls(CommandLine commandLine) {

@@ -37,12 +37,12 @@ public final class StartupBanner {
     text.append("device-management ").append(VersionProvider.version()).append('\n');
     line(text, "Graph base URL", base + "   (/beta answers too)");
     line(text, "Backend", "in-memory tenant (--backend memory; graph for a Graph gateway)");
-    line(text, "Tenant", settings.tenant().description());
-    line(text, "Signing key", server.signingKeys().file().toString());
+    line(text, "Tenant", settings.backend().description());
+    line(text, "Signing key", server.signingKeys().orElseThrow().file().toString());
     text.append('\n');
     appendPermissions(text, catalog);
     text.append('\n');
-    String exampleUser = appendUsers(text, server.tenant());
+    String exampleUser = appendUsers(text, server.tenant().orElseThrow());
     text.append('\n');
     String dataDirOption =
         settings.dataDir().toAbsolutePath().normalize().equals(DataDirectory.defaultPath())
@@ -137,7 +137,7 @@ public final class StartupBanner {
         .append(" (choose with --permissions seed|current)\n");
     for (Operation operation : Operation.values()) {
       PermissionTable table = catalog.tableFor(operation);
-      text.append("  ").append(operation.graphName()).append('\n');
+      text.append("  ").append(operation.documentationTitle()).append('\n');
       for (PermissionType type : PermissionType.values()) {
         List<String> accepted = table.acceptedFor(type);
         text.append(String.format(Locale.ROOT, "    %-40s %s\n", type.displayName(),
@@ -154,7 +154,7 @@ public final class StartupBanner {
     String example = "<userPrincipalName>";
     int mostDevices = -1;
     for (User user : users) {
-      int devices = tenant.managedDevices().listByUser(user).size();
+      int devices = tenant.listByUser(user).size();
       text.append(String.format(Locale.ROOT, "  %-36s %-36s %d\n", user.userPrincipalName(), user.id(), devices));
       if (devices > mostDevices) {
         mostDevices = devices;

@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 
 /**
  * Everything {@code serve} needs to start a server: where to listen, where the signing key lives,
- * which tenant to serve, which permission table to enforce and how long a graceful stop may take.
+ * what answers the API (the emulator's tenant or the gateway to Graph), which permission table to
+ * enforce and how long a graceful stop may take.
  *
  * @param host the interface to listen on ({@code localhost} by default; {@code 0.0.0.0} for all)
  * @param port the TCP port; 0 picks a free one
- * @param dataDir the directory holding {@code signing-key.jwk}
- * @param tenant where the in-memory tenant comes from
+ * @param dataDir the directory holding {@code signing-key.jwk} (used by the emulator only)
+ * @param backend the emulator with its tenant, or the gateway with its settings
  * @param permissions the permission catalog's name, {@code seed} or {@code current}
  * @param shutdownGrace how long a stop waits for in-flight requests
  */
@@ -20,7 +22,7 @@ public record ServerSettings(
     String host,
     int port,
     Path dataDir,
-    TenantSource tenant,
+    Backend backend,
     String permissions,
     Duration shutdownGrace) {
 
@@ -40,7 +42,7 @@ public record ServerSettings(
   public ServerSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(permissions, "permissions");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     if (host.isBlank()) {
@@ -56,13 +58,13 @@ public record ServerSettings(
     PermissionCatalog.named(permissions);
   }
 
-  /** The defaults of {@code serve}: port 8080, the demo tenant, the seed table. */
+  /** The defaults of {@code serve}: port 8080, the emulator with the demo tenant, the seed table. */
   public static ServerSettings defaults(Path dataDir) {
     return new ServerSettings(
         DEFAULT_HOST,
         DEFAULT_PORT,
         dataDir,
-        TenantSource.demo(),
+        Backend.emulator(TenantSource.demo()),
         DEFAULT_PERMISSIONS,
         DEFAULT_SHUTDOWN_GRACE);
   }
@@ -74,26 +76,36 @@ public record ServerSettings(
 
   /** These settings listening on {@code newHost}. */
   public ServerSettings withHost(String newHost) {
-    return new ServerSettings(newHost, port, dataDir, tenant, permissions, shutdownGrace);
+    return new ServerSettings(newHost, port, dataDir, backend, permissions, shutdownGrace);
   }
 
   /** These settings listening on {@code newPort}. */
   public ServerSettings withPort(int newPort) {
-    return new ServerSettings(host, newPort, dataDir, tenant, permissions, shutdownGrace);
+    return new ServerSettings(host, newPort, dataDir, backend, permissions, shutdownGrace);
   }
 
-  /** These settings serving {@code newTenant}. */
+  /** These settings with {@code newBackend} answering the API. */
+  public ServerSettings withBackend(Backend newBackend) {
+    return new ServerSettings(host, port, dataDir, newBackend, permissions, shutdownGrace);
+  }
+
+  /** These settings as the emulator serving {@code newTenant}. */
   public ServerSettings withTenant(TenantSource newTenant) {
-    return new ServerSettings(host, port, dataDir, newTenant, permissions, shutdownGrace);
+    return withBackend(Backend.emulator(newTenant));
+  }
+
+  /** These settings as the gateway to Microsoft Graph reached as {@code gateway} says. */
+  public ServerSettings withGateway(GatewaySettings gateway) {
+    return withBackend(Backend.gateway(gateway));
   }
 
   /** These settings enforcing the catalog named {@code newPermissions}. */
   public ServerSettings withPermissions(String newPermissions) {
-    return new ServerSettings(host, port, dataDir, tenant, newPermissions, shutdownGrace);
+    return new ServerSettings(host, port, dataDir, backend, newPermissions, shutdownGrace);
   }
 
   /** These settings with a different bound on a graceful stop. */
   public ServerSettings withShutdownGrace(Duration newShutdownGrace) {
-    return new ServerSettings(host, port, dataDir, tenant, permissions, newShutdownGrace);
+    return new ServerSettings(host, port, dataDir, backend, permissions, newShutdownGrace);
   }
 }

@@ -2,10 +2,11 @@ package org.devicemanagement.bootstrap.server;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.util.Map;
+import org.devicemanagement.adapters.rest.conventions.RequestIds;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
-import org.devicemanagement.adapters.rest.error.GraphError;
-import org.devicemanagement.adapters.rest.http.RequestIds;
+import org.devicemanagement.adapters.rest.error.ErrorResponse;
+import org.devicemanagement.adapters.rest.error.ProtocolErrors;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,14 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Jetty's answer to requests it refuses before Jersey sees them (malformed or ambiguous URIs such
- * as an encoded slash or {@code %2e%2e}, over-long URIs and headers, bad header bytes): Graph's JSON
- * error envelope with {@code request-id}, never Jetty's HTML page, message or stack.
+ * as an encoded slash or {@code %2e%2e}, over-long URIs and headers, bad header bytes): the same
+ * answer the API gives for that status ({@link ProtocolErrors}), in Graph's JSON envelope with
+ * {@code request-id}, never Jetty's HTML page, message or stack.
  */
 final class GraphErrorHandler extends ErrorHandler {
-
-  // Jetty's reasons are fixed phrases ("Ambiguous URI path separator"); anything else is dropped
-  // rather than echoed, since it could carry the caller's input.
-  private static final Pattern SAFE_REASON = Pattern.compile("[A-Za-z][A-Za-z0-9 ]{0,79}");
 
   private final Clock clock;
 
@@ -37,17 +35,22 @@ final class GraphErrorHandler extends ErrorHandler {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    int status = statusOf(request, response);
+    ErrorResponse error = ProtocolErrors.forStatus(statusOf(request, response), reasonOf(request));
     String requestId = RequestIds.newRequestId();
     String clientRequestId =
         RequestIds.clientRequestId(
             request.getHeaders().get(RequestIds.CLIENT_REQUEST_ID), requestId);
-    byte[] body = envelope(status, reasonOf(request), requestId, clientRequestId);
-    response.setStatus(status);
+    byte[] body =
+        ErrorEnvelope.render(
+            error.error(),
+            request.getMethod(),
+            request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath(),
+            clock.instant(),
+            requestId,
+            clientRequestId);
+    response.setStatus(error.status());
     HttpFields.Mutable headers = response.getHeaders();
-    headers.put(HttpHeader.CONTENT_TYPE, "application/json");
-    headers.put(RequestIds.REQUEST_ID, requestId);
-    headers.put(RequestIds.CLIENT_REQUEST_ID, clientRequestId);
+    putHeaders(headers, error, requestId, clientRequestId);
     headers.put(HttpHeader.CACHE_CONTROL, "no-store");
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
@@ -57,53 +60,21 @@ final class GraphErrorHandler extends ErrorHandler {
   @Override
   @SuppressWarnings("removal")
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    ErrorResponse error = ProtocolErrors.forStatus(status, reason);
     String requestId = RequestIds.newRequestId();
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    fields.put(new HttpField(RequestIds.REQUEST_ID, requestId));
-    fields.put(new HttpField(RequestIds.CLIENT_REQUEST_ID, requestId));
-    return ByteBuffer.wrap(envelope(status, reason, requestId, requestId));
+    putHeaders(fields, error, requestId, requestId);
+    return ByteBuffer.wrap(
+        ErrorEnvelope.of(error.error(), clock.instant(), requestId, requestId).toJson());
   }
 
-  private byte[] envelope(
-      int status, @Nullable String reason, String requestId, String clientRequestId) {
-    return ErrorEnvelope.of(error(status, reason), clock.instant(), requestId, clientRequestId)
-        .toJson();
-  }
-
-  static GraphError error(int status, @Nullable String reason) {
-    return switch (status) {
-      case HttpStatus.PAYLOAD_TOO_LARGE_413 ->
-          GraphError.of(
-              "RequestEntityTooLarge",
-              "The request body is too large: this API accepts at most 64 KiB.");
-      case HttpStatus.URI_TOO_LONG_414 ->
-          GraphError.of("RequestUriTooLong", "The request URI is too long.");
-      case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ->
-          GraphError.of(
-              "RequestHeaderFieldsTooLarge", "The request headers are too large.");
-      case HttpStatus.METHOD_NOT_ALLOWED_405 ->
-          GraphError.of(
-              "Request_BadRequest", "Specified HTTP method is not allowed for the request target.");
-      case HttpStatus.NOT_IMPLEMENTED_501 ->
-          GraphError.of("NotImplemented", "The request method is not supported.");
-      case HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 ->
-          GraphError.of("HttpVersionNotSupported", "The HTTP version is not supported.");
-      case HttpStatus.SERVICE_UNAVAILABLE_503 ->
-          GraphError.of("serviceNotAvailable", "The service is not available; retry later.");
-      default -> {
-        if (status >= 400 && status < 500) {
-          yield GraphError.of("BadRequest", badRequestMessage(reason));
-        }
-        yield GraphError.unexpected(new IllegalStateException("the container answered " + status));
-      }
-    };
-  }
-
-  private static String badRequestMessage(@Nullable String reason) {
-    if (reason != null && SAFE_REASON.matcher(reason).matches()) {
-      return "The request is malformed: %s.".formatted(reason);
+  private static void putHeaders(
+      HttpFields.Mutable headers, ErrorResponse error, String requestId, String clientRequestId) {
+    headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+    headers.put(new HttpField(RequestIds.REQUEST_ID, requestId));
+    headers.put(new HttpField(RequestIds.CLIENT_REQUEST_ID, clientRequestId));
+    for (Map.Entry<String, String> header : error.headers().entrySet()) {
+      headers.put(header.getKey(), header.getValue());
     }
-    return "The request is malformed.";
   }
 
   private static int statusOf(Request request, Response response) {

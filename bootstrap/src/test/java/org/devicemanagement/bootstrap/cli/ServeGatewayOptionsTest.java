@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
-import org.devicemanagement.bootstrap.gateway.GraphBackendModule;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +52,7 @@ class ServeGatewayOptionsTest {
   void givenGatewayServer_whenBannerRendered_thenNamesGraphAndWarnsThatSignaturesAreNotVerified() {
     GatewaySettings gateway = GatewaySettings.defaults(URI.create("https://graph.microsoft.us/v1.0"));
     try (DeviceManagementServer server =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(dataDir), new GraphBackendModule(gateway))) {
+        DeviceManagementServer.start(BootstrapTestData.settings(dataDir).withGateway(gateway))) {
 
       String banner =
           StartupBanner.renderGateway(server, BootstrapTestData.settings(dataDir), gateway);

@@ -30,7 +30,7 @@ final class OurServerAsGraph implements SeededGraph {
             BootstrapTestData.settings(
                 BootstrapTestData.sharedDataDir(), InMemoryTenant.of(users, devices)));
     token =
-        BootstrapTestData.minter(server.signingKeys())
+        BootstrapTestData.minter(server.signingKeys().orElseThrow())
             .mint(
                 new TokenRequest(
                     TokenType.DELEGATED,

@@ -28,7 +28,7 @@ class AbortedRequestsTest {
         DeviceManagementServer.start(BootstrapTestData.settings(dataDir).withShutdownGrace(GRACE));
     try {
       String token =
-          BootstrapTestData.delegatedToken(server.signingKeys(), BootstrapTestData.ADELE_UPN);
+          BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
       String head =
           "GET /v1.0/users/" + BootstrapTestData.ADELE_UPN + "/managedDevices HTTP/1.1\r\n"
               + "Host: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n";

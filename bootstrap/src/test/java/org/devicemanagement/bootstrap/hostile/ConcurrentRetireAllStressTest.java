@@ -34,8 +34,8 @@ import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCo
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.bootstrap.BootstrapTestData;
-import org.devicemanagement.bootstrap.server.ApplicationModule;
-import org.devicemanagement.bootstrap.server.MemoryTenantModule;
+import org.devicemanagement.bootstrap.composition.ApplicationModule;
+import org.devicemanagement.bootstrap.composition.EmulatorModule;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagementState;
@@ -81,7 +81,8 @@ class ConcurrentRetireAllStressTest {
     InMemoryTenant tenant = InMemoryTenant.of(users, devices);
     Injector injector =
         Guice.createInjector(
-            new ApplicationModule(PermissionCatalog.named("seed")), new MemoryTenantModule(tenant));
+            new ApplicationModule(PermissionCatalog.named("seed")),
+            new EmulatorModule(tenant, new com.nimbusds.jose.jwk.JWKSet()));
     RemoveAllDevicesFromManagementUseCase retire =
         injector.getInstance(RemoveAllDevicesFromManagementUseCase.class);
     ListManagedDevicesUseCase list = injector.getInstance(ListManagedDevicesUseCase.class);

@@ -94,7 +94,7 @@ class HostileRequestsTest {
             BootstrapTestData.device("7d000000-0000-4000-8000-000000000006", QUOTE, ManagementState.MANAGED));
     InMemoryTenant tenant = InMemoryTenant.of(List.of(OWNER, DOLLAR, HASH, UNICODE, QUOTE), devices);
     server = DeviceManagementServer.start(BootstrapTestData.settings(dataDir, tenant));
-    keys = server.signingKeys();
+    keys = server.signingKeys().orElseThrow();
     port = server.port();
     token = BootstrapTestData.delegatedToken(keys, OWNER.userPrincipalName());
   }
@@ -185,7 +185,7 @@ class HostileRequestsTest {
     assertThat(device.status()).as(device.raw()).isEqualTo(200);
     assertThat(BootstrapTestData.json(device.body()).path("managementState").asText())
         .isEqualTo("retirePending");
-    assertThat(server.tenant().managedDevices().findById(OWNER_DEVICE_2).orElseThrow().managementState())
+    assertThat(server.tenant().orElseThrow().findDeviceById(OWNER_DEVICE_2).orElseThrow().managementState())
         .isEqualTo(ManagementState.WIPE_PENDING);
   }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFile;
-import org.devicemanagement.application.port.out.ManagedDevices;
+import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
@@ -38,13 +38,13 @@ class GracefulStopTest {
   void givenSlowRequestsInFlight_whenStop_thenEachGetsItsResponseAndLaterOnesAreRefused()
       throws Exception {
     InMemoryTenant tenant = TenantFile.demo();
-    GatedDevices gated = new GatedDevices(tenant.managedDevices(), IN_FLIGHT);
+    GatedDevices gated = new GatedDevices(tenant, IN_FLIGHT);
     DeviceManagementServer server =
         DeviceManagementServer.start(
             BootstrapTestData.settings(dataDir, tenant).withShutdownGrace(Duration.ofSeconds(10)),
-            binder -> binder.bind(ManagedDevices.class).toInstance(gated));
+            binder -> binder.bind(DeviceRetirement.class).toInstance(gated));
     URI base = server.baseUri();
-    String token = BootstrapTestData.delegatedToken(server.signingKeys(), BootstrapTestData.ADELE_UPN);
+    String token = BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
     HttpClient client = HttpClient.newHttpClient();
     List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
     for (int i = 0; i < IN_FLIGHT; i++) {
@@ -77,12 +77,12 @@ class GracefulStopTest {
   void givenRequestHangingBeyondTheGrace_whenStop_thenStopReturnsWithinTheBound()
       throws Exception {
     InMemoryTenant tenant = TenantFile.demo();
-    GatedDevices gated = new GatedDevices(tenant.managedDevices(), 1);
+    GatedDevices gated = new GatedDevices(tenant, 1);
     DeviceManagementServer server =
         DeviceManagementServer.start(
             BootstrapTestData.settings(dataDir, tenant).withShutdownGrace(Duration.ofSeconds(1)),
-            binder -> binder.bind(ManagedDevices.class).toInstance(gated));
-    String token = BootstrapTestData.delegatedToken(server.signingKeys(), BootstrapTestData.ADELE_UPN);
+            binder -> binder.bind(DeviceRetirement.class).toInstance(gated));
+    String token = BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
     CompletableFuture<HttpResponse<String>> hanging =
         HttpClient.newHttpClient()
             .sendAsync(
@@ -115,12 +115,12 @@ class GracefulStopTest {
   }
 
   /** Holds every retire-all until released, counting the requests that got inside. */
-  private static final class GatedDevices implements ManagedDevices {
-    private final ManagedDevices delegate;
+  private static final class GatedDevices implements DeviceRetirement {
+    private final DeviceRetirement delegate;
     private final CountDownLatch entered;
     private final CountDownLatch released = new CountDownLatch(1);
 
-    GatedDevices(ManagedDevices delegate, int expected) {
+    GatedDevices(DeviceRetirement delegate, int expected) {
       this.delegate = delegate;
       this.entered = new CountDownLatch(expected);
     }
@@ -128,16 +128,6 @@ class GracefulStopTest {
     void releaseAfter(Duration delay) {
       CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
           .execute(released::countDown);
-    }
-
-    @Override
-    public List<ManagedDevice> listByUser(User user) {
-      return delegate.listByUser(user);
-    }
-
-    @Override
-    public Optional<ManagedDevice> findById(String deviceId) {
-      return delegate.findById(deviceId);
     }
 
     @Override

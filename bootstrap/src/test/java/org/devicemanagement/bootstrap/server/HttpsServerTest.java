@@ -73,7 +73,7 @@ class HttpsServerTest {
               .connectTimeout(Duration.ofSeconds(5))
               .build();
       String token =
-          BootstrapTestData.delegatedToken(server.signingKeys(), BootstrapTestData.ADELE_UPN);
+          BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
 
       HttpResponse<String> retired =
           client.send(

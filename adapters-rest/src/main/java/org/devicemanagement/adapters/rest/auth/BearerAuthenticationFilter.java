@@ -8,10 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
-import java.util.Locale;
 import java.util.Objects;
 import org.devicemanagement.application.permission.Caller;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticates every routed request by its bearer token. It runs after routing, as Graph's OData
@@ -19,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthenticationFilter implements ContainerRequestFilter {
-
-  private static final String BEARER = "bearer";
 
   private final AccessTokenVerifier verifier;
 
@@ -35,7 +31,7 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
     if (HttpMethod.OPTIONS.equals(request.getMethod())) {
       return;
     }
-    String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    String token = BearerTokens.fromAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     Caller caller = verifier.verify(token);
     request.setSecurityContext(
         new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
@@ -48,37 +44,6 @@ public final class BearerAuthenticationFilter implements ContainerRequestFilter 
       return callerPrincipal.caller();
     }
     throw new IllegalStateException("the request was not authenticated");
-  }
-
-  /**
-   * The token of an {@code Authorization} header of scheme {@code Bearer} (in any case).
-   *
-   * @throws MissingAccessTokenException if the header is absent, of another scheme or empty
-   */
-  public static String bearerToken(@Nullable String authorization) {
-    if (authorization == null) {
-      throw new MissingAccessTokenException();
-    }
-    String value = authorization.strip();
-    int space = indexOfWhitespace(value);
-    String scheme = space < 0 ? value : value.substring(0, space);
-    if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
-      throw new MissingAccessTokenException();
-    }
-    String token = space < 0 ? "" : value.substring(space + 1).strip();
-    if (token.isEmpty()) {
-      throw new MissingAccessTokenException();
-    }
-    return token;
-  }
-
-  private static int indexOfWhitespace(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isWhitespace(value.charAt(i))) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static final class CallerSecurityContext implements SecurityContext {

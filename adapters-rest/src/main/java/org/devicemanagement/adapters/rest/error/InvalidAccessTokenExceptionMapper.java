@@ -22,12 +22,12 @@ public final class InvalidAccessTokenExceptionMapper
   public Response toResponse(InvalidAccessTokenException exception) {
     String reason = exception.reason();
     LOG.debug("Access token refused: {}", reason);
-    return GraphError.of(
-            MissingAccessTokenExceptionMapper.INVALID_AUTHENTICATION_TOKEN,
-            "Access token validation failure. " + sentence(reason))
-        .toResponse(Response.Status.UNAUTHORIZED.getStatusCode())
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-        .build();
+    return JaxRsErrors.response(
+        ErrorResponse.of(
+                401,
+                ProtocolErrors.INVALID_AUTHENTICATION_TOKEN,
+                "Access token validation failure. " + sentence(reason))
+            .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
   }
 
   private static String sentence(String reason) {

@@ -12,14 +12,10 @@ import org.devicemanagement.adapters.rest.auth.MissingAccessTokenException;
 public final class MissingAccessTokenExceptionMapper
     implements ExceptionMapper<MissingAccessTokenException> {
 
-  /** Graph's code for every authentication failure. */
-  static final String INVALID_AUTHENTICATION_TOKEN = "InvalidAuthenticationToken";
-
   @Override
   public Response toResponse(MissingAccessTokenException exception) {
-    return GraphError.of(INVALID_AUTHENTICATION_TOKEN, "Access token is empty.")
-        .toResponse(Response.Status.UNAUTHORIZED.getStatusCode())
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .build();
+    return JaxRsErrors.response(
+        ErrorResponse.of(401, ProtocolErrors.INVALID_AUTHENTICATION_TOKEN, "Access token is empty.")
+            .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
   }
 }

@@ -10,6 +10,6 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
 
   @Override
   public Response toResponse(Throwable exception) {
-    return GraphError.unexpected(exception).toResponse(500).build();
+    return JaxRsErrors.response(ErrorResponse.of(500, ApiError.unexpected(exception)));
   }
 }

@@ -3,20 +3,19 @@ package org.devicemanagement.adapters.rest.resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Objects;
-import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
-import org.devicemanagement.adapters.rest.json.ManagedDeviceJson;
+import org.devicemanagement.adapters.rest.representation.ManagedDeviceJson;
+import org.devicemanagement.adapters.rest.routing.Route;
+import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.port.in.GetManagedDeviceQuery;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
 
 /** Graph's {@code GET deviceManagement/managedDevices/{id}}. */
-@Path("{version: v1\\.0|beta}")
+@Path(GraphVersions.TEMPLATE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class DeviceManagementManagedDevicesResource {
 
@@ -32,13 +31,9 @@ public final class DeviceManagementManagedDevicesResource {
   @GET
   @Path("deviceManagement/managedDevices/{id}")
   public ManagedDeviceJson getManagedDevice(
-      @PathParam("version") String version,
-      @PathParam("id") String id,
-      @Context UriInfo uri,
-      @Context ContainerRequestContext request) {
+      @Context Route route, @Context Caller caller, @Context UriInfo uri) {
     return ManagedDeviceJson.of(
-        useCase.getManagedDevice(
-            new GetManagedDeviceQuery(BearerAuthenticationFilter.caller(request), id)),
-        ODataUrls.context(uri, version, "deviceManagement/managedDevices/$entity"));
+        useCase.getManagedDevice(new GetManagedDeviceQuery(caller, route.parameter("id"))),
+        ODataUrls.context(uri, route.parameter("version"), "deviceManagement/managedDevices/$entity"));
   }
 }

@@ -3,27 +3,26 @@ package org.devicemanagement.adapters.rest.resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
-import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
-import org.devicemanagement.adapters.rest.http.RequestIds;
+import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
+import org.devicemanagement.adapters.rest.routing.BoundOperation;
+import org.devicemanagement.adapters.rest.routing.Route;
 import org.devicemanagement.application.permission.Caller;
+import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.RetireAllOutcome;
 
 /** Graph's {@code removeAllDevicesFromManagement} action on a user and on {@code /me}. */
-@Path("{version: v1\\.0|beta}")
+@Path(GraphVersions.TEMPLATE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class RemoveAllDevicesFromManagementResource {
-
-  private static final String ACTION = "removeAllDevicesFromManagement";
 
   private final RemoveAllDevicesFromManagementUseCase useCase;
 
@@ -35,26 +34,29 @@ public final class RemoveAllDevicesFromManagementResource {
 
   /** {@code POST /{version}/users/{id | userPrincipalName}/removeAllDevicesFromManagement}. */
   @POST
-  @Path("users/{user}/removeAllDevicesFromManagement")
+  @BoundOperation
+  @Path("users/{user}/" + Operation.Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT)
   public Response removeAllDevicesFromManagement(
-      @PathParam("user") String user, @Context ContainerRequestContext request) {
-    return retireAll(UserReferences.parse(user), request);
+      @Context Route route, @Context Caller caller, @Context ContainerRequestContext request) {
+    return retireAll(UserReferences.parse(route.parameter("user")), route, caller, request);
   }
 
   /** {@code POST /{version}/me/removeAllDevicesFromManagement}: the signed-in user's devices. */
   @POST
-  @Path("me/removeAllDevicesFromManagement")
-  public Response removeAllMyDevicesFromManagement(@Context ContainerRequestContext request) {
-    return retireAll(new UserReference.SignedInUser(), request);
+  @BoundOperation
+  @Path("me/" + Operation.Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT)
+  public Response removeAllMyDevicesFromManagement(
+      @Context Route route, @Context Caller caller, @Context ContainerRequestContext request) {
+    return retireAll(new UserReference.SignedInUser(), route, caller, request);
   }
 
-  private Response retireAll(UserReference user, ContainerRequestContext request) {
-    RequestBodies.requireNone(request, ACTION);
-    Caller caller = BearerAuthenticationFilter.caller(request);
+  private Response retireAll(
+      UserReference user, Route route, Caller caller, ContainerRequestContext request) {
+    RequestBodies.requireNone(request, route.boundOperation());
     RetireAllOutcome outcome =
         useCase.removeAllDevicesFromManagement(
             new RemoveAllDevicesFromManagementCommand(caller, user));
-    RetireAllAudit.record(caller, outcome, RequestIds.requestId(request));
+    RetireAllAudit.record(route.boundOperation(), caller, outcome, ExchangeIds.requestId(request));
     return Response.noContent().build();
   }
 }

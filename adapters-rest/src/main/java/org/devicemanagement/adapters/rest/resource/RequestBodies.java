@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import org.devicemanagement.adapters.rest.http.GraphRequestFilter;
+import org.devicemanagement.adapters.rest.conventions.ContentLength;
 import org.devicemanagement.application.failure.InvalidRequestException;
 
 /**
@@ -17,7 +17,7 @@ final class RequestBodies {
   /**
    * The most bytes ever read from a body that should be empty; anything longer is refused unread.
    */
-  static final int MAX_INSPECTED_BYTES = GraphRequestFilter.MAX_BODY_BYTES;
+  static final int MAX_INSPECTED_BYTES = ContentLength.MAX_BODY_BYTES;
 
   private static final String TRANSFER_ENCODING = "Transfer-Encoding";
 
@@ -27,8 +27,7 @@ final class RequestBodies {
    * Fails with a 400 unless the body is empty, whitespace, or {@code {}} with optional whitespace.
    */
   static void requireNone(ContainerRequestContext request, String action) {
-    long declared =
-        GraphRequestFilter.declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    long declared = ContentLength.declared(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
     if (declared > MAX_INSPECTED_BYTES) {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }

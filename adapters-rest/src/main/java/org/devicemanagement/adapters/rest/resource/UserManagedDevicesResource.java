@@ -3,16 +3,14 @@ package org.devicemanagement.adapters.rest.resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Objects;
-import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
-import org.devicemanagement.adapters.rest.json.ManagedDeviceCollectionJson;
-import org.devicemanagement.adapters.rest.json.ManagedDeviceJson;
+import org.devicemanagement.adapters.rest.representation.ManagedDeviceCollectionJson;
+import org.devicemanagement.adapters.rest.representation.ManagedDeviceJson;
+import org.devicemanagement.adapters.rest.routing.Route;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
@@ -20,7 +18,7 @@ import org.devicemanagement.application.port.in.ManagedDevicePage;
 import org.devicemanagement.application.port.in.UserReference;
 
 /** Graph's {@code GET users/{id}/managedDevices} and {@code GET me/managedDevices}, paged. */
-@Path("{version: v1\\.0|beta}")
+@Path(GraphVersions.TEMPLATE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class UserManagedDevicesResource {
 
@@ -36,34 +34,28 @@ public final class UserManagedDevicesResource {
   @GET
   @Path("users/{user}/managedDevices")
   public ManagedDeviceCollectionJson listManagedDevices(
-      @PathParam("version") String version,
-      @PathParam("user") String user,
-      @Context UriInfo uri,
-      @Context ContainerRequestContext request) {
-    return list(version, UserReferences.parse(user), uri, request);
+      @Context Route route, @Context Caller caller, @Context UriInfo uri) {
+    return list(UserReferences.parse(route.parameter("user")), route, caller, uri);
   }
 
   /** {@code GET /{version}/me/managedDevices}. */
   @GET
   @Path("me/managedDevices")
   public ManagedDeviceCollectionJson listMyManagedDevices(
-      @PathParam("version") String version,
-      @Context UriInfo uri,
-      @Context ContainerRequestContext request) {
-    return list(version, new UserReference.SignedInUser(), uri, request);
+      @Context Route route, @Context Caller caller, @Context UriInfo uri) {
+    return list(new UserReference.SignedInUser(), route, caller, uri);
   }
 
   private ManagedDeviceCollectionJson list(
-      String version, UserReference user, UriInfo uri, ContainerRequestContext request) {
+      UserReference user, Route route, Caller caller, UriInfo uri) {
     PagingOptions paging = PagingOptions.from(uri.getQueryParameters());
-    Caller caller = BearerAuthenticationFilter.caller(request);
     ManagedDevicePage page =
         useCase.listManagedDevices(
             new ListManagedDevicesQuery(caller, user, paging.top(), paging.skipToken()));
     String context =
         ODataUrls.context(
             uri,
-            version,
+            route.parameter("version"),
             "users(%s)/managedDevices"
                 .formatted(ODataUrls.keyLiteral(UserReferences.contextKey(user, caller))));
     return new ManagedDeviceCollectionJson(

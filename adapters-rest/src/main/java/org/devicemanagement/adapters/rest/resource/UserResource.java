@@ -3,15 +3,14 @@ package org.devicemanagement.adapters.rest.resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Objects;
-import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
-import org.devicemanagement.adapters.rest.json.UserJson;
+import org.devicemanagement.adapters.rest.representation.UserJson;
+import org.devicemanagement.adapters.rest.routing.Route;
+import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.port.in.GetUserQuery;
 import org.devicemanagement.application.port.in.GetUserUseCase;
 import org.devicemanagement.application.port.in.UserReference;
@@ -21,7 +20,7 @@ import org.devicemanagement.application.port.in.UserReference;
  * and ignored: the answer always holds id, userPrincipalName and displayName, the only properties
  * this product keeps (Graph's own default selection includes them).
  */
-@Path("{version: v1\\.0|beta}")
+@Path(GraphVersions.TEMPLATE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class UserResource {
 
@@ -36,28 +35,20 @@ public final class UserResource {
   /** {@code GET /{version}/users/{id | userPrincipalName}}. */
   @GET
   @Path("users/{user}")
-  public UserJson getUser(
-      @PathParam("version") String version,
-      @PathParam("user") String user,
-      @Context UriInfo uri,
-      @Context ContainerRequestContext request) {
-    return get(version, UserReferences.parse(user), uri, request);
+  public UserJson getUser(@Context Route route, @Context Caller caller, @Context UriInfo uri) {
+    return get(UserReferences.parse(route.parameter("user")), route, caller, uri);
   }
 
   /** {@code GET /{version}/me}: the signed-in user. */
   @GET
   @Path("me")
-  public UserJson getMe(
-      @PathParam("version") String version,
-      @Context UriInfo uri,
-      @Context ContainerRequestContext request) {
-    return get(version, new UserReference.SignedInUser(), uri, request);
+  public UserJson getMe(@Context Route route, @Context Caller caller, @Context UriInfo uri) {
+    return get(new UserReference.SignedInUser(), route, caller, uri);
   }
 
-  private UserJson get(
-      String version, UserReference user, UriInfo uri, ContainerRequestContext request) {
+  private UserJson get(UserReference user, Route route, Caller caller, UriInfo uri) {
     return UserJson.of(
-        useCase.getUser(new GetUserQuery(BearerAuthenticationFilter.caller(request), user)),
-        ODataUrls.context(uri, version, "users/$entity"));
+        useCase.getUser(new GetUserQuery(caller, user)),
+        ODataUrls.context(uri, route.parameter("version"), "users/$entity"));
   }
 }

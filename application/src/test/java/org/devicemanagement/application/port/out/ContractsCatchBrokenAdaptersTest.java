@@ -36,12 +36,25 @@ class ContractsCatchBrokenAdaptersTest {
     };
   }
 
-  private static ManagedDevicesContract devicesContract(
-      Function<List<ManagedDevice>, ManagedDevices> adapter) {
-    return new ManagedDevicesContract() {
+  /** The three device contracts run against one adapter of all three ports. */
+  interface DevicesContract
+      extends UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {}
+
+  private static DevicesContract devicesContract(Function<List<ManagedDevice>, Delegating> adapter) {
+    return new DevicesContract() {
       @Override
-      protected ManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
+      public UserDeviceListing listingWith(List<User> users, List<ManagedDevice> devices) {
         return adapter.apply(devices);
+      }
+
+      @Override
+      public ManagedDeviceLookup lookupWith(List<User> users, List<ManagedDevice> devices) {
+        return adapter.apply(devices);
+      }
+
+      @Override
+      public Retiring retirementWith(List<User> users, List<ManagedDevice> devices) {
+        return Retiring.of(adapter.apply(devices));
       }
     };
   }
@@ -94,7 +107,8 @@ class ContractsCatchBrokenAdaptersTest {
   }
 
   /** Delegates to the fake but lets a test break one behaviour. */
-  private static class Delegating implements ManagedDevices {
+  private static class Delegating
+      implements UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
     final FakeManagedDevices real;
 
     Delegating(List<ManagedDevice> devices) {
@@ -107,8 +121,8 @@ class ContractsCatchBrokenAdaptersTest {
     }
 
     @Override
-    public Optional<ManagedDevice> findById(String deviceId) {
-      return real.findById(deviceId);
+    public Optional<ManagedDevice> findDeviceById(String deviceId) {
+      return real.findDeviceById(deviceId);
     }
 
     @Override
@@ -119,7 +133,7 @@ class ContractsCatchBrokenAdaptersTest {
 
   @Test
   void givenUnsortedListing_whenContractRuns_thenOrderTestFails() {
-    ManagedDevicesContract contract =
+    DevicesContract contract =
         devicesContract(
             devices ->
                 new Delegating(devices) {
@@ -137,7 +151,7 @@ class ContractsCatchBrokenAdaptersTest {
 
   @Test
   void givenListingLeakingOtherUsersDevices_whenContractRuns_thenOnlyThatUserTestFails() {
-    ManagedDevicesContract contract =
+    DevicesContract contract =
         devicesContract(
             devices ->
                 new Delegating(devices) {
@@ -153,7 +167,7 @@ class ContractsCatchBrokenAdaptersTest {
 
   @Test
   void givenRetireThatRedatesEveryDevice_whenContractRuns_thenRuleAndIdempotenceTestsFail() {
-    ManagedDevicesContract contract =
+    DevicesContract contract =
         devicesContract(
             devices ->
                 new Delegating(devices) {
@@ -178,7 +192,7 @@ class ContractsCatchBrokenAdaptersTest {
 
   @Test
   void givenRetireThatForgetsToStore_whenContractRuns_thenListAfterwardsTestFails() {
-    ManagedDevicesContract contract =
+    DevicesContract contract =
         devicesContract(
             devices ->
                 new Delegating(devices) {
@@ -197,7 +211,7 @@ class ContractsCatchBrokenAdaptersTest {
 
   @Test
   void givenRetireThatTouchesEveryone_whenContractRuns_thenOtherUsersUntouchedTestFails() {
-    ManagedDevicesContract contract =
+    DevicesContract contract =
         devicesContract(
             devices ->
                 new Delegating(devices) {
@@ -219,7 +233,7 @@ class ContractsCatchBrokenAdaptersTest {
 
   @Test
   void givenUnorderedOutcome_whenContractRuns_thenOutcomeOrderTestFails() {
-    ManagedDevicesContract contract =
+    DevicesContract contract =
         devicesContract(
             devices ->
                 new Delegating(devices) {

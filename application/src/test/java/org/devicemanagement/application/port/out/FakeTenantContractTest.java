@@ -7,7 +7,7 @@ import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.Nested;
 
-/** Proves both outbound-port contracts pass against a trivially correct adapter (the test fakes). */
+/** Proves the outbound-port contracts pass against a trivially correct adapter (the test fakes). */
 class FakeTenantContractTest {
 
   @Nested
@@ -19,10 +19,21 @@ class FakeTenantContractTest {
   }
 
   @Nested
-  class Devices extends ManagedDevicesContract {
+  class Devices
+      implements UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {
     @Override
-    protected ManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
+    public UserDeviceListing listingWith(List<User> users, List<ManagedDevice> devices) {
       return new FakeManagedDevices(devices);
+    }
+
+    @Override
+    public ManagedDeviceLookup lookupWith(List<User> users, List<ManagedDevice> devices) {
+      return new FakeManagedDevices(devices);
+    }
+
+    @Override
+    public Retiring retirementWith(List<User> users, List<ManagedDevice> devices) {
+      return Retiring.of(new FakeManagedDevices(devices));
     }
   }
 }

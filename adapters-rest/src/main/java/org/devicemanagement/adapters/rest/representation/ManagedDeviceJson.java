@@ -1,0 +1,85 @@
+package org.devicemanagement.adapters.rest.representation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.devicemanagement.domain.ManagedDevice;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Graph's v1.0 {@code managedDevice} on the wire, with {@code @odata.context} when it is the whole
+ * response body and {@code @odata.type} always (as Graph writes it for Intune entities).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+  "@odata.context",
+  "@odata.type",
+  "id",
+  "userId",
+  "deviceName",
+  "managedDeviceOwnerType",
+  "deviceActionResults",
+  "enrolledDateTime",
+  "lastSyncDateTime",
+  "operatingSystem",
+  "complianceState",
+  "managementState",
+  "osVersion",
+  "azureADDeviceId",
+  "model",
+  "manufacturer",
+  "serialNumber",
+  "userPrincipalName"
+})
+public record ManagedDeviceJson(
+    @JsonProperty("@odata.context") @Nullable String odataContext,
+    @JsonProperty("@odata.type") String odataType,
+    @JsonProperty("id") String id,
+    @JsonProperty("userId") String userId,
+    @JsonProperty("deviceName") String deviceName,
+    @JsonProperty("managedDeviceOwnerType") String managedDeviceOwnerType,
+    @JsonProperty("deviceActionResults") List<DeviceActionResultJson> deviceActionResults,
+    @JsonProperty("enrolledDateTime") String enrolledDateTime,
+    @JsonProperty("lastSyncDateTime") String lastSyncDateTime,
+    @JsonProperty("operatingSystem") String operatingSystem,
+    @JsonProperty("complianceState") String complianceState,
+    @JsonProperty("managementState") String managementState,
+    @JsonProperty("osVersion") String osVersion,
+    @JsonProperty("azureADDeviceId") String azureADDeviceId,
+    @JsonProperty("model") String model,
+    @JsonProperty("manufacturer") String manufacturer,
+    @JsonProperty("serialNumber") String serialNumber,
+    @JsonProperty("userPrincipalName") String userPrincipalName) {
+
+  /** Graph's type name of a managed device. */
+  public static final String ODATA_TYPE = "#microsoft.graph.managedDevice";
+
+  /** The wire form of {@code device} inside a collection. */
+  public static ManagedDeviceJson of(ManagedDevice device) {
+    return of(device, null);
+  }
+
+  /** The wire form of {@code device} as a whole response, naming its {@code odataContext}. */
+  public static ManagedDeviceJson of(ManagedDevice device, @Nullable String odataContext) {
+    return new ManagedDeviceJson(
+        odataContext,
+        ODATA_TYPE,
+        device.id(),
+        device.userId(),
+        device.deviceName(),
+        device.managedDeviceOwnerType().graphName(),
+        device.deviceActionResults().stream().map(DeviceActionResultJson::of).toList(),
+        JsonConventions.dateTime(device.enrolledDateTime()),
+        JsonConventions.dateTime(device.lastSyncDateTime()),
+        device.operatingSystem(),
+        device.complianceState().graphName(),
+        device.managementState().graphName(),
+        device.osVersion(),
+        device.azureADDeviceId(),
+        device.model(),
+        device.manufacturer(),
+        device.serialNumber(),
+        device.userPrincipalName());
+  }
+}

@@ -1,0 +1,73 @@
+package org.devicemanagement.adapters.rest.routing;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Objects;
+import org.devicemanagement.adapters.rest.conventions.ContentLength;
+import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
+import org.devicemanagement.adapters.rest.error.JaxRsErrors;
+import org.devicemanagement.adapters.rest.error.ProtocolErrors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs before Jersey's matching: gives the request its ids, refuses a declared body over the limit
+ * (413), resolves the path once against the {@link RouteTable} (Graph's 400 for a path that names
+ * nothing), answers an {@code Accept} that excludes JSON with 406, and leaves the resolved {@link
+ * Route} on the request, its path rewritten to Graph's spelling so that Jersey's matching ignores
+ * the case of segments.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class RoutingFilter implements ContainerRequestFilter {
+
+  private static final String ROUTE_PROPERTY = Route.class.getName();
+
+  private final RouteTable routes;
+
+  /** A filter resolving paths against {@code routes}. */
+  public RoutingFilter(RouteTable routes) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    ExchangeIds.assign(request);
+    if (ContentLength.declared(request.getHeaderString(HttpHeaders.CONTENT_LENGTH))
+        > ContentLength.MAX_BODY_BYTES) {
+      // Refused before authentication and routing, so a huge body is never waited for.
+      request.abortWith(JaxRsErrors.response(ProtocolErrors.tooLarge()));
+      return;
+    }
+    UriInfo uri = request.getUriInfo();
+    String rawPath = uri.getPath(false);
+    Resolution resolution = routes.resolve(rawPath);
+    if (resolution instanceof NoRoute noRoute) {
+      request.abortWith(JaxRsErrors.response(ProtocolErrors.noRoute(noRoute.message())));
+      return;
+    }
+    if (!AcceptHeader.admitsJson(request.getHeaderString(HttpHeaders.ACCEPT))) {
+      request.abortWith(JaxRsErrors.response(ProtocolErrors.notAcceptable()));
+      return;
+    }
+    Route route = (Route) resolution;
+    request.setProperty(ROUTE_PROPERTY, route);
+    String canonical = route.canonicalPath();
+    if (!canonical.equals(rawPath)) {
+      URI base = uri.getBaseUri();
+      String query = uri.getRequestUri().getRawQuery();
+      request.setRequestUri(
+          base, URI.create(base + canonical + (query == null ? "" : "?" + query)));
+    }
+  }
+
+  /** The route this filter resolved for {@code request}, or null if it has not run. */
+  public static @Nullable Route routeOf(ContainerRequestContext request) {
+    return request.getProperty(ROUTE_PROPERTY) instanceof Route route ? route : null;
+  }
+}

@@ -1,0 +1,79 @@
+package org.devicemanagement.bootstrap.composition;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Objects;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.PermissionPolicy;
+import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
+import org.devicemanagement.application.port.in.GetUserUseCase;
+import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
+import org.devicemanagement.application.port.out.DeviceRetirement;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.UserDeviceListing;
+import org.devicemanagement.application.port.out.UserDirectory;
+import org.devicemanagement.application.service.GetManagedDeviceService;
+import org.devicemanagement.application.service.GetUserService;
+import org.devicemanagement.application.service.ListManagedDevicesService;
+import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
+
+/**
+ * Binds every use case to its application service, the permission policy to the configured
+ * catalog, and the clock to the system's UTC clock; the outbound ports come from the backend's
+ * module ({@link EmulatorModule} or the gateway's).
+ */
+public final class ApplicationModule extends AbstractModule {
+
+  private final PermissionCatalog catalog;
+
+  /** A module enforcing {@code catalog}. */
+  public ApplicationModule(PermissionCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  @Provides
+  @Singleton
+  PermissionPolicy permissionPolicy() {
+    return new PermissionPolicy(catalog);
+  }
+
+  @Provides
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  RemoveAllDevicesFromManagementUseCase removeAllDevicesFromManagement(
+      PermissionPolicy policy,
+      @ForDeviceOperations UserDirectory users,
+      DeviceRetirement devices,
+      Clock clock) {
+    return new RemoveAllDevicesFromManagementService(policy, users, devices, clock);
+  }
+
+  @Provides
+  @Singleton
+  ListManagedDevicesUseCase listManagedDevices(
+      PermissionPolicy policy,
+      @ForDeviceOperations UserDirectory users,
+      UserDeviceListing devices) {
+    return new ListManagedDevicesService(policy, users, devices);
+  }
+
+  @Provides
+  @Singleton
+  GetManagedDeviceUseCase getManagedDevice(PermissionPolicy policy, ManagedDeviceLookup devices) {
+    return new GetManagedDeviceService(policy, devices);
+  }
+
+  @Provides
+  @Singleton
+  GetUserUseCase getUser(PermissionPolicy policy, UserDirectory users) {
+    return new GetUserService(policy, users);
+  }
+}

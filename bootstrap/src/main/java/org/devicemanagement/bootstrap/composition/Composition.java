@@ -1,0 +1,112 @@
+package org.devicemanagement.bootstrap.composition;
+
+import com.google.inject.Binding;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.bootstrap.config.Backend;
+import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.gateway.GatewayModule;
+import org.devicemanagement.bootstrap.gateway.InboundTokens;
+import org.devicemanagement.bootstrap.security.SigningKeys;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides from the settings which modules make a server (the application, the REST resources, and
+ * the backend: emulator or gateway), loads what that backend needs, and builds the injector. Only
+ * the emulator loads a tenant and a signing key; the gateway loads neither.
+ */
+public final class Composition {
+
+  private final ServerSettings settings;
+  private final Module[] overrides;
+  private final @Nullable GatewayModule gateway;
+
+  private Composition(ServerSettings settings, Module[] overrides) {
+    this.settings = settings;
+    this.overrides = overrides.clone();
+    this.gateway =
+        settings.backend() instanceof Backend.Gateway chosen
+            ? new GatewayModule(chosen.gateway())
+            : null;
+  }
+
+  /**
+   * The composition of a server started with {@code settings}, {@code overrides} replacing any of
+   * its bindings (for example another adapter for an outbound port). Does no I/O.
+   */
+  public static Composition of(ServerSettings settings, Module... overrides) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(overrides, "overrides");
+    return new Composition(settings, overrides);
+  }
+
+  /**
+   * What Jersey must hold besides the API's own providers: in the gateway, the filter that drops
+   * each caller's token once its response is written.
+   */
+  public List<Object> jerseyProviders() {
+    return gateway == null ? List.of() : List.of(gateway.tokens().clearingFilter());
+  }
+
+  /**
+   * Loads the backend (the emulator's tenant first, so that a bad tenant file is reported before
+   * anything is written to disk, then its signing key, created on first use) and builds the
+   * injector.
+   *
+   * @throws org.devicemanagement.adapters.memory.TenantFileException if the tenant file is invalid
+   * @throws org.devicemanagement.bootstrap.security.SigningKeyException if the key cannot be used
+   */
+  public Composed compose() {
+    Module application =
+        Modules.combine(new ApplicationModule(settings.permissionCatalog()), new RestModule());
+    if (gateway != null) {
+      Injector injector =
+          Guice.createInjector(Modules.override(application, gateway).with(overrides));
+      requireTokensClearedByGateway(injector, gateway.tokens());
+      return new Composed(injector, Optional.empty(), Optional.empty());
+    }
+    InMemoryTenant tenant = ((Backend.Emulator) settings.backend()).tenant().load();
+    SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
+    Injector injector =
+        Guice.createInjector(
+            Modules.override(application, new EmulatorModule(tenant, keys.publicKeys()))
+                .with(overrides));
+    requireTokensClearedByGateway(injector, null);
+    return new Composed(injector, Optional.of(tenant), Optional.of(keys));
+  }
+
+  /**
+   * Refuses an {@link InboundTokens} the gateway does not own: its tokens would never be cleared,
+   * and one caller's token could serve the next request on the same thread.
+   */
+  private static void requireTokensClearedByGateway(
+      Injector injector, @Nullable InboundTokens gatewayTokens) {
+    Binding<InboundTokens> bound = injector.getExistingBinding(Key.get(InboundTokens.class));
+    if (bound != null && bound.getProvider().get() != gatewayTokens) {
+      throw new IllegalStateException(
+          "InboundTokens is bound outside the gateway's module: its tokens would not be cleared");
+    }
+  }
+
+  /**
+   * A composed server: its injector, and the tenant and signing key the emulator loaded (both
+   * empty in the gateway).
+   */
+  public record Composed(
+      Injector injector, Optional<InMemoryTenant> tenant, Optional<SigningKeys> signingKeys) {
+
+    /** Checks that every part is present. */
+    public Composed {
+      Objects.requireNonNull(injector, "injector");
+      Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(signingKeys, "signingKeys");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.devicemanagement.bootstrap.config;
+
+import java.util.Objects;
+import org.devicemanagement.bootstrap.gateway.GatewaySettings;
+
+/**
+ * What answers the Graph API: the emulator's in-memory tenant, or Microsoft Graph itself behind the
+ * gateway. The choice decides what is loaded at start: only the emulator loads a tenant and a
+ * signing key.
+ */
+public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
+
+  /** The emulator serving {@code tenant}, checking tokens with its own signing key. */
+  static Backend emulator(TenantSource tenant) {
+    return new Emulator(tenant);
+  }
+
+  /** The gateway in front of Microsoft Graph, reached as {@code gateway} says. */
+  static Backend gateway(GatewaySettings gateway) {
+    return new Gateway(gateway);
+  }
+
+  /** How the backend is described to a person. */
+  String description();
+
+  /** The emulator: an in-memory tenant and tokens signed by this server's own key. */
+  record Emulator(TenantSource tenant) implements Backend {
+    /** Checks the tenant source is present. */
+    public Emulator {
+      Objects.requireNonNull(tenant, "tenant");
+    }
+
+    @Override
+    public String description() {
+      return tenant.description();
+    }
+  }
+
+  /** The gateway: each caller's own token passed on to Microsoft Graph. */
+  record Gateway(GatewaySettings gateway) implements Backend {
+    /** Checks the gateway settings are present. */
+    public Gateway {
+      Objects.requireNonNull(gateway, "gateway");
+    }
+
+    @Override
+    public String description() {
+      return "Microsoft Graph at " + gateway.graph().baseUrl();
+    }
+  }
+}

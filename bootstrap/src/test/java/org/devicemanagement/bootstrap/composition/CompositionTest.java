@@ -1,0 +1,159 @@
+package org.devicemanagement.bootstrap.composition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.rest.GraphRestApi;
+import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.application.permission.Caller;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.PermissionPolicy;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
+import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.adapters.graph.GraphUsersOrStandIns;
+import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
+import org.devicemanagement.application.port.out.DeviceRetirement;
+import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.UserDeviceListing;
+import org.devicemanagement.application.port.out.UserDirectory;
+import com.google.inject.Key;
+import java.net.URI;
+import org.devicemanagement.bootstrap.BootstrapTestData;
+import org.devicemanagement.bootstrap.gateway.GatewaySettings;
+import org.devicemanagement.bootstrap.gateway.InboundTokens;
+import org.devicemanagement.bootstrap.security.SigningKeys;
+import org.devicemanagement.domain.ManagementState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the composition root builds for each backend, and what it loads to build it. */
+class CompositionTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void givenEmulatorModules_whenInjectorBuilt_thenEveryPortIsTheTenantAndNothingIsWritten()
+      throws Exception {
+    InMemoryTenant tenant = BootstrapTestData.builtTenant();
+    SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
+    Path other = Files.createDirectory(dataDir.resolve("untouched"));
+
+    Injector injector =
+        Guice.createInjector(
+            new ApplicationModule(PermissionCatalog.named("current")),
+            new RestModule(),
+            new EmulatorModule(tenant, keys.publicKeys()));
+
+    assertThat(injector.getInstance(UserDirectory.class)).isSameAs(tenant);
+    assertThat(injector.getInstance(Key.get(UserDirectory.class, ForDeviceOperations.class)))
+        .isSameAs(tenant);
+    assertThat(injector.getInstance(UserDeviceListing.class)).isSameAs(tenant);
+    assertThat(injector.getInstance(ManagedDeviceLookup.class)).isSameAs(tenant);
+    assertThat(injector.getInstance(DeviceRetirement.class)).isSameAs(tenant);
+    assertThat(injector.getInstance(PermissionPolicy.class).catalog().name()).isEqualTo("current");
+    assertThat(injector.getInstance(AccessTokenVerifier.class)).isNotNull();
+    for (Class<?> resource : GraphRestApi.resourceClasses()) {
+      assertThat(injector.getInstance(resource)).isInstanceOf(resource);
+    }
+    try (var files = Files.list(other)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void givenClockOverride_whenRetireAll_thenActionIsDatedByTheOverridingClock() {
+    InMemoryTenant tenant = BootstrapTestData.builtTenant();
+    Instant fixed = Instant.parse("2030-01-02T03:04:05Z");
+    Injector injector =
+        Guice.createInjector(
+            Modules.override(
+                    new ApplicationModule(PermissionCatalog.seed()),
+                    new EmulatorModule(
+                        tenant, SigningKeys.loadOrCreate(dataDir).publicKeys()))
+                .with(
+                    binder ->
+                        binder.bind(Clock.class).toInstance(Clock.fixed(fixed, ZoneOffset.UTC))));
+
+    injector
+        .getInstance(RemoveAllDevicesFromManagementUseCase.class)
+        .removeAllDevicesFromManagement(
+            new RemoveAllDevicesFromManagementCommand(
+                Caller.delegated(
+                    "tenant",
+                    Optional.of(BootstrapTestData.KATIE.id()),
+                    Optional.empty(),
+                    Set.of(BootstrapTestData.PRIVILEGED)),
+                new UserReference.ById(BootstrapTestData.KATIE.id())));
+
+    assertThat(tenant.listByUser(BootstrapTestData.KATIE))
+        .allSatisfy(
+            device -> {
+              assertThat(device.managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
+              assertThat(device.deviceActionResults())
+                  .anySatisfy(result -> assertThat(result.startDateTime()).isEqualTo(fixed));
+            });
+  }
+
+  @Test
+  void givenEmulatorSettings_whenComposed_thenTenantAndSigningKeyLoaded() {
+    InMemoryTenant tenant = BootstrapTestData.builtTenant();
+
+    Composition.Composed composed =
+        Composition.of(BootstrapTestData.settings(dataDir, tenant)).compose();
+
+    assertThat(composed.tenant()).containsSame(tenant);
+    assertThat(composed.signingKeys()).isPresent();
+    assertThat(dataDir.resolve(SigningKeys.FILE_NAME)).exists();
+    assertThat(composed.injector().getExistingBinding(Key.get(InboundTokens.class))).isNull();
+  }
+
+  @Test
+  void givenGatewaySettings_whenComposed_thenNoTenantNoSigningKeyAndGraphBehindThePorts()
+      throws Exception {
+    GatewaySettings gateway =
+        GatewaySettings.defaults(URI.create("https://graph.microsoft.com/v1.0"));
+
+    Composition composition =
+        Composition.of(BootstrapTestData.settings(dataDir).withGateway(gateway));
+    Composition.Composed composed = composition.compose();
+
+    assertThat(composed.tenant()).isEmpty();
+    assertThat(composed.signingKeys()).isEmpty();
+    try (var files = Files.list(dataDir)) {
+      assertThat(files).as("nothing written to the data directory").isEmpty();
+    }
+    Injector injector = composed.injector();
+    assertThat(injector.getInstance(Key.get(UserDirectory.class, ForDeviceOperations.class)))
+        .isInstanceOf(GraphUsersOrStandIns.class);
+    assertThat(injector.getInstance(UserDirectory.class))
+        .isNotInstanceOf(GraphUsersOrStandIns.class);
+    assertThat(injector.getInstance(AccessTokenVerifier.class).toString())
+        .contains(UnverifiedClaimsVerifier.class.getSimpleName());
+    assertThat(composition.jerseyProviders()).hasSize(1);
+  }
+
+  @Test
+  void givenInboundTokensBoundByAnOverride_whenComposed_thenRefusedRatherThanLeakTokens() {
+    InMemoryTenant tenant = BootstrapTestData.builtTenant();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Composition.of(
+                        BootstrapTestData.settings(dataDir, tenant),
+                        binder -> binder.bind(InboundTokens.class).toInstance(new InboundTokens()))
+                    .compose())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("InboundTokens");
+  }
+}
