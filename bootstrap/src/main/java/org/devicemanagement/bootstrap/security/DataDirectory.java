@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -28,9 +29,23 @@ public final class DataDirectory {
 
   private DataDirectory() {}
 
-  /** {@code ${user.home}/.device-management}, the default of both {@code serve} and {@code token}. */
+  /**
+   * {@code $HOME/.device-management}, the default of both {@code serve} and {@code token}; without
+   * a {@code HOME} variable, under Java's {@code user.home}.
+   */
   public static Path defaultPath() {
-    return Path.of(System.getProperty("user.home"), DEFAULT_NAME);
+    return defaultPath(System.getenv(), System.getProperty("user.home", ""));
+  }
+
+  /**
+   * The default directory under {@code environment}'s {@code HOME} when it is set and not empty,
+   * else under {@code userHome}.
+   */
+  static Path defaultPath(Map<String, String> environment, String userHome) {
+    // Like the shell's ~: Java's user.home is the account's home from the password database, which
+    // ignores a HOME set for one run (HOME=/tmp/demo device-management serve).
+    @Nullable String home = environment.get("HOME");
+    return Path.of(home == null || home.isEmpty() ? userHome : home, DEFAULT_NAME);
   }
 
   /**

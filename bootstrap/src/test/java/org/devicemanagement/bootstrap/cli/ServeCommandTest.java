@@ -138,7 +138,7 @@ class ServeCommandTest {
         .contains("--data-dir")
         .contains("--tenant")
         .contains("--permissions")
-        .contains(".device-management");
+        .contains("$HOME/.device-management");
   }
 
   @Test

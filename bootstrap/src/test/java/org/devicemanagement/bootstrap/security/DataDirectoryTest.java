@@ -12,11 +12,45 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DataDirectoryTest {
 
   private static final Path SUBJECT = Path.of("/srv/dm/signing-key.jwk");
+
+  @Test
+  void givenHomeVariable_whenDefaultPath_thenUnderHomeNotUserHome() {
+    assertThat(DataDirectory.defaultPath(Map.of("HOME", "/somewhere"), "/home/account"))
+        .isEqualTo(Path.of("/somewhere/.device-management"));
+  }
+
+  @Test
+  void givenNoHomeVariable_whenDefaultPath_thenUnderUserHome() {
+    assertThat(DataDirectory.defaultPath(Map.of("PATH", "/bin"), "/home/account"))
+        .isEqualTo(Path.of("/home/account/.device-management"));
+  }
+
+  @Test
+  void givenEmptyHomeVariable_whenDefaultPath_thenUnderUserHome() {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("HOME", "");
+
+    assertThat(DataDirectory.defaultPath(environment, "/home/account"))
+        .isEqualTo(Path.of("/home/account/.device-management"));
+  }
+
+  @Test
+  void givenThisProcess_whenDefaultPath_thenFollowsItsHomeVariable() {
+    String home = System.getenv("HOME");
+    Path expected =
+        Path.of(
+            home == null || home.isEmpty() ? System.getProperty("user.home") : home,
+            ".device-management");
+
+    assertThat(DataDirectory.defaultPath()).isEqualTo(expected);
+  }
 
   @Test
   void givenFileSystemFailuresOnTheSubject_whenDescribed_thenPlainWordsWithoutThePath() {
