@@ -19,7 +19,10 @@ class ServeCommandTest {
         CommandLineRun.of("serve", "--data-dir", dataDir.toString(), "--port", "70000");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--port").contains("70000").contains("Usage:");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Invalid value for option '--port': 70000 is not between 0 and 65535",
+            "see 'device-management serve --help'");
     assertThat(run.out()).isEmpty();
   }
 
@@ -45,7 +48,9 @@ class ServeCommandTest {
     CommandLineRun run = CommandLineRun.of("serve", "--verbose");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Unknown option: '--verbose'");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Unknown option: '--verbose'", "see 'device-management serve --help'");
   }
 
   @Test
@@ -117,7 +122,9 @@ class ServeCommandTest {
     CommandLineRun run = CommandLineRun.of();
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Missing required subcommand").contains("serve").contains("token");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Missing required subcommand: serve or token", "see 'device-management --help'");
   }
 
   @Test
