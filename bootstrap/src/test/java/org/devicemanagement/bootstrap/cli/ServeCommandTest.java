@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServeCommandTest {
 
@@ -24,6 +26,37 @@ class ServeCommandTest {
             "error: Invalid value for option '--port': 70000 is not between 0 and 65535",
             "see 'device-management serve --help'");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void givenUnresolvableHost_whenServe_thenOneUsageErrorLineExit2() {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--host",
+            "no.such.host.invalid");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Invalid value for option '--host': cannot resolve 'no.such.host.invalid'",
+            "see 'device-management serve --help'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "::", "127.0.0.1", "localhost"})
+  void givenWildcardOrLocalHost_whenServe_thenHostAcceptedAndTheNextCheckSpeaks(String host) {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve", "--data-dir", dataDir.toString(), "--host", host, "--permissions", "latest");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).doesNotContain("--host").contains("'--permissions'");
   }
 
   @Test
