@@ -1,5 +1,6 @@
 package org.devicemanagement.bootstrap;
 
+import java.io.PrintWriter;
 import java.util.Objects;
 import org.devicemanagement.bootstrap.cli.ServeCommand;
 import org.devicemanagement.bootstrap.cli.TokenCommand;
@@ -65,12 +66,14 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The configured command line: case-insensitive enum values, and failures reported as one
-   * {@code error:} line on stderr with exit code 1 instead of a stack trace.
+   * The configured command line: case-insensitive enum values, bad arguments reported as one
+   * {@code error:} line and a pointer to {@code --help} with exit code 2, and failures reported as
+   * one {@code error:} line on stderr with exit code 1 instead of a stack trace.
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler((exception, args) -> badArguments(exception));
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           failed.getErr().println("error: " + oneLine(String.valueOf(exception.getMessage())));
@@ -78,6 +81,19 @@ public final class Main implements Runnable {
           return EXIT_FAILURE;
         });
     return commandLine;
+  }
+
+  /**
+   * Reports bad arguments as one {@code error:} line and where to read the usage, rather than the
+   * whole usage, which would bury the error.
+   */
+  private static int badArguments(ParameterException exception) {
+    CommandLine failed = exception.getCommandLine();
+    PrintWriter err = failed.getErr();
+    err.println("error: " + oneLine(String.valueOf(exception.getMessage())));
+    err.println("see '" + failed.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return EXIT_USAGE;
   }
 
   /** {@code text} on a single line, as error messages are printed. */

@@ -41,7 +41,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The file is one object with two arrays: {@code "users"} (Graph {@code user} objects; {@code
  * id} and {@code userPrincipalName} required, {@code displayName} optional) and {@code
- * "managedDevices"} (v1.0 {@code managedDevice} objects; {@code id} required). Every other
+ * "managedDevices"} (v1.0 {@code managedDevice} objects; {@code id} required); at least one of the
+ * two must be there (an explicitly empty {@code "users": []} is fine). Beside them, only OData
+ * annotations ({@code @odata.context} and other names starting with {@code @}) may stand at the top
+ * level: any other key is an error, so that a misspelled {@code "user"} or a pasted Graph list
+ * response ({@code "value"}) is not served as an empty tenant. Inside the entries, every other
  * property, {@code @odata.*} included, is ignored, so entries of a real Graph response can be
  * pasted in. Absent or {@code null} properties take Graph's unset values ({@code ""}, {@code
  * 0001-01-01T00:00:00Z}, an empty {@code deviceActionResults}, {@code managementState} {@code
@@ -177,8 +181,18 @@ public final class TenantFile {
           }
           devicesRead = true;
           readArray("managedDevices", value, this::readDevice);
-        } else {
+        } else if (name.startsWith("@")) {
+          // An OData annotation such as @odata.context, left over from a pasted response.
           parser.skipChildren();
+        } else if ("value".equals(name) && !usersRead && !devicesRead) {
+          throw fail(
+              "this is a Graph list response (\"value\"); a tenant file needs \"users\" and"
+                  + " \"managedDevices\" arrays: move the entries of \"value\" into the one they"
+                  + " belong to");
+        } else {
+          throw fail(
+              "unknown top-level key '%s' (expected \"users\" and \"managedDevices\")"
+                  .formatted(name));
         }
       }
       JsonToken trailing = parser.nextToken();
@@ -187,6 +201,9 @@ public final class TenantFile {
         throw fail(
             "unexpected %s after the tenant object at line %d, column %d"
                 .formatted(describe(trailing), at.getLineNr(), at.getColumnNr()));
+      }
+      if (!usersRead && !devicesRead) {
+        throw fail("neither \"users\" nor \"managedDevices\" is there; expected " + SHAPE);
       }
       defaultUserPrincipalNames();
       try {

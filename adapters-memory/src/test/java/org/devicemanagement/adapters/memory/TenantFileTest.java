@@ -37,6 +37,8 @@ import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TenantFileTest {
 
@@ -152,22 +154,30 @@ class TenantFileTest {
   }
 
   @Test
-  void givenUnknownPropertiesEverywhere_whenRead_thenIgnored() {
+  void givenUnknownPropertiesInEntriesAndAnnotationsAtTopLevel_whenRead_thenIgnored() {
     InMemoryTenant tenant =
         read(
             """
-            {"tenantId": "0f3c6a52-5b8e-4f6e-9c0a-2d7b8e1f4a10",
-             "extra": {"nested": [1, {"deep": true}]},
+            {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+             "@microsoft.graph.tips": {"nested": [1, {"deep": true}]},
              "users": [{"id": "%s", "userPrincipalName": "adele.vance@contoso.com",
                         "@odata.type": "#microsoft.graph.user", "jobTitle": null, "skills": []}],
              "managedDevices": [{"id": "dev-1", "userId": "%s", "someFutureProperty": {"a": 1},
                                  "managementState": "managed", "@odata.etag": "W/\\"1\\""}],
-             "trailingUnknown": null}\
+             "@odata.nextLink": null}\
             """
                 .formatted(ADELE_ID, ADELE_ID));
 
     assertThat(tenant.userCount()).isEqualTo(1);
     assertThat(tenant.findDeviceById("dev-1")).isPresent();
+  }
+
+  @Test
+  void givenOnlyAnExplicitlyEmptyUsersArray_whenRead_thenEmptyTenant() {
+    InMemoryTenant tenant = read("{\"users\": []}");
+
+    assertThat(tenant.userCount()).isZero();
+    assertThat(tenant.deviceCount()).isZero();
   }
 
   @Test
@@ -319,6 +329,48 @@ class TenantFileTest {
   void givenContentAfterTheObject_whenRead_thenFails() {
     assertReadFails(adeleAndAlexWith() + " {}")
         .hasMessageContaining("unexpected an object after the tenant object");
+  }
+
+  @Test
+  void givenMisspelledTopLevelKey_whenRead_thenNamesTheUnknownKey() {
+    assertReadFails("{\"user\": [%s], \"managedDevices\": []}".formatted(userJson(ADELE)))
+        .hasMessage(
+            SOURCE + ": unknown top-level key 'user' (expected \"users\" and \"managedDevices\")");
+  }
+
+  @Test
+  void givenUnknownTopLevelKeyAfterTheArrays_whenRead_thenNamesTheUnknownKey() {
+    assertReadFails(adeleAndAlexWith().replaceFirst("}$", ", \"tenantId\": \"x\"}"))
+        .hasMessage(
+            SOURCE
+                + ": unknown top-level key 'tenantId' (expected \"users\" and"
+                + " \"managedDevices\")");
+  }
+
+  @Test
+  void givenPastedGraphListResponse_whenRead_thenSaysItIsAListResponse() {
+    assertReadFails(
+            """
+            {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+             "value": [%s]}\
+            """
+                .formatted(userJson(ADELE)))
+        .hasMessage(
+            SOURCE
+                + ": this is a Graph list response (\"value\"); a tenant file needs \"users\" and"
+                + " \"managedDevices\" arrays: move the entries of \"value\" into the one they"
+                + " belong to");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"{}", "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users\"}"})
+  void givenNeitherUsersNorManagedDevices_whenRead_thenFailsInsteadOfAnEmptyTenant(String json) {
+    assertReadFails(json)
+        .hasMessage(
+            SOURCE
+                + ": neither \"users\" nor \"managedDevices\" is there; expected a JSON object"
+                + " with \"users\" and \"managedDevices\" arrays");
   }
 
   @Test

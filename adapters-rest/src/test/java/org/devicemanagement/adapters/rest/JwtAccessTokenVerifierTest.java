@@ -9,18 +9,32 @@ import static org.devicemanagement.adapters.rest.RestTestData.NOW;
 import static org.devicemanagement.adapters.rest.RestTestData.SERVICE_PRINCIPAL_ID;
 import static org.devicemanagement.adapters.rest.RestTestData.TENANT_ID;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
+import org.devicemanagement.application.failure.MissingPermissionException;
 import org.devicemanagement.application.permission.Caller;
+import org.devicemanagement.application.permission.Operation;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JwtAccessTokenVerifierTest {
@@ -323,6 +337,161 @@ class JwtAccessTokenVerifierTest {
   void givenNonStringOid_whenVerify_thenRefused() {
     assertRefused(
         RestTestData.delegated().claim("oid", 42).build(), "the oid claim is not a string");
+  }
+
+  // ---- claims the JWT library cannot read: hand-built payloads, signed with the trusted key ----
+
+  /** Entra-shaped claims valid at {@link RestTestData#NOW}, each value as raw JSON. */
+  private static Map<String, String> validClaims() {
+    Map<String, String> claims = new LinkedHashMap<>();
+    claims.put("aud", "\"https://graph.microsoft.com\"");
+    claims.put("iss", "\"https://sts.windows.net/" + TENANT_ID + "/\"");
+    claims.put("tid", "\"" + TENANT_ID + "\"");
+    claims.put("oid", "\"" + ADELE.id() + "\"");
+    claims.put("scp", "\"" + Permissions.READ_ALL + "\"");
+    claims.put("idtyp", "\"user\"");
+    claims.put("iat", Long.toString(NOW.getEpochSecond() - 60));
+    claims.put("nbf", Long.toString(NOW.getEpochSecond() - 60));
+    claims.put("exp", Long.toString(NOW.getEpochSecond() + 3600));
+    return claims;
+  }
+
+  /** The valid claims with {@code name} set to {@code rawValue} (raw JSON), as a JSON object. */
+  private static String claimsJsonWith(String name, String rawValue) {
+    Map<String, String> claims = validClaims();
+    claims.put(name, rawValue);
+    return claims.entrySet().stream()
+        .map(claim -> "\"" + claim.getKey() + "\":" + claim.getValue())
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+
+  private static String validClaimsJson() {
+    return claimsJsonWith("ver", "\"1.0\"");
+  }
+
+  /** The valid claims preceded by {@code rawMember}, which may repeat one of them. */
+  private static String validClaimsJsonAfter(String rawMember) {
+    return "{" + rawMember + "," + validClaimsJson().substring(1);
+  }
+
+  /** A token of exactly {@code payload}, signed by {@code key} under the trusted key id. */
+  private static String signedPayload(String payload, RSAKey key) {
+    try {
+      JWSObject jws =
+          new JWSObject(
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
+                  .keyID(RestTestData.KEY_ID)
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              new Payload(payload));
+      jws.sign(new RSASSASigner(key));
+      return jws.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String signedPayload(String payload) {
+    return signedPayload(payload, RestTestData.SIGNING_KEY);
+  }
+
+  @Test
+  void givenHandBuiltValidPayload_whenVerify_thenAccepted() {
+    assertThat(verifier.verify(signedPayload(validClaimsJson())).objectId()).contains(ADELE.id());
+  }
+
+  @Test
+  void givenStringExp_whenVerify_thenRefusedAsNotANumber() {
+    assertRefused(
+        signedPayload(claimsJsonWith("exp", "\"9999999999\"")), "the exp claim is not a number");
+  }
+
+  @Test
+  void givenStringExp_whenVerifyWithCache_thenRefusedAsNotANumber() {
+    JwtAccessTokenVerifier caching = RestTestData.cachingVerifier(RestTestData.CLOCK, 8);
+
+    assertThatThrownBy(() -> caching.verify(signedPayload(claimsJsonWith("exp", "\"9999999999\""))))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the exp claim is not a number");
+    assertThat(caching.cachedTokens()).isZero();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "nbf | \"1\"       | the nbf claim is not a number",
+        "iat | true      | the iat claim is not a number",
+        "iss | 42        | the iss claim is not a string",
+        "sub | [\"a\"]     | the sub claim is not a string",
+        "jti | {}        | the jti claim is not a string",
+        "aud | 42        | the aud claim is not a string or an array of strings",
+        "aud | [\"a\", 1]  | the aud claim is not a string or an array of strings"
+      })
+  void givenRegisteredClaimOfWrongType_whenVerify_thenRefusedNamingTheClaim(
+      String name, String rawValue, String reason) {
+    assertRefused(signedPayload(claimsJsonWith(name, rawValue)), reason);
+  }
+
+  @Test
+  void givenDuplicateClaim_whenVerify_thenRefusedNamingTheDuplicate() {
+    String payload = validClaimsJsonAfter("\"exp\":" + (NOW.getEpochSecond() + 60));
+
+    assertRefused(
+        signedPayload(payload), "the token's claims are not valid JSON: duplicate claim 'exp'");
+  }
+
+  @Test
+  void givenDuplicateInsideAClaim_whenVerify_thenAcceptedAsTheLibraryKeepsTheLast() {
+    String payload = validClaimsJsonAfter("\"cnf\":{\"k\":1,\"k\":2}");
+
+    assertThat(verifier.verify(signedPayload(payload)).objectId()).contains(ADELE.id());
+  }
+
+  @Test
+  void givenDuplicateClaimSignedByAnotherKey_whenVerify_thenSignatureInvalid() {
+    String payload = validClaimsJsonAfter("\"exp\":1");
+
+    assertRefused(signedPayload(payload, RestTestData.OTHER_KEY), "the signature is invalid");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "[1, 2]             | the token's claims are not a JSON object",
+        "\"claims\"           | the token's claims are not a JSON object",
+        "not json           | the token's claims are not valid JSON",
+        "{\"exp\": 1          | the token's claims are not valid JSON",
+        "{\"a\": 1} {\"b\": 2}  | the token's claims are not valid JSON: there is more after the claims object"
+      })
+  void givenPayloadThatIsNoClaimsObject_whenVerify_thenRefusedSayingWhy(
+      String payload, String reason) {
+    assertRefused(signedPayload(payload), reason);
+  }
+
+  @Test
+  void givenDuplicateClaimWithControlCharacters_whenVerify_thenNameShownSafely() {
+    String payload = validClaimsJsonAfter("\"a\\nb\":1,\"a\\nb\":2");
+
+    assertRefused(
+        signedPayload(payload), "the token's claims are not valid JSON: duplicate claim 'a?b'");
+  }
+
+  @Test
+  void givenScopeSpelledWithLookAlikeLetters_whenVerifiedAndAuthorized_thenMissingPermission() {
+    // U+0131 (dotless i) in "Privileged": String.equalsIgnoreCase folds it into an i.
+    String lookAlike = "DeviceManagementManagedDevices.Pr\u0131vilegedOperations.All";
+    Caller caller = verifier.verify(RestTestData.delegated().claim("scp", lookAlike).build());
+
+    assertThat(caller.permissions()).containsExactly(lookAlike);
+    assertThatThrownBy(
+            () ->
+                new PermissionPolicy(PermissionCatalog.seed())
+                    .authorize(caller, Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT))
+        .isInstanceOf(MissingPermissionException.class);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.devicemanagement.application.permission;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,11 +42,11 @@ public final class Permissions {
   private Permissions() {}
 
   /**
-   * The key under which a permission name is compared: names compare ignoring case, and the seed's
-   * misspelling counts as the correct name.
+   * The key under which a permission name is compared: names compare ignoring the case of ASCII
+   * letters only (as Entra compares them), and the seed's misspelling counts as the correct name.
    */
   public static String key(String permission) {
-    return canonical(permission).toLowerCase(Locale.ROOT);
+    return asciiLowerCase(canonical(permission));
   }
 
   /**
@@ -55,18 +54,57 @@ public final class Permissions {
    * without building keys: this runs on every authorized request.
    */
   public static boolean same(String granted, String accepted) {
-    return canonical(granted).equalsIgnoreCase(canonical(accepted));
+    return equalsIgnoringAsciiCase(canonical(granted), canonical(accepted));
   }
 
   private static String canonical(String permission) {
     Objects.requireNonNull(permission, "permission");
-    // A scan with equalsIgnoreCase (which compares lengths first) beats a case-insensitive map
-    // lookup for the one alias there is, and needs no lower-cased copy of the name.
+    // A scan (comparing lengths first) beats a case-insensitive map lookup for the one alias there
+    // is, and needs no lower-cased copy of the name.
     for (Map.Entry<String, String> alias : ALIASES) {
-      if (alias.getKey().equalsIgnoreCase(permission)) {
+      if (equalsIgnoringAsciiCase(alias.getKey(), permission)) {
         return alias.getValue();
       }
     }
     return permission;
+  }
+
+  /**
+   * Whether {@code a} and {@code b} are equal when A-Z and a-z fold together and nothing else does.
+   * Not {@link String#equalsIgnoreCase}: that also folds U+0131 (dotless i), U+017F (long s) and
+   * U+212A (Kelvin sign) into ASCII letters, which would grant look-alike scope names.
+   */
+  private static boolean equalsIgnoringAsciiCase(String a, String b) {
+    int length = a.length();
+    if (length != b.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && asciiLowerCase(x) != asciiLowerCase(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String asciiLowerCase(String name) {
+    char[] lowered = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      char lower = asciiLowerCase(c);
+      if (lower != c) {
+        if (lowered == null) {
+          lowered = name.toCharArray();
+        }
+        lowered[i] = lower;
+      }
+    }
+    return lowered == null ? name : new String(lowered);
+  }
+
+  private static char asciiLowerCase(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 }

@@ -42,6 +42,14 @@ class PermissionPolicyTest {
   private static final String USER_READ_WRITE = "User.ReadWrite.All";
   private static final String DIRECTORY_READ = "Directory.Read.All";
   private static final String DIRECTORY_READ_WRITE = "Directory.ReadWrite.All";
+  // The privileged scope with one letter swapped for a non-ASCII one that String.equalsIgnoreCase
+  // folds into it: U+0131 (dotless i) for an i, U+017F (long s) for an s.
+  private static final String PRIVILEGED_DOTLESS_I =
+      "DeviceManagementManagedDevices.Pr\u0131vilegedOperations.All";
+  private static final String PRIVILEGED_LONG_S =
+      "DeviceManagementManagedDevice\u017f.PrivilegedOperations.All";
+  private static final String PRIVILEGED_TYPO_DOTLESS_I =
+      "DeviceManagementManagedDevices.Privil\u0131gedOperation.All";
 
   /** The families of permissions an operation accepts. */
   enum Family {
@@ -145,6 +153,14 @@ class PermissionPolicyTest {
                   "DeviceManagementManagedDevices.PrivilegedOperations",
                   "DeviceManagementManagedDevices.PrivilegedOperation.All",
                   "DeviceManagementManagedDevices.Read"),
+              EnumSet.noneOf(Family.class)),
+          new Grant(
+              "privileged look-alikes (dotless i, long s)",
+              Set.of(PRIVILEGED_DOTLESS_I, PRIVILEGED_LONG_S, PRIVILEGED_TYPO_DOTLESS_I),
+              EnumSet.noneOf(Family.class)),
+          new Grant(
+              "read look-alike (long s)",
+              Set.of("DeviceManagementManagedDevice\u017f.Read.All"),
               EnumSet.noneOf(Family.class)),
           new Grant(
               "read and privileged",
@@ -299,6 +315,10 @@ class PermissionPolicyTest {
             PRIVILEGED_TYPO.toUpperCase(Locale.ROOT),
             READ,
             READ_WRITE,
+            PRIVILEGED_DOTLESS_I,
+            PRIVILEGED_LONG_S,
+            PRIVILEGED_TYPO_DOTLESS_I,
+            PRIVILEGED_DOTLESS_I.toUpperCase(Locale.ROOT),
             "");
     for (String granted : names) {
       for (String accepted : names) {
@@ -306,6 +326,24 @@ class PermissionPolicyTest {
             .as("%s vs %s", granted, accepted)
             .isEqualTo(Permissions.key(granted).equals(Permissions.key(accepted)));
       }
+    }
+  }
+
+  @Test
+  void givenScopeSpelledWithLookAlikeLetters_whenRetire_thenMissingPermission() {
+    PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
+
+    for (String lookAlike : List.of(PRIVILEGED_DOTLESS_I, PRIVILEGED_LONG_S, PRIVILEGED_TYPO_DOTLESS_I)) {
+      assertThatThrownBy(
+              () ->
+                  policy.authorize(
+                      ApplicationTestData.delegatedAs(ApplicationTestData.adele(), lookAlike),
+                      REMOVE_ALL_DEVICES_FROM_MANAGEMENT))
+          .as(lookAlike)
+          .isInstanceOfSatisfying(
+              MissingPermissionException.class,
+              e -> assertThat(e.code()).isEqualTo("MISSING_PERMISSION"));
+      assertThat(Permissions.key(lookAlike)).isNotEqualTo(Permissions.key(PRIVILEGED));
     }
   }
 

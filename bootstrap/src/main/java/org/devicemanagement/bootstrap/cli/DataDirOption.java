@@ -10,7 +10,10 @@ public final class DataDirOption {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Signing key directory, created if missing; default ~/.device-management")
+      description = {
+        "Signing key directory, created if missing;",
+        "default: $HOME/.device-management (else Java's user.home)"
+      })
   private Path dataDir = DataDirectory.defaultPath();
 
   /** The data directory given, or the default. */

@@ -1,7 +1,9 @@
 package org.devicemanagement.bootstrap.cli;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -138,6 +140,13 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(
           commandLine,
           "Invalid value for option '--port': %d is not between 0 and 65535".formatted(port));
+    }
+    try {
+      // Jetty would fail the start with "Failed to bind to <host>/<unresolved>:<port>" instead.
+      InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new ParameterException(
+          commandLine, "Invalid value for option '--host': cannot resolve '%s'".formatted(host));
     }
     try {
       PermissionCatalog.named(permissions);

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -15,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.text.ParseException;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +41,9 @@ public final class SigningKeys {
 
   private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
   private static final int KEY_SIZE = 2048;
+  private static final String CHECK_ALGORITHM = "SHA256withRSA";
+  private static final byte[] CHECK_MESSAGE =
+      "device-management signing key check".getBytes(StandardCharsets.UTF_8);
 
   private final Path file;
   private final RSAKey privateKey;
@@ -50,7 +57,7 @@ public final class SigningKeys {
    * The key in {@code dataDir}, creating the directory and the key if they are missing.
    *
    * @throws SigningKeyException if the directory or key file cannot be created or read, or the file
-   *     does not hold an RSA private JWK
+   *     does not hold an RSA private JWK whose private half signs what its public half verifies
    */
   public static SigningKeys loadOrCreate(Path dataDir) {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -130,35 +137,42 @@ public final class SigningKeys {
       return false;
     } catch (IOException e) {
       throw new SigningKeyException(
-          "cannot write signing key file %s: %s".formatted(file, DataDirectory.describe(e)), e);
+          "cannot write signing key file %s: %s".formatted(file, DataDirectory.describe(e, file)),
+          e);
     } finally {
       deleteQuietly(temporary);
     }
   }
 
   private static RSAKey read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new SigningKeyException(
+          "signing key file %s is a directory, not a file; move it away to create a new key"
+              .formatted(file));
+    }
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw notAKey(file, "it is not UTF-8 text", e);
     } catch (IOException e) {
       throw new SigningKeyException(
-          "cannot read signing key file %s: %s".formatted(file, DataDirectory.describe(e)), e);
+          "cannot read signing key file %s: %s".formatted(file, DataDirectory.describe(e, file)),
+          e);
     }
     warnIfOthersCanRead(file);
     JWK jwk;
     try {
       jwk = JWK.parse(json);
     } catch (ParseException e) {
-      throw new SigningKeyException(
-          "signing key file %s is not a valid JWK (%s); move it away to create a new key"
-              .formatted(file, e.getMessage()),
-          e);
+      throw notAKey(file, String.valueOf(e.getMessage()), e);
     }
     if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate()) {
       throw new SigningKeyException(
           "signing key file %s does not hold an RSA private key; move it away to create a new key"
               .formatted(file));
     }
+    checkHalvesMatch(file, rsa);
     if (rsa.getKeyID() != null) {
       return rsa;
     }
@@ -168,6 +182,49 @@ public final class SigningKeys {
       throw new SigningKeyException(
           "cannot compute the key id of signing key file %s: %s".formatted(file, e.getMessage()),
           e);
+    }
+  }
+
+  private static SigningKeyException notAKey(Path file, String why, Exception cause) {
+    return new SigningKeyException(
+        "signing key file %s is not a JSON Web Key (%s); move it away to create a new key"
+            .formatted(file, why),
+        cause);
+  }
+
+  /**
+   * Signs a fixed message with the private half and verifies it with the public half, so that a
+   * corrupted file fails here, naming itself, rather than in every token command and every
+   * request.
+   */
+  private static void checkHalvesMatch(Path file, RSAKey key) {
+    boolean verified;
+    try {
+      Signature signer = Signature.getInstance(CHECK_ALGORITHM);
+      signer.initSign(key.toPrivateKey());
+      signer.update(CHECK_MESSAGE);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(CHECK_ALGORITHM);
+      verifier.initVerify(key.toPublicKey());
+      verifier.update(CHECK_MESSAGE);
+      verified = verifier.verify(signature);
+    } catch (SignatureException e) {
+      // The JDK checks an RSA signature it makes against the public exponent and modulus, so a
+      // corrupted half already fails here.
+      verified = false;
+    } catch (JOSEException | GeneralSecurityException | RuntimeException e) {
+      throw new SigningKeyException(
+          ("signing key file %s does not hold a usable RSA key (%s); the file is corrupted: delete"
+                  + " it to create a new key, which invalidates the tokens minted with the old one")
+              .formatted(file, e.getMessage()),
+          e);
+    }
+    if (!verified) {
+      throw new SigningKeyException(
+          ("signing key file %s: the private and public halves of the key do not match (the file"
+                  + " is corrupted); delete it to create a new key, which invalidates the tokens"
+                  + " minted with the old one")
+              .formatted(file));
     }
   }
 

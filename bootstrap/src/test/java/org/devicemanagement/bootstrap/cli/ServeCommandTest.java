@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServeCommandTest {
 
@@ -19,8 +21,42 @@ class ServeCommandTest {
         CommandLineRun.of("serve", "--data-dir", dataDir.toString(), "--port", "70000");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--port").contains("70000").contains("Usage:");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Invalid value for option '--port': 70000 is not between 0 and 65535",
+            "see 'device-management serve --help'");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void givenUnresolvableHost_whenServe_thenOneUsageErrorLineExit2() {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--host",
+            "no.such.host.invalid");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Invalid value for option '--host': cannot resolve 'no.such.host.invalid'",
+            "see 'device-management serve --help'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "::", "127.0.0.1", "localhost"})
+  void givenWildcardOrLocalHost_whenServe_thenHostAcceptedAndTheNextCheckSpeaks(String host) {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve", "--data-dir", dataDir.toString(), "--host", host, "--permissions", "latest");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).doesNotContain("--host").contains("'--permissions'");
   }
 
   @Test
@@ -45,7 +81,9 @@ class ServeCommandTest {
     CommandLineRun run = CommandLineRun.of("serve", "--verbose");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Unknown option: '--verbose'");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Unknown option: '--verbose'", "see 'device-management serve --help'");
   }
 
   @Test
@@ -117,7 +155,9 @@ class ServeCommandTest {
     CommandLineRun run = CommandLineRun.of();
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("Missing required subcommand").contains("serve").contains("token");
+    assertThat(run.err().lines())
+        .containsExactly(
+            "error: Missing required subcommand: serve or token", "see 'device-management --help'");
   }
 
   @Test
@@ -138,7 +178,7 @@ class ServeCommandTest {
         .contains("--data-dir")
         .contains("--tenant")
         .contains("--permissions")
-        .contains(".device-management");
+        .contains("$HOME/.device-management");
   }
 
   @Test

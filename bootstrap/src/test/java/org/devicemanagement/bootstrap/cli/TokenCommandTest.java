@@ -118,12 +118,15 @@ class TokenCommandTest {
   }
 
   @Test
-  void givenDelegatedWithoutUser_whenToken_thenUsageOnStderrAndExit2() {
+  void givenDelegatedWithoutUser_whenToken_thenOneErrorLineAndHelpPointerExit2() {
     CommandLineRun run = CommandLineRun.of("token", "--data-dir", dataDir.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("--user").contains("Usage:");
+    assertThat(run.err().lines()).hasSize(2);
+    assertThat(run.err().lines().findFirst()).get().asString().startsWith("error: ").contains("--user");
+    assertThat(run.err().lines().skip(1)).containsExactly("see 'device-management token --help'");
+    assertThat(run.err()).doesNotContain("Usage:");
   }
 
   @Test

@@ -2,13 +2,18 @@ package org.devicemanagement.bootstrap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +21,8 @@ import java.util.concurrent.Future;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SigningKeysTest {
 
@@ -68,7 +75,63 @@ class SigningKeysTest {
     assertThatThrownBy(() -> SigningKeys.loadOrCreate(temp))
         .isInstanceOf(SigningKeyException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("not a valid JWK");
+        .hasMessageContaining("is not a JSON Web Key");
+  }
+
+  @Test
+  void givenBinaryKeyFile_whenLoad_thenSaysNotAJsonWebKeyNamingTheFile() throws Exception {
+    Path file = temp.resolve("signing-key.jwk");
+    Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80});
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(temp))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage(
+            "signing key file %s is not a JSON Web Key (it is not UTF-8 text); move it away to"
+                + " create a new key",
+            file);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"n", "e", "p", "q", "dp", "dq", "qi"})
+  void givenOneBitFlippedInTheKeyFile_whenLoad_thenSaysTheHalvesDoNotMatch(String member)
+      throws Exception {
+    Path file = SigningKeys.loadOrCreate(temp).file();
+    Map<String, Object> json = JSONObjectUtils.parse(Files.readString(file));
+    byte[] bytes = new Base64URL((String) json.get(member)).decode();
+    bytes[bytes.length / 2] ^= 0x10;
+    json.put(member, Base64URL.encode(bytes).toString());
+    Files.writeString(file, JSONObjectUtils.toJSONString(json));
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(temp))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage(
+            "signing key file %s: the private and public halves of the key do not match (the file"
+                + " is corrupted); delete it to create a new key, which invalidates the tokens"
+                + " minted with the old one",
+            file);
+  }
+
+  @Test
+  void givenKeyFileThatIsADirectory_whenLoad_thenSaysSoNamingIt() throws Exception {
+    Path file = Files.createDirectory(temp.resolve("signing-key.jwk"));
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(temp))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage(
+            "signing key file %s is a directory, not a file; move it away to create a new key",
+            file);
+  }
+
+  @Test
+  void givenKeyFileWithoutReadPermission_whenLoad_thenSaysPermissionDenied() throws Exception {
+    Path file = SigningKeys.loadOrCreate(temp).file();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    // Root reads it anyway; DataDirectoryTest checks the words without needing a non-root user.
+    assumeFalse(Files.isReadable(file), "permission bits are not enforced for this user (root)");
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(temp))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage("cannot read signing key file %s: permission denied", file);
   }
 
   @Test
@@ -89,7 +152,39 @@ class SigningKeysTest {
 
     assertThatThrownBy(() -> SigningKeys.loadOrCreate(dataDir))
         .isInstanceOf(SigningKeyException.class)
-        .hasMessageContaining("cannot create data directory " + dataDir);
+        .hasMessage("cannot create data directory %s: not a directory", dataDir);
+  }
+
+  @Test
+  void givenDataDirThatIsAFile_whenLoadOrCreate_thenSaysItIsNotADirectory() throws Exception {
+    Path file = Files.writeString(temp.resolve("file"), "x");
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(file))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage("cannot create data directory %s: it exists and is not a directory", file);
+  }
+
+  @Test
+  void givenDataDirInProc_whenLoadOrCreate_thenSaysWhyNotJustThePath() {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+    Path dataDir = Path.of("/proc/nope");
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(dataDir))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage("cannot create data directory /proc/nope: no such file or directory");
+  }
+
+  @Test
+  void givenDataDirUnderAReadOnlyDirectory_whenLoadOrCreate_thenSaysPermissionDenied()
+      throws Exception {
+    Path readOnly = Files.createDirectory(temp.resolve("read-only"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+    assumeFalse(Files.isWritable(readOnly), "permission bits are not enforced for this user (root)");
+    Path dataDir = readOnly.resolve("data");
+
+    assertThatThrownBy(() -> SigningKeys.loadOrCreate(dataDir))
+        .isInstanceOf(SigningKeyException.class)
+        .hasMessage("cannot create data directory %s: permission denied", dataDir);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.DefaultJOSEProcessor;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.EncryptedJWT;
@@ -16,7 +17,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +64,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
 
   private final JWKSet publicKeys;
   private final Clock clock;
-  private final DefaultJWTProcessor<SecurityContext> processor;
+  private final DefaultJOSEProcessor<SecurityContext> processor;
   private final @Nullable VerifiedTokenCache cache;
 
   /**
@@ -89,13 +89,14 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     // Only the public halves are ever needed, even if the caller hands over the signing key.
     this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys").toPublicJWKSet();
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.processor = new DefaultJWTProcessor<>();
+    // A JOSE processor, not a JWT one, checks only the signature: the claims are read and checked
+    // below, so that each failure has a precise reason.
+    this.processor = new DefaultJOSEProcessor<>();
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
             JWSAlgorithm.RS256, new ImmutableJWKSet<>(this.publicKeys)));
-    // The header type and every claim are checked below, so that each failure has a precise reason.
+    // The header type is checked below too.
     processor.setJWSTypeVerifier((type, context) -> {});
-    processor.setJWTClaimsSetVerifier((claims, context) -> {});
   }
 
   @Override
@@ -111,8 +112,8 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
       return remembered.get();
     }
     SignedJWT jwt = parseSigned(bearerToken);
-    Caller caller = verifyInFull(jwt);
-    JWTClaimsSet claims = claimsOf(jwt);
+    JWTClaimsSet claims = verifiedClaims(jwt);
+    Caller caller = callerOf(claims);
     Date expiry = Objects.requireNonNull(dateClaim(claims, "exp"), "exp was checked");
     Date notBefore = dateClaim(claims, "nbf");
     verified.put(
@@ -131,12 +132,28 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
   }
 
   private Caller verifyInFull(String bearerToken) {
-    return verifyInFull(parseSigned(bearerToken));
+    return callerOf(verifiedClaims(parseSigned(bearerToken)));
   }
 
-  private Caller verifyInFull(SignedJWT jwt) {
+  /** The claims of {@code jwt} once its header and signature are checked. */
+  private JWTClaimsSet verifiedClaims(SignedJWT jwt) {
     checkHeader(jwt.getHeader());
-    JWTClaimsSet claims = verifySignature(jwt);
+    // The claims are read before the signature is checked, as the library's JWT processor reads
+    // them (the start's warm-up relies on that), but a problem with them is told only once the
+    // signature holds: a forged token is refused as forged, whatever its claims.
+    JWTClaimsSet claims;
+    try {
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException | RuntimeException e) {
+      verifySignature(jwt);
+      throw ClaimsProblem.refusal(jwt.getPayload().toString(), e);
+    }
+    verifySignature(jwt);
+    return claims;
+  }
+
+  /** The caller {@code claims} describe, once their lifetime, audience and issuer are checked. */
+  private Caller callerOf(JWTClaimsSet claims) {
     checkLifetime(claims, clock.instant());
     checkAudience(claims);
     String tenantId =
@@ -145,14 +162,6 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
             .orElseThrow(() -> new InvalidAccessTokenException("the token has no tenant id (tid)"));
     checkIssuer(claims, tenantId);
     return classify(claims, tenantId);
-  }
-
-  private static JWTClaimsSet claimsOf(SignedJWT jwt) {
-    try {
-      return jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
-      throw new InvalidAccessTokenException("the token's claims are malformed", e);
-    }
   }
 
   /** Parses {@code token} as a signed JWT (any algorithm), or says why it is not one. */
@@ -199,17 +208,15 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
     }
   }
 
-  private JWTClaimsSet verifySignature(SignedJWT jwt) {
+  private void verifySignature(SignedJWT jwt) {
     try {
-      return processor.process(jwt, null);
+      processor.process(jwt, null);
     } catch (BadJWSException e) {
       throw new InvalidAccessTokenException("the signature is invalid", e);
     } catch (BadJOSEException e) {
       throw new InvalidAccessTokenException("the token was rejected by the signature check", e);
-    } catch (JOSEException e) {
+    } catch (JOSEException | RuntimeException e) {
       throw new InvalidAccessTokenException("the signature could not be verified", e);
-    } catch (RuntimeException e) {
-      throw new InvalidAccessTokenException("the token's claims are malformed", e);
     }
   }
 
