@@ -101,17 +101,37 @@ public final class BootstrapTestData {
 
   /**
    * One data directory for the many short-lived servers of the contract tests, so that the signing
-   * key is generated once.
+   * key is generated once; deleted, with its key, when the test JVM exits.
    */
   public static synchronized Path sharedDataDir() {
     if (sharedDataDir == null) {
       try {
-        sharedDataDir = java.nio.file.Files.createTempDirectory("dm-shared-data");
+        Path created = java.nio.file.Files.createTempDirectory("dm-shared-data");
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> deleteQuietly(created), "delete-shared-data"));
+        sharedDataDir = created;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return sharedDataDir;
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(directory)) {
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  java.nio.file.Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  // Best effort at exit: what cannot be deleted stays in the temp directory.
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      // Nothing to delete, or nothing more we can do at exit.
+    }
   }
 
   /**

@@ -46,7 +46,7 @@ public final class UnverifiedClaimsVerifier implements AccessTokenVerifier {
     try {
       return signed.getJWTClaimsSet();
     } catch (ParseException | RuntimeException e) {
-      throw new InvalidAccessTokenException("the token's claims are malformed", e);
+      throw ClaimsProblem.refusal(signed.getPayload().toString(), e);
     }
   }
 
