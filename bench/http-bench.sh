@@ -7,7 +7,9 @@
 #
 #   ./mvnw -B -DskipTests package && bench/http-bench.sh [ROUNDS] [SECONDS]
 #
-# Environment: WARMUP (s, default 10), THREADS/CONNECTIONS (wrk, default 2/32), DM_JAR (the
+# Environment: WARMUP (s, default 30; WireMock warms slowly), THREADS/CONNECTIONS (wrk, default
+# 2/32), ONLY (names of the servers to measure, e.g. "retire bare wiremock"; default all),
+# PACED (1: also p99 at half of each maximum rate, the default; 0: skip it), DM_JAR (the
 # server jar, default bootstrap/target/device-management.jar), JAVA_OPTS (for every server),
 # BENCH_LOCK (a flock file so that heavy runs never overlap; default
 # /tmp/device-management-bench.lock), KEEP=1 keeps the work directory.
@@ -22,7 +24,8 @@ fi
 
 ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-10}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-30}
+PACED=${PACED:-1}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DM_JAR=${DM_JAR:-$ROOT/bootstrap/target/device-management.jar}
@@ -99,6 +102,15 @@ expect_status() { # port method path status
   echo "server on port $1 never answered $2 $3 with $4 (last: $code)" >&2
   exit 1
 }
+if [[ -n "${ONLY:-}" ]]; then
+  SELECTED=()
+  for target in "${TARGETS[@]}"; do
+    read -r name _ <<<"$target"
+    [[ " $ONLY " == *" $name "* ]] && SELECTED+=("$target")
+  done
+  TARGETS=("${SELECTED[@]}")
+fi
+
 expect_status "$P_DM" POST "$RETIRE_PATH" 204
 expect_status "$P_DM" GET "$LIST_PATH" 200
 expect_status "$P_BARE" POST "$RETIRE_PATH" 204
@@ -155,7 +167,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 med() { tr ' ' '\n' <<<"$1" | grep -v '^$' | median; }
-ratio_median() { # per-round ratios of two targets, then their median
+ratio_median() { # per-round ratios of two targets, then their median ("-" if one was not run)
+  [[ -n "${RPS[$1]:-}" && -n "${RPS[$2]:-}" ]] || { echo "-"; return; }
   paste <(tr ' ' '\n' <<<"${RPS[$1]}" | grep -v '^$') <(tr ' ' '\n' <<<"${RPS[$2]}" | grep -v '^$') \
     | awk '{printf "%.3f\n", $1 / $2}' | median
 }
@@ -171,13 +184,14 @@ for target in "${TARGETS[@]}"; do
     "$(med "${P50[$name]}")" "$(med "${P99[$name]}")" "${RPS[$name]}"
 done
 echo
-echo "retire/bare         = $(ratio_median retire bare)   (target >= 0.8; median of per-round ratios)"
-echo "retire/wiremock-nj  = $(ratio_median retire wiremock-nj)   (target >= 1.0)"
-echo "retire/wiremock     = $(ratio_median retire wiremock)"
+echo "retire/bare         = $(ratio_median retire bare)   (target >= 0.85; median of per-round ratios)"
+echo "retire/wiremock     = $(ratio_median retire wiremock)   (target >= 1.0: WireMock's defaults, journal on)"
+echo "retire/wiremock-nj  = $(ratio_median retire wiremock-nj)   (information: WireMock without its journal)"
 echo "list/bare           = $(ratio_median list bare)"
 echo "bare/wiremock-nj    = $(ratio_median bare wiremock-nj)   (a bare Jersey resource against WireMock)"
 echo "retire/jetty        = $(ratio_median retire jetty)   (against a plain Jetty handler's 204, no JAX-RS)"
 
+[[ $PACED == 1 ]] || exit 0
 echo
 echo "p99 at half of each server's maximum rate (paced wrk, bench/paced.lua, ${SECONDS_PER_RUN}s):"
 printf '| %-12s | %12s | %12s | %8s | %8s |\n' server "offered/s" "achieved/s" "p50 ms" "p99 ms"

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
-import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
+import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
 import org.devicemanagement.adapters.rest.error.InvalidAccessTokenExceptionMapper;
 import org.devicemanagement.adapters.rest.error.MissingAccessTokenExceptionMapper;
@@ -20,7 +20,7 @@ import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagemen
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.UserResource;
 import org.devicemanagement.adapters.rest.routing.RouteTable;
-import org.devicemanagement.adapters.rest.routing.RoutingFilter;
+import org.devicemanagement.adapters.rest.routing.AdmissionFilter;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -72,8 +72,7 @@ public final class GraphRestApi {
             bind(new RequestParameters()).to(ValueParamProvider.class);
           }
         });
-    config.register(new RoutingFilter(routes()));
-    config.register(new BearerAuthenticationFilter(verifier));
+    config.register(new AdmissionFilter(routes(), new BearerAuthentication(verifier)));
     config.register(new ResponseConventionsFilter(Clock.systemUTC()));
     config.register(JsonConventions.provider());
     config.register(new MissingAccessTokenExceptionMapper());

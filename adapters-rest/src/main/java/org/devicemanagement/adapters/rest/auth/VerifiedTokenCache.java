@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.devicemanagement.application.permission.Caller;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bounded cache of tokens that passed every check, keyed by the exact token text, each kept only
@@ -15,7 +16,7 @@ import org.devicemanagement.application.permission.Caller;
 final class VerifiedTokenCache {
 
   private final int maxEntries;
-  private final ConcurrentHashMap<String, Entry> entries;
+  private final ConcurrentHashMap<TokenKey, Entry> entries;
 
   VerifiedTokenCache(int maxEntries) {
     if (maxEntries < 1) {
@@ -28,12 +29,13 @@ final class VerifiedTokenCache {
 
   /** The caller of {@code token} if it was verified before and is still within its window. */
   Optional<Caller> get(String token, Instant now) {
-    Entry entry = entries.get(token);
+    TokenKey key = new TokenKey(token);
+    Entry entry = entries.get(key);
     if (entry == null) {
       return Optional.empty();
     }
     if (!entry.acceptsAt(now)) {
-      entries.remove(token, entry);
+      entries.remove(key, entry);
       return Optional.empty();
     }
     return Optional.of(entry.caller());
@@ -44,7 +46,7 @@ final class VerifiedTokenCache {
     if (entries.size() >= maxEntries) {
       makeRoom(now);
     }
-    entries.put(token, new Entry(caller, validFrom, validUntil));
+    entries.put(new TokenKey(token), new Entry(caller, validFrom, validUntil));
   }
 
   int size() {
@@ -54,10 +56,43 @@ final class VerifiedTokenCache {
   private void makeRoom(Instant now) {
     entries.values().removeIf(entry -> !entry.acceptsAt(now));
     // Still full of live tokens: drop arbitrary ones; they are simply verified in full next time.
-    Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+    Iterator<Map.Entry<TokenKey, Entry>> it = entries.entrySet().iterator();
     while (entries.size() >= maxEntries && it.hasNext()) {
       it.next();
       it.remove();
+    }
+  }
+
+  /**
+   * A token as a map key, hashed by its last characters only. A token is about a kilobyte and
+   * arrives as a new string with every request, so {@link String#hashCode()} would walk all of it
+   * each time; the end of a JWT is its signature, whose characters are as good as random. Equality
+   * still compares the whole token.
+   */
+  private static final class TokenKey {
+    private static final int HASHED_SUFFIX = 32;
+
+    private final String token;
+    private final int hash;
+
+    TokenKey(String token) {
+      this.token = token;
+      int from = Math.max(0, token.length() - HASHED_SUFFIX);
+      int h = token.length();
+      for (int i = from; i < token.length(); i++) {
+        h = 31 * h + token.charAt(i);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof TokenKey key && key.hash == hash && key.token.equals(token);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 

@@ -4,9 +4,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Objects;
 import java.util.function.Function;
-import org.devicemanagement.adapters.rest.auth.BearerAuthenticationFilter;
+import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.routing.Route;
-import org.devicemanagement.adapters.rest.routing.RoutingFilter;
+import org.devicemanagement.adapters.rest.routing.AdmissionFilter;
 import org.devicemanagement.application.permission.Caller;
 import org.glassfish.jersey.model.Parameter.Source;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -30,10 +30,10 @@ public final class RequestParameters implements ValueParamProvider {
     Class<?> type = parameter.getRawType();
     if (type == Route.class) {
       return request ->
-          Objects.requireNonNull(RoutingFilter.routeOf(request), "the request was not routed");
+          Objects.requireNonNull(AdmissionFilter.routeOf(request), "the request was not routed");
     }
     if (type == Caller.class) {
-      return BearerAuthenticationFilter::caller;
+      return BearerAuthentication::caller;
     }
     if (type == ContainerRequestContext.class) {
       return request -> request;

@@ -1,9 +1,11 @@
 package org.devicemanagement.adapters.rest.routing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One route of the API as its resource methods declare it.
@@ -23,5 +25,28 @@ public record RouteTemplate(
     parameterNames = List.copyOf(parameterNames);
     methods = Set.copyOf(methods);
     Objects.requireNonNull(boundOperation, "boundOperation");
+  }
+
+  /**
+   * Whether a request with {@code method} is served here: a declared method, {@code OPTIONS}, and
+   * {@code HEAD} where {@code GET} is declared (Jersey answers both itself).
+   */
+  public boolean allows(String method) {
+    return methods.contains(method)
+        || method.equals("OPTIONS")
+        || (method.equals("HEAD") && methods.contains("GET"));
+  }
+
+  /**
+   * The {@code Allow} header of a 405 here, as Jersey writes it: the declared methods in
+   * alphabetical order, then {@code HEAD} where {@code GET} is declared, then {@code OPTIONS}.
+   */
+  public String allowHeader() {
+    List<String> allowed = new ArrayList<>(new TreeSet<>(methods));
+    if (methods.contains("GET")) {
+      allowed.add("HEAD");
+    }
+    allowed.add("OPTIONS");
+    return String.join(",", allowed);
   }
 }

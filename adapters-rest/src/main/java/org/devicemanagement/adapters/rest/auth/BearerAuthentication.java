@@ -1,10 +1,6 @@
 package org.devicemanagement.adapters.rest.auth;
 
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
@@ -12,32 +8,32 @@ import java.util.Objects;
 import org.devicemanagement.application.permission.Caller;
 
 /**
- * Authenticates every routed request by its bearer token. It runs after routing, as Graph's OData
- * routing answers unknown paths (400) and wrong methods (405) before looking at the token.
+ * Authenticates a request by its bearer token: the caller the verifier accepts becomes the
+ * request's security-context principal, where resources find it.
  */
-@Priority(Priorities.AUTHENTICATION)
-public final class BearerAuthenticationFilter implements ContainerRequestFilter {
+public final class BearerAuthentication {
 
   private final AccessTokenVerifier verifier;
 
-  /** A filter that trusts what {@code verifier} accepts. */
-  public BearerAuthenticationFilter(AccessTokenVerifier verifier) {
+  /** Authentication trusting what {@code verifier} accepts. */
+  public BearerAuthentication(AccessTokenVerifier verifier) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
   }
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    // Jersey answers OPTIONS itself with the Allow header; it reveals nothing and needs no token.
-    if (HttpMethod.OPTIONS.equals(request.getMethod())) {
-      return;
-    }
+  /**
+   * Verifies the request's bearer token and records its caller.
+   *
+   * @throws MissingAccessTokenException if there is no bearer token
+   * @throws InvalidAccessTokenException if the verifier refuses it
+   */
+  public void authenticate(ContainerRequestContext request) {
     String token = BearerTokens.fromAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     Caller caller = verifier.verify(token);
     request.setSecurityContext(
         new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));
   }
 
-  /** The caller a filtered request was authenticated as. */
+  /** The caller a request was authenticated as. */
   public static Caller caller(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
     if (principal instanceof CallerPrincipal callerPrincipal) {

@@ -1,6 +1,7 @@
 package org.devicemanagement.adapters.rest.routing;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Objects;
+import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.conventions.ContentLength;
 import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
 import org.devicemanagement.adapters.rest.error.JaxRsErrors;
@@ -16,23 +18,26 @@ import org.devicemanagement.adapters.rest.error.ProtocolErrors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs before Jersey's matching: gives the request its ids, refuses a declared body over the limit
- * (413), resolves the path once against the {@link RouteTable} (Graph's 400 for a path that names
- * nothing), answers an {@code Accept} that excludes JSON with 406, and leaves the resolved {@link
- * Route} on the request, its path rewritten to Graph's spelling so that Jersey's matching ignores
- * the case of segments.
+ * Admits a request before Jersey's matching, in Graph's order: gives it its ids, refuses a declared
+ * body over the limit (413), resolves the path once against the {@link RouteTable} (400 for a path
+ * that names nothing), refuses an {@code Accept} that excludes JSON (406) and a method the route
+ * does not serve (405, with {@code Allow}), then authenticates the caller by its bearer token (401),
+ * all in one stage. The resolved {@link Route} stays on the request, its path rewritten to Graph's
+ * spelling so that Jersey's matching ignores the case of segments.
  */
 @PreMatching
-@Priority(Priorities.AUTHENTICATION - 100)
-public final class RoutingFilter implements ContainerRequestFilter {
+@Priority(Priorities.AUTHENTICATION)
+public final class AdmissionFilter implements ContainerRequestFilter {
 
   private static final String ROUTE_PROPERTY = Route.class.getName();
 
   private final RouteTable routes;
+  private final BearerAuthentication authentication;
 
-  /** A filter resolving paths against {@code routes}. */
-  public RoutingFilter(RouteTable routes) {
+  /** A filter resolving paths against {@code routes} and authenticating with {@code authentication}. */
+  public AdmissionFilter(RouteTable routes, BearerAuthentication authentication) {
     this.routes = Objects.requireNonNull(routes, "routes");
+    this.authentication = Objects.requireNonNull(authentication, "authentication");
   }
 
   @Override
@@ -40,7 +45,7 @@ public final class RoutingFilter implements ContainerRequestFilter {
     ExchangeIds.assign(request);
     if (ContentLength.declared(request.getHeaderString(HttpHeaders.CONTENT_LENGTH))
         > ContentLength.MAX_BODY_BYTES) {
-      // Refused before authentication and routing, so a huge body is never waited for.
+      // Refused before anything else, so a huge body is never waited for.
       request.abortWith(JaxRsErrors.response(ProtocolErrors.tooLarge()));
       return;
     }
@@ -56,6 +61,12 @@ public final class RoutingFilter implements ContainerRequestFilter {
       return;
     }
     Route route = (Route) resolution;
+    String method = request.getMethod();
+    if (!route.template().allows(method)) {
+      request.abortWith(
+          JaxRsErrors.response(ProtocolErrors.methodNotAllowed(route.template().allowHeader())));
+      return;
+    }
     request.setProperty(ROUTE_PROPERTY, route);
     String canonical = route.canonicalPath();
     if (!canonical.equals(rawPath)) {
@@ -63,6 +74,10 @@ public final class RoutingFilter implements ContainerRequestFilter {
       String query = uri.getRequestUri().getRawQuery();
       request.setRequestUri(
           base, URI.create(base + canonical + (query == null ? "" : "?" + query)));
+    }
+    // OPTIONS reveals only the methods, which Jersey answers; it needs no token.
+    if (!HttpMethod.OPTIONS.equals(method)) {
+      authentication.authenticate(request);
     }
   }
 
