@@ -1,11 +1,11 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.BROKEN;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.RestTenant.BROKEN;
 import static org.devicemanagement.adapters.rest.RestTestData.INTERNAL_DETAIL;
-import static org.devicemanagement.adapters.rest.RestTestData.NOW;
-import static org.devicemanagement.adapters.rest.RestTestData.assertGraphError;
+import static org.devicemanagement.adapters.rest.TestTime.NOW;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -56,7 +56,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenExpiredToken_whenPost_then401ValidationFailureNamingTheCheckButNotTheToken() {
-    String token = RestTestData.delegated().expiresAt(NOW.minusSeconds(3600)).build();
+    String token = TestTokens.delegated().expiresAt(NOW.minusSeconds(3600)).build();
 
     HttpResponse<String> response = server.post(RETIRE_ADELE, token);
 
@@ -74,7 +74,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenWrongAudience_whenGet_then401NamingTheAudience() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE, RestTestData.delegated().claim("aud", "api://other").build());
+        server.get(LIST_ADELE, TestTokens.delegated().claim("aud", "api://other").build());
 
     assertGraphError(
         response,
@@ -85,7 +85,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenBadSignature_whenGet_then401SignatureInvalid() {
-    String token = RestTestData.delegated().signedWith(RestTestData.OTHER_KEY).build();
+    String token = TestTokens.delegated().signedWith(TestTokens.OTHER_KEY).build();
 
     HttpResponse<String> response = server.get(LIST_ADELE, token);
 
@@ -115,7 +115,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   void givenAppToken_whenRetireAll_then403PermissionTypeNotSupported() {
     HttpResponse<String> response =
         server.post(
-            RETIRE_ADELE, RestTestData.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
+            RETIRE_ADELE, TestTokens.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
 
     JsonNode body = assertGraphError(response, 403, "Forbidden", messageOf(response));
     assertThat(body.at("/error/message").asText())
@@ -124,15 +124,15 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     assertThat(
             server
                 .fake
-                .device(RestTestData.adelesDevices().get(0).id())
+                .device(RestTenant.adelesDevices().get(0).id())
                 .orElseThrow()
                 .managementState())
-        .isEqualTo(RestTestData.adelesDevices().get(0).managementState());
+        .isEqualTo(RestTenant.adelesDevices().get(0).managementState());
   }
 
   @Test
   void givenPersonalAccount_whenRetireAll_then403() {
-    HttpResponse<String> response = server.post(RETIRE_ADELE, RestTestData.personal().build());
+    HttpResponse<String> response = server.post(RETIRE_ADELE, TestTokens.personal().build());
 
     JsonNode body = assertGraphError(response, 403, "Forbidden", messageOf(response));
     assertThat(body.at("/error/message").asText())
@@ -142,7 +142,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenDelegatedTokenWithoutTheScope_whenRetireAll_then403NamingTheScope() {
     HttpResponse<String> response =
-        server.post(RETIRE_ADELE, RestTestData.delegated().claim("scp", "User.Read").build());
+        server.post(RETIRE_ADELE, TestTokens.delegated().claim("scp", "User.Read").build());
 
     JsonNode body = assertGraphError(response, 403, "Forbidden", messageOf(response));
     assertThat(body.at("/error/message").asText())
@@ -157,7 +157,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/nobody%40contoso.com/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -172,7 +172,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "v1.0/users/guest_fabrikam.com%23EXT%23%40contoso.com/managedDevices",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -187,7 +187,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "v1.0/deviceManagement/managedDevices/no-such-device",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -204,7 +204,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/me/removeAllDevicesFromManagement",
-            RestTestData.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
+            TestTokens.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
 
     assertGraphError(
         response,
@@ -219,7 +219,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(RETIRE_ADELE, RestTestData.delegated().build())
+                .authorized(RETIRE_ADELE, TestTokens.delegated().build())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -235,7 +235,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   void givenAHugeDeclaredBody_whenRetireAll_then413WithoutReadingIt() throws Exception {
     // A raw socket: the server answers before the body is sent, which java.net.http reports as a
     // broken pipe rather than handing over the response.
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
     try (Socket socket = new Socket(server.base.getHost(), server.base.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -310,7 +310,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenInvalidSkipToken_whenList_then400() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$skiptoken=garbage", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$skiptoken=garbage", TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", "The $skiptoken value is not valid.");
   }
@@ -318,7 +318,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenBlankUserSegment_whenList_then400InvalidObjectIdentifier() {
     HttpResponse<String> response =
-        server.get("v1.0/users/%20/managedDevices", RestTestData.delegated().build());
+        server.get("v1.0/users/%20/managedDevices", TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", "Invalid object identifier ' '.");
   }
@@ -345,7 +345,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .method(method, HttpRequest.BodyPublishers.noBody()));
 
     assertGraphError(
@@ -365,7 +365,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .header("Accept", accept)
                 .GET());
 
@@ -378,7 +378,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(RETIRE_ADELE, RestTestData.delegated().build())
+                .authorized(RETIRE_ADELE, TestTokens.delegated().build())
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
@@ -401,7 +401,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .header("Accept", accept)
                 .GET());
 
@@ -417,7 +417,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + BROKEN.id() + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     String requestId = response.headers().firstValue("request-id").orElseThrow();
     assertGraphError(
@@ -437,7 +437,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     try {
       HttpResponse<String> response =
           server.get(
-              "v1.0/users/" + BROKEN.id() + "/managedDevices", RestTestData.delegated().build());
+              "v1.0/users/" + BROKEN.id() + "/managedDevices", TestTokens.delegated().build());
 
       assertThat(log.list).hasSize(1);
       assertThat(log.list.get(0).getFormattedMessage())
@@ -459,7 +459,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> success =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .header("client-request-id", clientRequestId)
                 .GET());
 
@@ -498,7 +498,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenNoClientRequestId_whenSuccess_thenBothIdsAreTheRequestId() {
-    HttpResponse<String> response = server.post(RETIRE_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.post(RETIRE_ADELE, TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     String requestId = response.headers().firstValue("request-id").orElseThrow();
@@ -506,6 +506,6 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   }
 
   private static String messageOf(HttpResponse<String> response) {
-    return RestTestData.json(response).at("/error/message").asText();
+    return JsonBodies.json(response).at("/error/message").asText();
   }
 }

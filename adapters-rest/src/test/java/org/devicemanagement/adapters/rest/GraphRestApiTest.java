@@ -17,7 +17,7 @@ class GraphRestApiTest {
   void givenAResourceFactory_whenTheApplicationIsBuilt_thenTheFactoryIsNotAskedYet() {
     Map<Class<?>, AtomicInteger> asked = new ConcurrentHashMap<>();
 
-    GraphRestApi.resourceConfig(RestTestData.verifier(), counting(type -> null, asked));
+    GraphRestApi.resourceConfig(TestTokens.verifier(), counting(type -> null, asked));
 
     assertThat(asked).isEmpty();
   }
@@ -26,13 +26,13 @@ class GraphRestApiTest {
   void givenManyRequests_whenServed_thenEachResourceIsMadeOnceAndShared() throws Exception {
     Map<Class<?>, AtomicInteger> asked = new ConcurrentHashMap<>();
     try (TestServer server =
-        new TestServer(RestTestData.verifier(), factory -> counting(factory, asked))) {
+        new TestServer(TestTokens.verifier(), factory -> counting(factory, asked))) {
       for (int i = 0; i < 5; i++) {
         assertThat(
                 server
                     .post(
                         "v1.0/me/removeAllDevicesFromManagement",
-                        RestTestData.delegated().build())
+                        TestTokens.delegated().build())
                     .statusCode())
             .isEqualTo(204);
       }

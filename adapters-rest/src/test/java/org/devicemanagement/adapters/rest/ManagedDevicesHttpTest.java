@@ -1,9 +1,9 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.MEGAN;
-import static org.devicemanagement.adapters.rest.RestTestData.assertGraphError;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.RestTenant.MEGAN;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -28,30 +28,30 @@ class ManagedDevicesHttpTest extends ServerPerClass {
 
   @Test
   void givenUserWithDevices_whenList_then200GraphCollectionOfEveryDevice() {
-    HttpResponse<String> response = server.get(LIST_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.get(LIST_ADELE, TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
     assertThat(response.headers().firstValue("request-id")).isPresent();
-    JsonNode body = RestTestData.json(response);
-    assertThat(RestTestData.fieldNames(body)).containsExactly("@odata.context", "value");
+    JsonNode body = JsonBodies.json(response);
+    assertThat(JsonBodies.fieldNames(body)).containsExactly("@odata.context", "value");
     assertThat(body.get("@odata.context").asText())
         .isEqualTo(server.base + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("value")).hasSize(3);
     assertThat(body.get("value").findValuesAsText("id"))
         .containsExactlyElementsOf(
-            RestTestData.adelesDevices().stream().map(ManagedDevice::id).toList());
+            RestTenant.adelesDevices().stream().map(ManagedDevice::id).toList());
     assertThat(((ListManagedDevicesQuery) server.fake.received().get(0)).pageSize())
         .isEqualTo(ListManagedDevicesQuery.MAX_PAGE_SIZE);
   }
 
   @Test
   void givenDevice_whenListed_thenEveryV1PropertyWithGraphNamesEnumsAndDates() {
-    HttpResponse<String> response = server.get(LIST_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.get(LIST_ADELE, TestTokens.delegated().build());
 
-    JsonNode device = RestTestData.json(response).get("value").get(2);
-    ManagedDevice expected = RestTestData.adelesDevices().get(2);
-    assertThat(RestTestData.fieldNames(device))
+    JsonNode device = JsonBodies.json(response).get("value").get(2);
+    ManagedDevice expected = RestTenant.adelesDevices().get(2);
+    assertThat(JsonBodies.fieldNames(device))
         .containsExactly(
             "@odata.type",
             "id",
@@ -87,7 +87,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     assertThat(device.get("model").asText()).isEqualTo("Surface Laptop 5");
     assertThat(device.get("manufacturer").asText()).isEqualTo("Microsoft Corporation");
     JsonNode action = device.get("deviceActionResults").get(0);
-    assertThat(RestTestData.fieldNames(action))
+    assertThat(JsonBodies.fieldNames(action))
         .containsExactly("actionName", "actionState", "startDateTime", "lastUpdatedDateTime");
     assertThat(action.get("actionName").asText()).isEqualTo("syncDevice");
     assertThat(action.get("actionState").asText()).isEqualTo("done");
@@ -99,10 +99,10 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   void givenRetireAll_whenListed_thenRetirePendingWithPendingRetireAction() {
     server.post(
         "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-        RestTestData.delegated().build());
+        TestTokens.delegated().build());
 
     JsonNode device =
-        RestTestData.json(server.get(LIST_ADELE, RestTestData.delegated().build()))
+        JsonBodies.json(server.get(LIST_ADELE, TestTokens.delegated().build()))
             .get("value")
             .get(0);
 
@@ -112,17 +112,17 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     assertThat(device.get("deviceActionResults").get(0).get("actionState").asText())
         .isEqualTo("pending");
     assertThat(device.get("deviceActionResults").get(0).get("startDateTime").asText())
-        .isEqualTo(RestTestData.NOW.toString());
+        .isEqualTo(TestTime.NOW.toString());
   }
 
   @Test
   void givenTopTwo_whenListedAndNextLinkFollowed_thenAllDevicesOnceThenNoNextLink() {
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
 
     HttpResponse<String> first = server.get(LIST_ADELE + "?$top=2", token);
 
-    JsonNode firstBody = RestTestData.json(first);
-    assertThat(RestTestData.fieldNames(firstBody))
+    JsonNode firstBody = JsonBodies.json(first);
+    assertThat(JsonBodies.fieldNames(firstBody))
         .containsExactly("@odata.context", "@odata.nextLink", "value");
     String nextLink = firstBody.get("@odata.nextLink").asText();
     assertThat(nextLink).startsWith(server.base + LIST_ADELE + "?$top=2&$skiptoken=");
@@ -134,14 +134,14 @@ class ManagedDevicesHttpTest extends ServerPerClass {
                 .header("Authorization", "Bearer " + token)
                 .GET());
 
-    JsonNode secondBody = RestTestData.json(second);
+    JsonNode secondBody = JsonBodies.json(second);
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(secondBody.has("@odata.nextLink")).isFalse();
     List<String> ids = new ArrayList<>(firstBody.get("value").findValuesAsText("id"));
     ids.addAll(secondBody.get("value").findValuesAsText("id"));
     assertThat(ids)
         .containsExactlyElementsOf(
-            RestTestData.adelesDevices().stream().map(ManagedDevice::id).toList());
+            RestTenant.adelesDevices().stream().map(ManagedDevice::id).toList());
   }
 
   @Test
@@ -149,9 +149,9 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "BETA/USERS/" + ADELE.id() + "/MANAGEDDEVICES?%24TOP=1",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
-    JsonNode body = RestTestData.json(response);
+    JsonNode body = JsonBodies.json(response);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(body.get("value")).hasSize(1);
     assertThat(body.get("@odata.context").asText())
@@ -164,9 +164,9 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @Test
   void givenMe_whenListed_thenContextNamesTheCallerAndListsTheirDevices() {
     HttpResponse<String> response =
-        server.get("v1.0/me/managedDevices", RestTestData.delegated().build());
+        server.get("v1.0/me/managedDevices", TestTokens.delegated().build());
 
-    JsonNode body = RestTestData.json(response);
+    JsonNode body = JsonBodies.json(response);
     assertThat(body.get("@odata.context").asText())
         .isEqualTo(server.base + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("value")).hasSize(3);
@@ -177,9 +177,9 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "v1.0/users/adele.vance%40contoso.com/managedDevices",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
-    assertThat(RestTestData.json(response).get("@odata.context").asText())
+    assertThat(JsonBodies.json(response).get("@odata.context").asText())
         .endsWith("$metadata#users('adele.vance%40contoso.com')/managedDevices");
   }
 
@@ -187,16 +187,16 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   void givenUserWithoutDevices_whenListed_thenEmptyValue() {
     HttpResponse<String> response =
         server.get(
-            "v1.0/users/" + MEGAN.id() + "/managedDevices", RestTestData.delegated().build());
+            "v1.0/users/" + MEGAN.id() + "/managedDevices", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(RestTestData.json(response).get("value")).isEmpty();
+    assertThat(JsonBodies.json(response).get("value")).isEmpty();
   }
 
   @Test
   void givenAppTokenWithReadRole_whenListed_then200() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE, RestTestData.application(Permissions.READ_ALL).build());
+        server.get(LIST_ADELE, TestTokens.application(Permissions.READ_ALL).build());
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -204,7 +204,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @Test
   void givenTopOfTheMaximum_whenListed_thenPageSizePassedThrough() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=1000", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=1000", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(((ListManagedDevicesQuery) server.fake.received().get(0)).pageSize())
@@ -230,7 +230,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
       })
   void givenBadTop_whenListed_then400WithClearMessage(String top, String message) {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=" + top, RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=" + top, TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", message);
     assertThat(server.fake.received()).isEmpty();
@@ -239,7 +239,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @Test
   void givenEmptyTop_whenListed_then400() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=", TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -252,7 +252,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @Test
   void givenTopTwice_whenListed_then400() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=1&$TOP=2", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=1&$TOP=2", TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -264,17 +264,17 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @ParameterizedTest
   @ValueSource(strings = {"v1.0", "beta"})
   void givenDeviceId_whenGet_then200EntityWithContext(String version) {
-    ManagedDevice expected = RestTestData.adelesDevices().get(0);
+    ManagedDevice expected = RestTenant.adelesDevices().get(0);
 
     HttpResponse<String> response =
         server.get(
             version + "/deviceManagement/managedDevices/" + expected.id(),
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-    JsonNode body = RestTestData.json(response);
-    assertThat(RestTestData.fieldNames(body)).startsWith("@odata.context", "@odata.type", "id");
+    JsonNode body = JsonBodies.json(response);
+    assertThat(JsonBodies.fieldNames(body)).startsWith("@odata.context", "@odata.type", "id");
     assertThat(body.get("@odata.context").asText())
         .isEqualTo(server.base + version + "/$metadata#deviceManagement/managedDevices/$entity");
     assertThat(body.get("id").asText()).isEqualTo(expected.id());
@@ -283,15 +283,15 @@ class ManagedDevicesHttpTest extends ServerPerClass {
 
   @Test
   void givenCaseInsensitiveDeviceRoute_whenGet_then200() {
-    ManagedDevice expected = RestTestData.adelesDevices().get(1);
+    ManagedDevice expected = RestTenant.adelesDevices().get(1);
 
     HttpResponse<String> response =
         server.get(
             "v1.0/DEVICEMANAGEMENT/manageddevices/" + expected.id(),
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(RestTestData.json(response).get("managementState").asText())
+    assertThat(JsonBodies.json(response).get("managementState").asText())
         .isEqualTo("retirePending");
   }
 
@@ -300,7 +300,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(200);

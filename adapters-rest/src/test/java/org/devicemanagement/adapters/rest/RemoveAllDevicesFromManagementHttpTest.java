@@ -1,8 +1,8 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.MEGAN;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.RestTenant.MEGAN;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -43,7 +43,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   }
 
   private static ManagedDevice stored(int index) {
-    return server.fake.device(RestTestData.adelesDevices().get(index).id()).orElseThrow();
+    return server.fake.device(RestTenant.adelesDevices().get(index).id()).orElseThrow();
   }
 
   @Test
@@ -51,7 +51,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();
@@ -62,7 +62,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(server.fake.received())
         .containsExactly(
             new RemoveAllDevicesFromManagementCommand(
-                RestTestData.verifier().verify(RestTestData.delegated().build()),
+                TestTokens.verifier().verify(TestTokens.delegated().build()),
                 new UserReference.ById(ADELE.id())));
   }
 
@@ -77,7 +77,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + segment + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
@@ -91,7 +91,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   @Test
   void givenDelegatedCaller_whenRetireAllOnMe_then204ForTheSignedInUser() {
     HttpResponse<String> response =
-        server.post("v1.0/me/removeAllDevicesFromManagement", RestTestData.delegated().build());
+        server.post("v1.0/me/removeAllDevicesFromManagement", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
@@ -104,7 +104,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/me/removeAllDevicesFromManagement",
-            RestTestData.delegatedByUpn(ADELE.userPrincipalName()).build());
+            TestTokens.delegatedByUpn(ADELE.userPrincipalName()).build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
@@ -122,7 +122,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
       })
   void givenAnySpellingOfTheRoute_whenRetireAll_then204(String template) {
     HttpResponse<String> response =
-        server.post(template.formatted(ADELE.id()), RestTestData.delegated().build());
+        server.post(template.formatted(ADELE.id()), TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
@@ -131,7 +131,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   @Test
   void givenMeInAnyCase_whenRetireAll_then204() {
     HttpResponse<String> response =
-        server.post("beta/ME/removeAllDevicesFromManagement", RestTestData.delegated().build());
+        server.post("beta/ME/removeAllDevicesFromManagement", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
   }
@@ -144,7 +144,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
             server
                 .authorized(
                     "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-                    RestTestData.delegated().build())
+                    TestTokens.delegated().build())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -155,8 +155,8 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   void givenUserWithoutDevices_whenRetireAllTwice_then204Both() {
     String path = "v1.0/users/" + MEGAN.id() + "/removeAllDevicesFromManagement";
 
-    HttpResponse<String> first = server.post(path, RestTestData.delegated().build());
-    HttpResponse<String> second = server.post(path, RestTestData.delegated().build());
+    HttpResponse<String> first = server.post(path, TestTokens.delegated().build());
+    HttpResponse<String> second = server.post(path, TestTokens.delegated().build());
 
     assertThat(first.statusCode()).isEqualTo(204);
     assertThat(second.statusCode()).isEqualTo(204);
@@ -164,7 +164,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
 
   @Test
   void givenTokenNamingTheCallerByUpnOnly_whenRetireAll_thenAuditLineNamesTheUpn() {
-    String token = RestTestData.delegated().without("oid").claim("upn", "admin@contoso.com").build();
+    String token = TestTokens.delegated().without("oid").claim("upn", "admin@contoso.com").build();
 
     server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
 
@@ -175,7 +175,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
 
   @Test
   void givenRetireAll_whenDone_thenOneAuditLineWithCallerTargetCountsAndRequestIdButNoToken() {
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
 
     HttpResponse<String> response =
         server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
@@ -186,7 +186,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(events.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
     assertThat(line)
         .contains("oid=" + ADELE.id())
-        .contains("appid=" + RestTestData.CLIENT_APP_ID)
+        .contains("appid=" + TestTokens.CLIENT_APP_ID)
         .contains("target user=" + ADELE.id())
         .contains("changed=2")
         .contains("unchanged=1")
@@ -199,7 +199,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   void givenRefusedRetireAll_whenDone_thenNoAuditLine() {
     server.post(
         "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-        RestTestData.delegated().claim("scp", "User.Read").build());
+        TestTokens.delegated().claim("scp", "User.Read").build());
 
     assertThat(audit.list).isEmpty();
   }
@@ -211,7 +211,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
             server
                 .authorized(
                     "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-                    RestTestData.delegated().build())
+                    TestTokens.delegated().build())
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(405);

@@ -1,8 +1,8 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.assertGraphError;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -30,7 +30,7 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
   private static final String SENT_CLIENT_REQUEST_ID = "0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f";
 
   private static String userReader() {
-    return RestTestData.delegated().claim("scp", Permissions.USER_READ_ALL).build();
+    return TestTokens.delegated().claim("scp", Permissions.USER_READ_ALL).build();
   }
 
   // ---- GET users/{id | upn}, GET me ------------------------------------------------------------
@@ -40,8 +40,8 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
     HttpResponse<String> response = server.get(GET_ADELE, userReader());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode body = RestTestData.json(response);
-    assertThat(RestTestData.fieldNames(body))
+    JsonNode body = JsonBodies.json(response);
+    assertThat(JsonBodies.fieldNames(body))
         .containsExactly("@odata.context", "id", "userPrincipalName", "displayName");
     assertThat(body.get("@odata.context").asText())
         .isEqualTo(server.base + "v1.0/$metadata#users/$entity");
@@ -53,14 +53,14 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
 
   @Test
   void givenBasicReader_whenGetUserByUpnWithSelectOnBeta_thenSelectIgnoredAndUserServed() {
-    String token = RestTestData.delegated().claim("scp", Permissions.USER_READ_BASIC_ALL).build();
+    String token = TestTokens.delegated().claim("scp", Permissions.USER_READ_BASIC_ALL).build();
 
     HttpResponse<String> response =
         server.get(
             "beta/users/adele.vance%40contoso.com?$select=id,displayName", token);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode body = RestTestData.json(response);
+    JsonNode body = JsonBodies.json(response);
     assertThat(body.get("@odata.context").asText()).endsWith("beta/$metadata#users/$entity");
     assertThat(body.get("userPrincipalName").asText()).isEqualTo(ADELE.userPrincipalName());
   }
@@ -70,12 +70,12 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
     HttpResponse<String> response = server.get("v1.0/me", userReader());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(RestTestData.json(response).get("id").asText()).isEqualTo(ADELE.id());
+    assertThat(JsonBodies.json(response).get("id").asText()).isEqualTo(ADELE.id());
   }
 
   @Test
   void givenDeviceScopesOnly_whenGetUser_then403NamingUserScopes() {
-    HttpResponse<String> response = server.get(GET_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.get(GET_ADELE, TestTokens.delegated().build());
 
     JsonNode error = assertErrorStatus(response, 403, "Forbidden");
     assertThat(error.get("message").asText())
@@ -233,7 +233,7 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     JsonNode error = assertErrorStatus(response, row.status(), row.code());
     assertThat(response.headers().firstValue("Retry-After")).isEqualTo(row.retryAfter());
@@ -246,9 +246,9 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
 
   private static JsonNode assertErrorStatus(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    JsonNode error = RestTestData.json(response).get("error");
+    JsonNode error = JsonBodies.json(response).get("error");
     assertThat(error.get("code").asText()).isEqualTo(code);
-    RestTestData.assertNothingInternal(response);
+    GraphErrorAssertions.assertNothingInternal(response);
     return error;
   }
 }
