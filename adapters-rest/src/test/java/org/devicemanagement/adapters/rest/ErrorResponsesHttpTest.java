@@ -3,7 +3,6 @@ package org.devicemanagement.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
 import static org.devicemanagement.adapters.rest.RestTenant.BROKEN;
-import static org.devicemanagement.adapters.rest.RestTestData.INTERNAL_DETAIL;
 import static org.devicemanagement.adapters.rest.TestTime.NOW;
 import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
@@ -16,20 +15,28 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** Every row of graph-contract.md's error table, over real HTTP. */
-class ErrorResponsesHttpTest extends ServerPerClass {
+class ErrorResponsesHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private static final String RETIRE_ADELE =
       "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement";
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
   private static final String EMPTY = "Access token is empty.";
+
+  /** The internal detail an unexpected failure carries; it must never reach a response. */
+  private static final String INTERNAL_DETAIL =
+      "java.lang.IllegalStateException: db password=hunter2";
 
   // ---- 401 -----------------------------------------------------------------------------------
 
@@ -40,7 +47,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
     assertGraphError(response, 401, "InvalidAuthenticationToken", EMPTY);
     assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @ParameterizedTest
@@ -68,7 +75,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     assertThat(response.body()).doesNotContain(token).doesNotContain(token.split("\\.", -1)[1]);
     assertThat(response.headers().firstValue("WWW-Authenticate"))
         .contains("Bearer error=\"invalid_token\"");
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
@@ -123,8 +130,8 @@ class ErrorResponsesHttpTest extends ServerPerClass {
         .contains(Permissions.PRIVILEGED_OPERATIONS_ALL);
     assertThat(
             server
-                .fake
-                .device(RestTenant.adelesDevices().get(0).id())
+                .tenant()
+                .findDeviceById(RestTenant.adelesDevices().get(0).id())
                 .orElseThrow()
                 .managementState())
         .isEqualTo(RestTenant.adelesDevices().get(0).managementState());
@@ -228,7 +235,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
         400,
         "BadRequest",
         "The action removeAllDevicesFromManagement does not take a request body.");
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
@@ -236,7 +243,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     // A raw socket: the server answers before the body is sent, which java.net.http reports as a
     // broken pipe rather than handing over the response.
     String token = TestTokens.delegated().build();
-    try (Socket socket = new Socket(server.base.getHost(), server.base.getPort())) {
+    try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
@@ -255,7 +262,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
           .contains("\"code\":\"RequestEntityTooLarge\"")
           .contains("at most 64 KiB");
     }
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
@@ -383,7 +390,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertGraphError(response, 406, "NotAcceptable", messageOf(response));
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @ParameterizedTest
@@ -414,6 +421,8 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenUnexpectedFailure_whenRetireAll_then500GeneralExceptionWithRequestIdOnly() {
+    server.fail(Port.USER_DIRECTORY, BROKEN, new IllegalStateException(INTERNAL_DETAIL));
+
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + BROKEN.id() + "/removeAllDevicesFromManagement",
@@ -430,6 +439,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenUnexpectedFailure_whenAnswered_thenLoggedOnceWithTheRequestIdAndCause() {
+    server.fail(Port.USER_DIRECTORY, BROKEN, new IllegalStateException(INTERNAL_DETAIL));
     Logger logger = (Logger) LoggerFactory.getLogger(ErrorEnvelope.class);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.devicemanagement.adapters.rest.RestTestData.TestServer;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class GraphRestApiTest {
   void givenManyRequests_whenServed_thenEachResourceIsMadeOnceAndShared() throws Exception {
     Map<Class<?>, AtomicInteger> asked = new ConcurrentHashMap<>();
     try (TestServer server =
-        new TestServer(TestTokens.verifier(), factory -> counting(factory, asked))) {
+        TestServer.builder().resourceFactory(factory -> counting(factory, asked)).start()) {
       for (int i = 0; i < 5; i++) {
         assertThat(
                 server

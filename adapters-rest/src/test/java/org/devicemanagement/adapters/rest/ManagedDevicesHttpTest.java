@@ -15,6 +15,7 @@ import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The device reads: {@code users/{id}/managedDevices}, {@code me/managedDevices} and one device.
  */
-class ManagedDevicesHttpTest extends ServerPerClass {
+class ManagedDevicesHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
 
@@ -36,12 +39,12 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     JsonNode body = JsonBodies.json(response);
     assertThat(JsonBodies.fieldNames(body)).containsExactly("@odata.context", "value");
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
+        .isEqualTo(server.base() + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("value")).hasSize(3);
     assertThat(body.get("value").findValuesAsText("id"))
         .containsExactlyElementsOf(
             RestTenant.adelesDevices().stream().map(ManagedDevice::id).toList());
-    assertThat(((ListManagedDevicesQuery) server.fake.received().get(0)).pageSize())
+    assertThat(((ListManagedDevicesQuery) server.received().get(0)).pageSize())
         .isEqualTo(ListManagedDevicesQuery.MAX_PAGE_SIZE);
   }
 
@@ -125,7 +128,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     assertThat(JsonBodies.fieldNames(firstBody))
         .containsExactly("@odata.context", "@odata.nextLink", "value");
     String nextLink = firstBody.get("@odata.nextLink").asText();
-    assertThat(nextLink).startsWith(server.base + LIST_ADELE + "?$top=2&$skiptoken=");
+    assertThat(nextLink).startsWith(server.base() + LIST_ADELE + "?$top=2&$skiptoken=");
     assertThat(firstBody.get("value")).hasSize(2);
 
     HttpResponse<String> second =
@@ -155,10 +158,10 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(body.get("value")).hasSize(1);
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "beta/$metadata#users('" + ADELE.id() + "')/managedDevices");
+        .isEqualTo(server.base() + "beta/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("@odata.nextLink").asText())
         .startsWith(
-            server.base + "beta/users/" + ADELE.id() + "/managedDevices?$top=1&$skiptoken=");
+            server.base() + "beta/users/" + ADELE.id() + "/managedDevices?$top=1&$skiptoken=");
   }
 
   @Test
@@ -168,7 +171,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
 
     JsonNode body = JsonBodies.json(response);
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
+        .isEqualTo(server.base() + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("value")).hasSize(3);
   }
 
@@ -207,7 +210,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
         server.get(LIST_ADELE + "?$top=1000", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(((ListManagedDevicesQuery) server.fake.received().get(0)).pageSize())
+    assertThat(((ListManagedDevicesQuery) server.received().get(0)).pageSize())
         .isEqualTo(1000);
   }
 
@@ -233,7 +236,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
         server.get(LIST_ADELE + "?$top=" + top, TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", message);
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
@@ -276,7 +279,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     JsonNode body = JsonBodies.json(response);
     assertThat(JsonBodies.fieldNames(body)).startsWith("@odata.context", "@odata.type", "id");
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + version + "/$metadata#deviceManagement/managedDevices/$entity");
+        .isEqualTo(server.base() + version + "/$metadata#deviceManagement/managedDevices/$entity");
     assertThat(body.get("id").asText()).isEqualTo(expected.id());
     assertThat(body.get("managementState").asText()).isEqualTo("managed");
   }

@@ -18,12 +18,15 @@ import org.devicemanagement.domain.ManagementState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST …/removeAllDevicesFromManagement} over real HTTP. */
-class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
+class RemoveAllDevicesFromManagementHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
 
@@ -43,7 +46,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   }
 
   private static ManagedDevice stored(int index) {
-    return server.fake.device(RestTenant.adelesDevices().get(index).id()).orElseThrow();
+    return server.tenant().findDeviceById(RestTenant.adelesDevices().get(index).id()).orElseThrow();
   }
 
   @Test
@@ -59,7 +62,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
     assertThat(stored(1).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
     assertThat(stored(2).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
-    assertThat(server.fake.received())
+    assertThat(server.received())
         .containsExactly(
             new RemoveAllDevicesFromManagementCommand(
                 TestTokens.verifier().verify(TestTokens.delegated().build()),
@@ -80,7 +83,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
             TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
+    assertThat(((RemoveAllDevicesFromManagementCommand) server.received().get(0)).user())
         .isInstanceOf(UserReference.ByUserPrincipalName.class)
         .extracting(UserReference::text)
         .asString()
@@ -94,7 +97,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
         server.post("v1.0/me/removeAllDevicesFromManagement", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
+    assertThat(((RemoveAllDevicesFromManagementCommand) server.received().get(0)).user())
         .isEqualTo(new UserReference.SignedInUser());
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
   }
@@ -231,6 +234,6 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(response.headers().firstValue("Content-Type")).isEmpty();
     assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("POST");
     assertThat(response.headers().firstValue("request-id")).isPresent();
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 }

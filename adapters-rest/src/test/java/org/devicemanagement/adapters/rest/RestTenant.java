@@ -3,6 +3,7 @@ package org.devicemanagement.adapters.rest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -11,7 +12,7 @@ import org.devicemanagement.domain.ManagedDeviceOwnerType;
 import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.User;
 
-/** The tenant the HTTP tests serve: three users and Adele's three devices. */
+/** The tenant the HTTP tests serve: three users and Adele's three devices, in memory. */
 final class RestTenant {
 
   /** Owns {@link #adelesDevices()}; the delegated test tokens sign her in. */
@@ -22,11 +23,16 @@ final class RestTenant {
   static final User MEGAN =
       new User("5b0a2e3f-1c4d-4e6f-9071-8293a4b5c6d7", "megan.bowen@contoso.com", "Megan Bowen");
 
-  /** A user whose lookups fail unexpectedly, to see what a 500 reveals. */
+  /** Owns no device; the tests that need an unexpected failure make lookups of this user fail. */
   static final User BROKEN =
       new User("6c1b3f40-2d5e-4f70-a182-93a4b5c6d7e8", "broken@contoso.com", "Broken");
 
   private RestTenant() {}
+
+  /** A fresh tenant of {@link #users()} and {@link #adelesDevices()}, as no test has changed it. */
+  static InMemoryTenant create() {
+    return InMemoryTenant.of(users(), adelesDevices());
+  }
 
   /** Adele, Megan and Broken. */
   static List<User> users() {

@@ -12,18 +12,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.FailureKind;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code GET users/{id}} and {@code GET me}, and how the backend's (Graph's) failures are answered. */
-class UserAndBackendFailuresHttpTest extends ServerPerClass {
+class UserAndBackendFailuresHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private static final String GET_ADELE = "v1.0/users/" + ADELE.id();
   private static final String GRAPH_REQUEST_ID = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
@@ -44,7 +48,7 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
     assertThat(JsonBodies.fieldNames(body))
         .containsExactly("@odata.context", "id", "userPrincipalName", "displayName");
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "v1.0/$metadata#users/$entity");
+        .isEqualTo(server.base() + "v1.0/$metadata#users/$entity");
     assertThat(body.get("id").asText()).isEqualTo(ADELE.id());
     assertThat(body.get("userPrincipalName").asText()).isEqualTo(ADELE.userPrincipalName());
     assertThat(body.get("displayName").asText()).isEqualTo(ADELE.displayName());
@@ -228,7 +232,7 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backendFailures")
   void givenBackendFailure_whenRetire_thenGraphShapedErrorNeverA500(Row row) {
-    server.fake.failNextWith(row.failure());
+    server.fail(Port.DEVICE_RETIREMENT, ADELE, row.failure());
 
     HttpResponse<String> response =
         server.post(
