@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.ManagedDevice;
@@ -205,6 +207,28 @@ class RemoveAllDevicesFromManagementHttpTest {
         TestTokens.delegated().claim("scp", "User.Read").build());
 
     assertThat(audit.list).isEmpty();
+  }
+
+  @Test
+  void givenTheCurrentPermissionTable_whenAnAppRetiresAll_then204AndDevicesRetirePending()
+      throws Exception {
+    // The seed table refuses applications (ErrorResponsesHttpTest); the later one admits them.
+    try (TestServer current =
+        TestServer.builder().permissions(PermissionCatalog.current()).start()) {
+      HttpResponse<String> response =
+          current.post(
+              "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
+              TestTokens.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+      assertThat(
+              current
+                  .tenant()
+                  .findDeviceById(RestTenant.adelesDevices().get(0).id())
+                  .orElseThrow()
+                  .managementState())
+          .isEqualTo(ManagementState.RETIRE_PENDING);
+    }
   }
 
   @Test
