@@ -18,11 +18,7 @@ import org.devicemanagement.domain.User;
 
 /**
  * The outbound ports a test server's real services use: an {@link InMemoryTenant}, fresh after
- * every {@link #reset()}, except where a test scripted a port to fail for a user.
- *
- * <p>A scripted failure stands in for a backend that fails (Graph throttling, timing out, refusing
- * the token) or for an unexpected bug; it is thrown from the port, after the service has
- * authorized the caller and resolved the user, exactly where an adapter's failure would surface.
+ * every {@link #reset()}, except where a test scripted a port to throw for a user.
  */
 final class FailureInjectingTenant
     implements UserDirectory, UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
@@ -57,7 +53,11 @@ final class FailureInjectingTenant
     return tenant;
   }
 
-  /** From now on, {@code port} throws {@code failure} whenever it is asked about {@code user}. */
+  /**
+   * From now on, {@code port} throws {@code failure} whenever it is asked about {@code user}: a
+   * stand-in for a backend that fails (Graph throttling, timing out, refusing the token) or for an
+   * unexpected bug, thrown where an adapter's failure surfaces, inside the real service.
+   */
   void fail(Port port, User user, RuntimeException failure) {
     scripted.add(
         new Scripted(
