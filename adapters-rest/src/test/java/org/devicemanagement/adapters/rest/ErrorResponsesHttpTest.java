@@ -1,11 +1,10 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.BROKEN;
-import static org.devicemanagement.adapters.rest.RestTestData.INTERNAL_DETAIL;
-import static org.devicemanagement.adapters.rest.RestTestData.NOW;
-import static org.devicemanagement.adapters.rest.RestTestData.assertGraphError;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.RestTenant.BROKEN;
+import static org.devicemanagement.adapters.rest.TestTime.NOW;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -16,20 +15,28 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** Every row of graph-contract.md's error table, over real HTTP. */
-class ErrorResponsesHttpTest extends ServerPerClass {
+class ErrorResponsesHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private static final String RETIRE_ADELE =
       "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement";
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
   private static final String EMPTY = "Access token is empty.";
+
+  /** The internal detail an unexpected failure carries; it must never reach a response. */
+  private static final String INTERNAL_DETAIL =
+      "java.lang.IllegalStateException: db password=hunter2";
 
   // ---- 401 -----------------------------------------------------------------------------------
 
@@ -40,7 +47,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
     assertGraphError(response, 401, "InvalidAuthenticationToken", EMPTY);
     assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @ParameterizedTest
@@ -56,7 +63,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenExpiredToken_whenPost_then401ValidationFailureNamingTheCheckButNotTheToken() {
-    String token = RestTestData.delegated().expiresAt(NOW.minusSeconds(3600)).build();
+    String token = TestTokens.delegated().expiresAt(NOW.minusSeconds(3600)).build();
 
     HttpResponse<String> response = server.post(RETIRE_ADELE, token);
 
@@ -68,13 +75,13 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     assertThat(response.body()).doesNotContain(token).doesNotContain(token.split("\\.", -1)[1]);
     assertThat(response.headers().firstValue("WWW-Authenticate"))
         .contains("Bearer error=\"invalid_token\"");
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
   void givenWrongAudience_whenGet_then401NamingTheAudience() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE, RestTestData.delegated().claim("aud", "api://other").build());
+        server.get(LIST_ADELE, TestTokens.delegated().claim("aud", "api://other").build());
 
     assertGraphError(
         response,
@@ -85,7 +92,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenBadSignature_whenGet_then401SignatureInvalid() {
-    String token = RestTestData.delegated().signedWith(RestTestData.OTHER_KEY).build();
+    String token = TestTokens.delegated().signedWith(TestTokens.OTHER_KEY).build();
 
     HttpResponse<String> response = server.get(LIST_ADELE, token);
 
@@ -115,7 +122,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   void givenAppToken_whenRetireAll_then403PermissionTypeNotSupported() {
     HttpResponse<String> response =
         server.post(
-            RETIRE_ADELE, RestTestData.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
+            RETIRE_ADELE, TestTokens.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
 
     JsonNode body = assertGraphError(response, 403, "Forbidden", messageOf(response));
     assertThat(body.at("/error/message").asText())
@@ -123,16 +130,16 @@ class ErrorResponsesHttpTest extends ServerPerClass {
         .contains(Permissions.PRIVILEGED_OPERATIONS_ALL);
     assertThat(
             server
-                .fake
-                .device(RestTestData.adelesDevices().get(0).id())
+                .tenant()
+                .findDeviceById(RestTenant.adelesDevices().get(0).id())
                 .orElseThrow()
                 .managementState())
-        .isEqualTo(RestTestData.adelesDevices().get(0).managementState());
+        .isEqualTo(RestTenant.adelesDevices().get(0).managementState());
   }
 
   @Test
   void givenPersonalAccount_whenRetireAll_then403() {
-    HttpResponse<String> response = server.post(RETIRE_ADELE, RestTestData.personal().build());
+    HttpResponse<String> response = server.post(RETIRE_ADELE, TestTokens.personal().build());
 
     JsonNode body = assertGraphError(response, 403, "Forbidden", messageOf(response));
     assertThat(body.at("/error/message").asText())
@@ -142,7 +149,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenDelegatedTokenWithoutTheScope_whenRetireAll_then403NamingTheScope() {
     HttpResponse<String> response =
-        server.post(RETIRE_ADELE, RestTestData.delegated().claim("scp", "User.Read").build());
+        server.post(RETIRE_ADELE, TestTokens.delegated().claim("scp", "User.Read").build());
 
     JsonNode body = assertGraphError(response, 403, "Forbidden", messageOf(response));
     assertThat(body.at("/error/message").asText())
@@ -157,7 +164,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/nobody%40contoso.com/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -172,7 +179,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "v1.0/users/guest_fabrikam.com%23EXT%23%40contoso.com/managedDevices",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -187,7 +194,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "v1.0/deviceManagement/managedDevices/no-such-device",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -204,7 +211,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/me/removeAllDevicesFromManagement",
-            RestTestData.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
+            TestTokens.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
 
     assertGraphError(
         response,
@@ -219,7 +226,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(RETIRE_ADELE, RestTestData.delegated().build())
+                .authorized(RETIRE_ADELE, TestTokens.delegated().build())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -228,15 +235,15 @@ class ErrorResponsesHttpTest extends ServerPerClass {
         400,
         "BadRequest",
         "The action removeAllDevicesFromManagement does not take a request body.");
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
   void givenAHugeDeclaredBody_whenRetireAll_then413WithoutReadingIt() throws Exception {
     // A raw socket: the server answers before the body is sent, which java.net.http reports as a
     // broken pipe rather than handing over the response.
-    String token = RestTestData.delegated().build();
-    try (Socket socket = new Socket(server.base.getHost(), server.base.getPort())) {
+    String token = TestTokens.delegated().build();
+    try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
@@ -255,7 +262,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
           .contains("\"code\":\"RequestEntityTooLarge\"")
           .contains("at most 64 KiB");
     }
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
@@ -310,7 +317,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenInvalidSkipToken_whenList_then400() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$skiptoken=garbage", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$skiptoken=garbage", TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", "The $skiptoken value is not valid.");
   }
@@ -318,7 +325,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   @Test
   void givenBlankUserSegment_whenList_then400InvalidObjectIdentifier() {
     HttpResponse<String> response =
-        server.get("v1.0/users/%20/managedDevices", RestTestData.delegated().build());
+        server.get("v1.0/users/%20/managedDevices", TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", "Invalid object identifier ' '.");
   }
@@ -345,7 +352,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .method(method, HttpRequest.BodyPublishers.noBody()));
 
     assertGraphError(
@@ -365,7 +372,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .header("Accept", accept)
                 .GET());
 
@@ -378,12 +385,12 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(RETIRE_ADELE, RestTestData.delegated().build())
+                .authorized(RETIRE_ADELE, TestTokens.delegated().build())
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertGraphError(response, 406, "NotAcceptable", messageOf(response));
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @ParameterizedTest
@@ -401,7 +408,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .header("Accept", accept)
                 .GET());
 
@@ -414,10 +421,12 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenUnexpectedFailure_whenRetireAll_then500GeneralExceptionWithRequestIdOnly() {
+    server.fail(Port.USER_DIRECTORY, BROKEN, new IllegalStateException(INTERNAL_DETAIL));
+
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + BROKEN.id() + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     String requestId = response.headers().firstValue("request-id").orElseThrow();
     assertGraphError(
@@ -430,6 +439,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenUnexpectedFailure_whenAnswered_thenLoggedOnceWithTheRequestIdAndCause() {
+    server.fail(Port.USER_DIRECTORY, BROKEN, new IllegalStateException(INTERNAL_DETAIL));
     Logger logger = (Logger) LoggerFactory.getLogger(ErrorEnvelope.class);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
@@ -437,7 +447,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     try {
       HttpResponse<String> response =
           server.get(
-              "v1.0/users/" + BROKEN.id() + "/managedDevices", RestTestData.delegated().build());
+              "v1.0/users/" + BROKEN.id() + "/managedDevices", TestTokens.delegated().build());
 
       assertThat(log.list).hasSize(1);
       assertThat(log.list.get(0).getFormattedMessage())
@@ -459,7 +469,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
     HttpResponse<String> success =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .header("client-request-id", clientRequestId)
                 .GET());
 
@@ -498,7 +508,7 @@ class ErrorResponsesHttpTest extends ServerPerClass {
 
   @Test
   void givenNoClientRequestId_whenSuccess_thenBothIdsAreTheRequestId() {
-    HttpResponse<String> response = server.post(RETIRE_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.post(RETIRE_ADELE, TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     String requestId = response.headers().firstValue("request-id").orElseThrow();
@@ -506,6 +516,6 @@ class ErrorResponsesHttpTest extends ServerPerClass {
   }
 
   private static String messageOf(HttpResponse<String> response) {
-    return RestTestData.json(response).at("/error/message").asText();
+    return JsonBodies.json(response).at("/error/message").asText();
   }
 }

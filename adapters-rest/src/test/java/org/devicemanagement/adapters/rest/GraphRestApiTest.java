@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.devicemanagement.adapters.rest.RestTestData.TestServer;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ class GraphRestApiTest {
   void givenAResourceFactory_whenTheApplicationIsBuilt_thenTheFactoryIsNotAskedYet() {
     Map<Class<?>, AtomicInteger> asked = new ConcurrentHashMap<>();
 
-    GraphRestApi.resourceConfig(RestTestData.verifier(), counting(type -> null, asked));
+    GraphRestApi.resourceConfig(TestTokens.verifier(), counting(type -> null, asked));
 
     assertThat(asked).isEmpty();
   }
@@ -26,13 +25,13 @@ class GraphRestApiTest {
   void givenManyRequests_whenServed_thenEachResourceIsMadeOnceAndShared() throws Exception {
     Map<Class<?>, AtomicInteger> asked = new ConcurrentHashMap<>();
     try (TestServer server =
-        new TestServer(RestTestData.verifier(), factory -> counting(factory, asked))) {
+        TestServer.builder().resourceFactory(factory -> counting(factory, asked)).start()) {
       for (int i = 0; i < 5; i++) {
         assertThat(
                 server
                     .post(
                         "v1.0/me/removeAllDevicesFromManagement",
-                        RestTestData.delegated().build())
+                        TestTokens.delegated().build())
                     .statusCode())
             .isEqualTo(204);
       }

@@ -2,14 +2,14 @@ package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.NOW;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.TestTime.NOW;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.devicemanagement.adapters.rest.RestTestData.MovableClock;
+import org.devicemanagement.adapters.rest.TestTime.MovableClock;
 import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.application.permission.Caller;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class JwtAccessTokenVerifierCacheTest {
 
   private final MovableClock clock = new MovableClock();
-  private final JwtAccessTokenVerifier verifier = RestTestData.cachingVerifier(clock, 3);
+  private final JwtAccessTokenVerifier verifier = TestTokens.cachingVerifier(clock, 3);
 
   @Test
   void givenVerifiedToken_whenVerifiedAgain_thenSameCallerFromOneCacheEntry() {
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
 
     Caller first = verifier.verify(token);
     Caller second = verifier.verify(token);
@@ -34,7 +34,7 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenCachedToken_whenClockPassesExpiryAndSkew_thenRefusedAsExpired() {
-    String token = RestTestData.delegated().expiresAt(NOW.plusSeconds(30)).build();
+    String token = TestTokens.delegated().expiresAt(NOW.plusSeconds(30)).build();
     verifier.verify(token);
 
     clock.set(NOW.plusSeconds(30).plus(JwtAccessTokenVerifier.CLOCK_SKEW).plusSeconds(1));
@@ -47,7 +47,7 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenCachedToken_whenClockStillWithinSkewAfterExpiry_thenAccepted() {
-    String token = RestTestData.delegated().expiresAt(NOW.plusSeconds(30)).build();
+    String token = TestTokens.delegated().expiresAt(NOW.plusSeconds(30)).build();
     verifier.verify(token);
 
     clock.set(NOW.plusSeconds(30).plus(JwtAccessTokenVerifier.CLOCK_SKEW));
@@ -57,7 +57,7 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenCachedToken_whenClockMovesBackBeforeNotBefore_thenRefusedAsNotYetValid() {
-    String token = RestTestData.delegated().notBefore(NOW.minusSeconds(10)).build();
+    String token = TestTokens.delegated().notBefore(NOW.minusSeconds(10)).build();
     verifier.verify(token);
 
     clock.set(NOW.minusSeconds(10).minus(JwtAccessTokenVerifier.CLOCK_SKEW).minusSeconds(1));
@@ -69,9 +69,9 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenGenuineTokenCached_whenSameClaimsSignedWithOtherKeyOfSameKid_thenRefused() {
-    RestTestData.Token claims = RestTestData.delegated();
+    TestTokens.Token claims = TestTokens.delegated();
     verifier.verify(claims.build());
-    String forged = claims.signedWith(RestTestData.OTHER_KEY).build();
+    String forged = claims.signedWith(TestTokens.OTHER_KEY).build();
 
     assertThatThrownBy(() -> verifier.verify(forged))
         .isInstanceOf(InvalidAccessTokenException.class)
@@ -81,7 +81,7 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenGenuineTokenCached_whenPayloadSwappedUnderItsSignature_thenRefused() {
-    RestTestData.Token claims = RestTestData.delegated();
+    TestTokens.Token claims = TestTokens.delegated();
     verifier.verify(claims.build());
 
     assertThatThrownBy(() -> verifier.verify(claims.buildWithForeignSignature()))
@@ -91,7 +91,7 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenTokenOfUnknownKey_whenVerifiedTwice_thenRefusedBothTimesAndNeverCached() {
-    String token = RestTestData.delegated().signedWith(RestTestData.UNKNOWN_KEY).build();
+    String token = TestTokens.delegated().signedWith(TestTokens.UNKNOWN_KEY).build();
 
     for (int attempt = 0; attempt < 2; attempt++) {
       assertThatThrownBy(() -> verifier.verify(token))
@@ -103,11 +103,11 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenCachedToken_whenAnotherVerifierWithOtherKeysChecksIt_thenRefused() {
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
     verifier.verify(token);
     JwtAccessTokenVerifier otherKeys =
         new JwtAccessTokenVerifier(
-            new JWKSet(RestTestData.OTHER_KEY.toPublicJWK()),
+            new JWKSet(TestTokens.OTHER_KEY.toPublicJWK()),
             clock,
             JwtAccessTokenVerifier.DEFAULT_CACHE_SIZE);
 
@@ -120,7 +120,7 @@ class JwtAccessTokenVerifierCacheTest {
   void givenMoreLiveTokensThanCacheSize_whenAllVerified_thenEachAcceptedAndCacheStaysBounded() {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      tokens.add(RestTestData.delegated().expiresAt(NOW.plus(Duration.ofMinutes(10 + i))).build());
+      tokens.add(TestTokens.delegated().expiresAt(NOW.plus(Duration.ofMinutes(10 + i))).build());
     }
 
     for (String token : tokens) {
@@ -136,19 +136,19 @@ class JwtAccessTokenVerifierCacheTest {
   @Test
   void givenFullCacheWithExpiredEntries_whenNewTokenVerified_thenExpiredOnesMakeRoom() {
     for (int i = 0; i < 3; i++) {
-      verifier.verify(RestTestData.delegated().expiresAt(NOW.plusSeconds(10)).build());
+      verifier.verify(TestTokens.delegated().expiresAt(NOW.plusSeconds(10)).build());
     }
     clock.set(NOW.plus(Duration.ofMinutes(5)));
 
-    verifier.verify(RestTestData.delegated().build());
+    verifier.verify(TestTokens.delegated().build());
 
     assertThat(verifier.cachedTokens()).isEqualTo(1);
   }
 
   @Test
   void givenNoCache_whenVerifiedTwice_thenNothingRemembered() {
-    JwtAccessTokenVerifier plain = RestTestData.verifier(clock);
-    String token = RestTestData.delegated().build();
+    JwtAccessTokenVerifier plain = TestTokens.verifier(clock);
+    String token = TestTokens.delegated().build();
 
     plain.verify(token);
     plain.verify(token);
@@ -158,7 +158,7 @@ class JwtAccessTokenVerifierCacheTest {
 
   @Test
   void givenNegativeCacheSize_whenCreated_thenRefused() {
-    assertThatThrownBy(() -> RestTestData.cachingVerifier(clock, -1))
+    assertThatThrownBy(() -> TestTokens.cachingVerifier(clock, -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cacheSize must not be negative, was -1");
   }

@@ -2,12 +2,12 @@ package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.CLIENT_APP_ID;
-import static org.devicemanagement.adapters.rest.RestTestData.CONSUMER_TENANT_ID;
-import static org.devicemanagement.adapters.rest.RestTestData.NOW;
-import static org.devicemanagement.adapters.rest.RestTestData.SERVICE_PRINCIPAL_ID;
-import static org.devicemanagement.adapters.rest.RestTestData.TENANT_ID;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.TestTokens.CLIENT_APP_ID;
+import static org.devicemanagement.adapters.rest.TestTokens.CONSUMER_TENANT_ID;
+import static org.devicemanagement.adapters.rest.TestTime.NOW;
+import static org.devicemanagement.adapters.rest.TestTokens.SERVICE_PRINCIPAL_ID;
+import static org.devicemanagement.adapters.rest.TestTokens.TENANT_ID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JwtAccessTokenVerifierTest {
 
-  private final JwtAccessTokenVerifier verifier = RestTestData.verifier();
+  private final JwtAccessTokenVerifier verifier = TestTokens.verifier();
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(
       String token, String reason) {
@@ -51,7 +51,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenDelegatedWorkToken_whenVerify_thenDelegatedWorkOrSchoolCallerWithScopes() {
-    Caller caller = verifier.verify(RestTestData.delegated().build());
+    Caller caller = verifier.verify(TestTokens.delegated().build());
 
     assertThat(caller.permissionType()).isEqualTo(PermissionType.DELEGATED_WORK_OR_SCHOOL);
     assertThat(caller.tenantId()).isEqualTo(TENANT_ID);
@@ -63,7 +63,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenPersonalTenantToken_whenVerify_thenDelegatedPersonal() {
-    Caller caller = verifier.verify(RestTestData.personal().build());
+    Caller caller = verifier.verify(TestTokens.personal().build());
 
     assertThat(caller.permissionType()).isEqualTo(PermissionType.DELEGATED_PERSONAL);
     assertThat(caller.tenantId()).isEqualTo(CONSUMER_TENANT_ID);
@@ -72,7 +72,7 @@ class JwtAccessTokenVerifierTest {
   @Test
   void givenAppToken_whenVerify_thenApplicationCallerWithRoles() {
     Caller caller =
-        verifier.verify(RestTestData.application(Permissions.READ_WRITE_ALL, "Other.Role").build());
+        verifier.verify(TestTokens.application(Permissions.READ_WRITE_ALL, "Other.Role").build());
 
     assertThat(caller.permissionType()).isEqualTo(PermissionType.APPLICATION);
     assertThat(caller.permissions())
@@ -83,7 +83,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenAppTokenWithoutRolesButIdtypApp_whenVerify_thenApplicationWithNoPermissions() {
-    Caller caller = verifier.verify(RestTestData.application().without("roles").build());
+    Caller caller = verifier.verify(TestTokens.application().without("roles").build());
 
     assertThat(caller.permissionType()).isEqualTo(PermissionType.APPLICATION);
     assertThat(caller.permissions()).isEmpty();
@@ -91,7 +91,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenUpnOnlyToken_whenVerify_thenUserPrincipalNameFromUpn() {
-    Caller caller = verifier.verify(RestTestData.delegatedByUpn(ADELE.userPrincipalName()).build());
+    Caller caller = verifier.verify(TestTokens.delegatedByUpn(ADELE.userPrincipalName()).build());
 
     assertThat(caller.objectId()).isEmpty();
     assertThat(caller.userPrincipalName()).contains(ADELE.userPrincipalName());
@@ -101,7 +101,7 @@ class JwtAccessTokenVerifierTest {
   void givenOnlyPreferredUsernameAndAzp_whenVerify_thenFallbackClaimsUsed() {
     Caller caller =
         verifier.verify(
-            RestTestData.delegated()
+            TestTokens.delegated()
                 .without("appid")
                 .claim("azp", "azp-client")
                 .claim("preferred_username", "pu@contoso.com")
@@ -115,7 +115,7 @@ class JwtAccessTokenVerifierTest {
   void givenUniqueNameWithoutUpn_whenVerify_thenUserPrincipalNameFromUniqueName() {
     Caller caller =
         verifier.verify(
-            RestTestData.delegated()
+            TestTokens.delegated()
                 .claim("unique_name", "un@contoso.com")
                 .claim("preferred_username", "pu@contoso.com")
                 .build());
@@ -131,7 +131,7 @@ class JwtAccessTokenVerifierTest {
         "00000003-0000-0000-c000-000000000000"
       })
   void givenEachGraphAudience_whenVerify_thenAccepted(String audience) {
-    assertThat(verifier.verify(RestTestData.delegated().claim("aud", audience).build()).tenantId())
+    assertThat(verifier.verify(TestTokens.delegated().claim("aud", audience).build()).tenantId())
         .isEqualTo(TENANT_ID);
   }
 
@@ -140,7 +140,7 @@ class JwtAccessTokenVerifierTest {
     assertThat(
             verifier
                 .verify(
-                    RestTestData.delegated()
+                    TestTokens.delegated()
                         .claim("aud", List.of("api://other", "https://graph.microsoft.com"))
                         .build())
                 .permissionType())
@@ -150,7 +150,7 @@ class JwtAccessTokenVerifierTest {
   @Test
   void givenV2Issuer_whenVerify_thenAccepted() {
     String token =
-        RestTestData.delegated()
+        TestTokens.delegated()
             .claim("iss", "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0")
             .claim("ver", "2.0")
             .build();
@@ -160,7 +160,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenTokenWithoutTyp_whenVerify_thenAccepted() {
-    assertThat(verifier.verify(RestTestData.typeless(RestTestData.delegated()).build()).objectId())
+    assertThat(verifier.verify(TestTokens.typeless(TestTokens.delegated()).build()).objectId())
         .contains(ADELE.id());
   }
 
@@ -168,7 +168,7 @@ class JwtAccessTokenVerifierTest {
   void givenTokenExpiredWithinSkew_whenVerify_thenAccepted() {
     assertThat(
             verifier
-                .verify(RestTestData.delegated().expiresAt(NOW.minusSeconds(59)).build())
+                .verify(TestTokens.delegated().expiresAt(NOW.minusSeconds(59)).build())
                 .objectId())
         .contains(ADELE.id());
   }
@@ -176,19 +176,19 @@ class JwtAccessTokenVerifierTest {
   @Test
   void givenExpiredToken_whenVerify_thenRefusedAsExpired() {
     assertRefused(
-        RestTestData.delegated().expiresAt(NOW.minusSeconds(61)).build(), "the token has expired");
+        TestTokens.delegated().expiresAt(NOW.minusSeconds(61)).build(), "the token has expired");
   }
 
   @Test
   void givenTokenWithoutExp_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().without("exp").build(), "the token has no expiry time (exp)");
+        TestTokens.delegated().without("exp").build(), "the token has no expiry time (exp)");
   }
 
   @Test
   void givenNotBeforeInTheFuture_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().notBefore(NOW.plusSeconds(61)).build(),
+        TestTokens.delegated().notBefore(NOW.plusSeconds(61)).build(),
         "the token is not valid yet (nbf is in the future)");
   }
 
@@ -196,7 +196,7 @@ class JwtAccessTokenVerifierTest {
   void givenNotBeforeWithinSkew_whenVerify_thenAccepted() {
     assertThat(
             verifier
-                .verify(RestTestData.delegated().notBefore(NOW.plusSeconds(59)).build())
+                .verify(TestTokens.delegated().notBefore(NOW.plusSeconds(59)).build())
                 .objectId())
         .contains(ADELE.id());
   }
@@ -204,20 +204,20 @@ class JwtAccessTokenVerifierTest {
   @Test
   void givenWrongAudience_whenVerify_thenRefusedNamingTheAudience() {
     assertRefused(
-        RestTestData.delegated().claim("aud", "api://not-graph").build(),
+        TestTokens.delegated().claim("aud", "api://not-graph").build(),
         "the audience 'api://not-graph' is not Microsoft Graph");
   }
 
   @Test
   void givenNoAudience_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().without("aud").build(), "the token has no audience (aud)");
+        TestTokens.delegated().without("aud").build(), "the token has no audience (aud)");
   }
 
   @Test
   void givenIssuerOfAnotherTenant_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated()
+        TestTokens.delegated()
             .claim("iss", "https://sts.windows.net/11111111-2222-3333-4444-555555555555/")
             .build(),
         "the issuer 'https://sts.windows.net/11111111-2222-3333-4444-555555555555/' is not the"
@@ -227,7 +227,7 @@ class JwtAccessTokenVerifierTest {
   @Test
   void givenForeignIssuer_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().claim("iss", "https://evil.example/" + TENANT_ID + "/").build(),
+        TestTokens.delegated().claim("iss", "https://evil.example/" + TENANT_ID + "/").build(),
         "the issuer 'https://evil.example/"
             + TENANT_ID
             + "/' is not the issuer of the token's tenant");
@@ -235,85 +235,85 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenNoIssuer_whenVerify_thenRefused() {
-    assertRefused(RestTestData.delegated().without("iss").build(), "the token has no issuer (iss)");
+    assertRefused(TestTokens.delegated().without("iss").build(), "the token has no issuer (iss)");
   }
 
   @Test
   void givenMissingTid_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().without("tid").build(), "the token has no tenant id (tid)");
+        TestTokens.delegated().without("tid").build(), "the token has no tenant id (tid)");
   }
 
   @Test
   void givenNeitherScpNorRoles_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().without("scp").claim("idtyp", "user").build(),
+        TestTokens.delegated().without("scp").claim("idtyp", "user").build(),
         "the token has neither scp nor roles");
   }
 
   @Test
   void givenScpArray_whenVerify_thenRefusedAsWrongType() {
     assertRefused(
-        RestTestData.delegated().claim("scp", List.of(Permissions.READ_ALL)).build(),
+        TestTokens.delegated().claim("scp", List.of(Permissions.READ_ALL)).build(),
         "the scp claim is not a space-separated string");
   }
 
   @Test
   void givenRolesString_whenVerify_thenRefusedAsWrongType() {
     assertRefused(
-        RestTestData.application().claim("roles", Permissions.READ_ALL).build(),
+        TestTokens.application().claim("roles", Permissions.READ_ALL).build(),
         "the roles claim is not an array of strings");
   }
 
   @Test
   void givenUnsignedAlgNoneToken_whenVerify_thenRefused() {
-    assertRefused(RestTestData.delegated().buildUnsigned(), "the token is not signed (alg none)");
+    assertRefused(TestTokens.delegated().buildUnsigned(), "the token is not signed (alg none)");
   }
 
   @Test
   void givenHs256Token_whenVerify_thenRefusedNamingTheAlgorithm() {
     assertRefused(
-        RestTestData.delegated().algorithm(JWSAlgorithm.HS256).build(),
+        TestTokens.delegated().algorithm(JWSAlgorithm.HS256).build(),
         "the signing algorithm 'HS256' is not accepted; expected RS256");
   }
 
   @Test
   void givenRs512Token_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().algorithm(JWSAlgorithm.RS512).build(),
+        TestTokens.delegated().algorithm(JWSAlgorithm.RS512).build(),
         "the signing algorithm 'RS512' is not accepted; expected RS256");
   }
 
   @Test
   void givenUnknownKeyId_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().signedWith(RestTestData.UNKNOWN_KEY).build(),
+        TestTokens.delegated().signedWith(TestTokens.UNKNOWN_KEY).build(),
         "the signing key (kid) is not known");
   }
 
   @Test
   void givenNoKeyId_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().keyId(null).build(),
+        TestTokens.delegated().keyId(null).build(),
         "the token does not name its signing key (kid)");
   }
 
   @Test
   void givenSignatureByAnotherKeyWithTheSameKid_whenVerify_thenSignatureInvalid() {
     assertRefused(
-        RestTestData.delegated().signedWith(RestTestData.OTHER_KEY).build(),
+        TestTokens.delegated().signedWith(TestTokens.OTHER_KEY).build(),
         "the signature is invalid");
   }
 
   @Test
   void givenTamperedPayload_whenVerify_thenSignatureInvalid() {
-    assertRefused(RestTestData.delegated().buildWithForeignSignature(), "the signature is invalid");
+    assertRefused(TestTokens.delegated().buildWithForeignSignature(), "the signature is invalid");
   }
 
   @Test
   void givenOtherHeaderType_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().type(new JOSEObjectType("at+jwt")).build(),
+        TestTokens.delegated().type(new JOSEObjectType("at+jwt")).build(),
         "the token type 'at+jwt' is not accepted; expected JWT");
   }
 
@@ -325,7 +325,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenJwtShapedGarbage_whenVerify_thenRefusedAsMalformed() {
-    assertRefused(RestTestData.garbageToken(), "the token is not a well-formed JWT");
+    assertRefused(TestTokens.garbageToken(), "the token is not a well-formed JWT");
   }
 
   @Test
@@ -336,7 +336,7 @@ class JwtAccessTokenVerifierTest {
   @Test
   void givenNonStringOid_whenVerify_thenRefused() {
     assertRefused(
-        RestTestData.delegated().claim("oid", 42).build(), "the oid claim is not a string");
+        TestTokens.delegated().claim("oid", 42).build(), "the oid claim is not a string");
   }
 
   // ---- claims the JWT library cannot read: hand-built payloads, signed with the trusted key ----
@@ -498,9 +498,9 @@ class JwtAccessTokenVerifierTest {
   void givenPrivateJwkSet_whenVerify_thenStillVerifiesWithThePublicHalf() {
     JwtAccessTokenVerifier fromPrivate =
         new JwtAccessTokenVerifier(
-            new com.nimbusds.jose.jwk.JWKSet(RestTestData.SIGNING_KEY), RestTestData.CLOCK);
+            new com.nimbusds.jose.jwk.JWKSet(TestTokens.SIGNING_KEY), TestTime.CLOCK);
 
-    assertThat(fromPrivate.verify(RestTestData.delegated().build()).objectId())
+    assertThat(fromPrivate.verify(TestTokens.delegated().build()).objectId())
         .isEqualTo(Optional.of(ADELE.id()));
   }
 }

@@ -1,9 +1,9 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.MEGAN;
-import static org.devicemanagement.adapters.rest.RestTestData.assertGraphError;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.RestTenant.MEGAN;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -15,6 +15,7 @@ import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,36 +23,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The device reads: {@code users/{id}/managedDevices}, {@code me/managedDevices} and one device.
  */
-class ManagedDevicesHttpTest extends ServerPerClass {
+class ManagedDevicesHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private static final String LIST_ADELE = "v1.0/users/" + ADELE.id() + "/managedDevices";
 
   @Test
   void givenUserWithDevices_whenList_then200GraphCollectionOfEveryDevice() {
-    HttpResponse<String> response = server.get(LIST_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.get(LIST_ADELE, TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
     assertThat(response.headers().firstValue("request-id")).isPresent();
-    JsonNode body = RestTestData.json(response);
-    assertThat(RestTestData.fieldNames(body)).containsExactly("@odata.context", "value");
+    JsonNode body = JsonBodies.json(response);
+    assertThat(JsonBodies.fieldNames(body)).containsExactly("@odata.context", "value");
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
+        .isEqualTo(server.base() + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("value")).hasSize(3);
     assertThat(body.get("value").findValuesAsText("id"))
         .containsExactlyElementsOf(
-            RestTestData.adelesDevices().stream().map(ManagedDevice::id).toList());
-    assertThat(((ListManagedDevicesQuery) server.fake.received().get(0)).pageSize())
+            RestTenant.adelesDevices().stream().map(ManagedDevice::id).toList());
+    assertThat(((ListManagedDevicesQuery) server.received().get(0)).pageSize())
         .isEqualTo(ListManagedDevicesQuery.MAX_PAGE_SIZE);
   }
 
   @Test
   void givenDevice_whenListed_thenEveryV1PropertyWithGraphNamesEnumsAndDates() {
-    HttpResponse<String> response = server.get(LIST_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.get(LIST_ADELE, TestTokens.delegated().build());
 
-    JsonNode device = RestTestData.json(response).get("value").get(2);
-    ManagedDevice expected = RestTestData.adelesDevices().get(2);
-    assertThat(RestTestData.fieldNames(device))
+    JsonNode device = JsonBodies.json(response).get("value").get(2);
+    ManagedDevice expected = RestTenant.adelesDevices().get(2);
+    assertThat(JsonBodies.fieldNames(device))
         .containsExactly(
             "@odata.type",
             "id",
@@ -87,7 +90,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     assertThat(device.get("model").asText()).isEqualTo("Surface Laptop 5");
     assertThat(device.get("manufacturer").asText()).isEqualTo("Microsoft Corporation");
     JsonNode action = device.get("deviceActionResults").get(0);
-    assertThat(RestTestData.fieldNames(action))
+    assertThat(JsonBodies.fieldNames(action))
         .containsExactly("actionName", "actionState", "startDateTime", "lastUpdatedDateTime");
     assertThat(action.get("actionName").asText()).isEqualTo("syncDevice");
     assertThat(action.get("actionState").asText()).isEqualTo("done");
@@ -99,10 +102,10 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   void givenRetireAll_whenListed_thenRetirePendingWithPendingRetireAction() {
     server.post(
         "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-        RestTestData.delegated().build());
+        TestTokens.delegated().build());
 
     JsonNode device =
-        RestTestData.json(server.get(LIST_ADELE, RestTestData.delegated().build()))
+        JsonBodies.json(server.get(LIST_ADELE, TestTokens.delegated().build()))
             .get("value")
             .get(0);
 
@@ -112,20 +115,20 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     assertThat(device.get("deviceActionResults").get(0).get("actionState").asText())
         .isEqualTo("pending");
     assertThat(device.get("deviceActionResults").get(0).get("startDateTime").asText())
-        .isEqualTo(RestTestData.NOW.toString());
+        .isEqualTo(TestTime.NOW.toString());
   }
 
   @Test
   void givenTopTwo_whenListedAndNextLinkFollowed_thenAllDevicesOnceThenNoNextLink() {
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
 
     HttpResponse<String> first = server.get(LIST_ADELE + "?$top=2", token);
 
-    JsonNode firstBody = RestTestData.json(first);
-    assertThat(RestTestData.fieldNames(firstBody))
+    JsonNode firstBody = JsonBodies.json(first);
+    assertThat(JsonBodies.fieldNames(firstBody))
         .containsExactly("@odata.context", "@odata.nextLink", "value");
     String nextLink = firstBody.get("@odata.nextLink").asText();
-    assertThat(nextLink).startsWith(server.base + LIST_ADELE + "?$top=2&$skiptoken=");
+    assertThat(nextLink).startsWith(server.base() + LIST_ADELE + "?$top=2&$skiptoken=");
     assertThat(firstBody.get("value")).hasSize(2);
 
     HttpResponse<String> second =
@@ -134,14 +137,14 @@ class ManagedDevicesHttpTest extends ServerPerClass {
                 .header("Authorization", "Bearer " + token)
                 .GET());
 
-    JsonNode secondBody = RestTestData.json(second);
+    JsonNode secondBody = JsonBodies.json(second);
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(secondBody.has("@odata.nextLink")).isFalse();
     List<String> ids = new ArrayList<>(firstBody.get("value").findValuesAsText("id"));
     ids.addAll(secondBody.get("value").findValuesAsText("id"));
     assertThat(ids)
         .containsExactlyElementsOf(
-            RestTestData.adelesDevices().stream().map(ManagedDevice::id).toList());
+            RestTenant.adelesDevices().stream().map(ManagedDevice::id).toList());
   }
 
   @Test
@@ -149,26 +152,26 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "BETA/USERS/" + ADELE.id() + "/MANAGEDDEVICES?%24TOP=1",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
-    JsonNode body = RestTestData.json(response);
+    JsonNode body = JsonBodies.json(response);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(body.get("value")).hasSize(1);
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "beta/$metadata#users('" + ADELE.id() + "')/managedDevices");
+        .isEqualTo(server.base() + "beta/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("@odata.nextLink").asText())
         .startsWith(
-            server.base + "beta/users/" + ADELE.id() + "/managedDevices?$top=1&$skiptoken=");
+            server.base() + "beta/users/" + ADELE.id() + "/managedDevices?$top=1&$skiptoken=");
   }
 
   @Test
   void givenMe_whenListed_thenContextNamesTheCallerAndListsTheirDevices() {
     HttpResponse<String> response =
-        server.get("v1.0/me/managedDevices", RestTestData.delegated().build());
+        server.get("v1.0/me/managedDevices", TestTokens.delegated().build());
 
-    JsonNode body = RestTestData.json(response);
+    JsonNode body = JsonBodies.json(response);
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
+        .isEqualTo(server.base() + "v1.0/$metadata#users('" + ADELE.id() + "')/managedDevices");
     assertThat(body.get("value")).hasSize(3);
   }
 
@@ -177,9 +180,9 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.get(
             "v1.0/users/adele.vance%40contoso.com/managedDevices",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
-    assertThat(RestTestData.json(response).get("@odata.context").asText())
+    assertThat(JsonBodies.json(response).get("@odata.context").asText())
         .endsWith("$metadata#users('adele.vance%40contoso.com')/managedDevices");
   }
 
@@ -187,16 +190,16 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   void givenUserWithoutDevices_whenListed_thenEmptyValue() {
     HttpResponse<String> response =
         server.get(
-            "v1.0/users/" + MEGAN.id() + "/managedDevices", RestTestData.delegated().build());
+            "v1.0/users/" + MEGAN.id() + "/managedDevices", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(RestTestData.json(response).get("value")).isEmpty();
+    assertThat(JsonBodies.json(response).get("value")).isEmpty();
   }
 
   @Test
   void givenAppTokenWithReadRole_whenListed_then200() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE, RestTestData.application(Permissions.READ_ALL).build());
+        server.get(LIST_ADELE, TestTokens.application(Permissions.READ_ALL).build());
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -204,10 +207,10 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @Test
   void givenTopOfTheMaximum_whenListed_thenPageSizePassedThrough() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=1000", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=1000", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(((ListManagedDevicesQuery) server.fake.received().get(0)).pageSize())
+    assertThat(((ListManagedDevicesQuery) server.received().get(0)).pageSize())
         .isEqualTo(1000);
   }
 
@@ -230,16 +233,16 @@ class ManagedDevicesHttpTest extends ServerPerClass {
       })
   void givenBadTop_whenListed_then400WithClearMessage(String top, String message) {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=" + top, RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=" + top, TestTokens.delegated().build());
 
     assertGraphError(response, 400, "BadRequest", message);
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 
   @Test
   void givenEmptyTop_whenListed_then400() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=", TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -252,7 +255,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @Test
   void givenTopTwice_whenListed_then400() {
     HttpResponse<String> response =
-        server.get(LIST_ADELE + "?$top=1&$TOP=2", RestTestData.delegated().build());
+        server.get(LIST_ADELE + "?$top=1&$TOP=2", TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -264,34 +267,34 @@ class ManagedDevicesHttpTest extends ServerPerClass {
   @ParameterizedTest
   @ValueSource(strings = {"v1.0", "beta"})
   void givenDeviceId_whenGet_then200EntityWithContext(String version) {
-    ManagedDevice expected = RestTestData.adelesDevices().get(0);
+    ManagedDevice expected = RestTenant.adelesDevices().get(0);
 
     HttpResponse<String> response =
         server.get(
             version + "/deviceManagement/managedDevices/" + expected.id(),
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-    JsonNode body = RestTestData.json(response);
-    assertThat(RestTestData.fieldNames(body)).startsWith("@odata.context", "@odata.type", "id");
+    JsonNode body = JsonBodies.json(response);
+    assertThat(JsonBodies.fieldNames(body)).startsWith("@odata.context", "@odata.type", "id");
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + version + "/$metadata#deviceManagement/managedDevices/$entity");
+        .isEqualTo(server.base() + version + "/$metadata#deviceManagement/managedDevices/$entity");
     assertThat(body.get("id").asText()).isEqualTo(expected.id());
     assertThat(body.get("managementState").asText()).isEqualTo("managed");
   }
 
   @Test
   void givenCaseInsensitiveDeviceRoute_whenGet_then200() {
-    ManagedDevice expected = RestTestData.adelesDevices().get(1);
+    ManagedDevice expected = RestTenant.adelesDevices().get(1);
 
     HttpResponse<String> response =
         server.get(
             "v1.0/DEVICEMANAGEMENT/manageddevices/" + expected.id(),
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(RestTestData.json(response).get("managementState").asText())
+    assertThat(JsonBodies.json(response).get("managementState").asText())
         .isEqualTo("retirePending");
   }
 
@@ -300,7 +303,7 @@ class ManagedDevicesHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.send(
             server
-                .authorized(LIST_ADELE, RestTestData.delegated().build())
+                .authorized(LIST_ADELE, TestTokens.delegated().build())
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(200);

@@ -1,8 +1,8 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.MEGAN;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.RestTenant.MEGAN;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.ManagedDevice;
@@ -18,12 +20,15 @@ import org.devicemanagement.domain.ManagementState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST …/removeAllDevicesFromManagement} over real HTTP. */
-class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
+class RemoveAllDevicesFromManagementHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
 
@@ -43,7 +48,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   }
 
   private static ManagedDevice stored(int index) {
-    return server.fake.device(RestTestData.adelesDevices().get(index).id()).orElseThrow();
+    return server.tenant().findDeviceById(RestTenant.adelesDevices().get(index).id()).orElseThrow();
   }
 
   @Test
@@ -51,7 +56,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();
@@ -59,10 +64,10 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
     assertThat(stored(1).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
     assertThat(stored(2).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
-    assertThat(server.fake.received())
+    assertThat(server.received())
         .containsExactly(
             new RemoveAllDevicesFromManagementCommand(
-                RestTestData.verifier().verify(RestTestData.delegated().build()),
+                TestTokens.verifier().verify(TestTokens.delegated().build()),
                 new UserReference.ById(ADELE.id())));
   }
 
@@ -77,10 +82,10 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + segment + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
+    assertThat(((RemoveAllDevicesFromManagementCommand) server.received().get(0)).user())
         .isInstanceOf(UserReference.ByUserPrincipalName.class)
         .extracting(UserReference::text)
         .asString()
@@ -91,10 +96,10 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   @Test
   void givenDelegatedCaller_whenRetireAllOnMe_then204ForTheSignedInUser() {
     HttpResponse<String> response =
-        server.post("v1.0/me/removeAllDevicesFromManagement", RestTestData.delegated().build());
+        server.post("v1.0/me/removeAllDevicesFromManagement", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(((RemoveAllDevicesFromManagementCommand) server.fake.received().get(0)).user())
+    assertThat(((RemoveAllDevicesFromManagementCommand) server.received().get(0)).user())
         .isEqualTo(new UserReference.SignedInUser());
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
   }
@@ -104,7 +109,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     HttpResponse<String> response =
         server.post(
             "v1.0/me/removeAllDevicesFromManagement",
-            RestTestData.delegatedByUpn(ADELE.userPrincipalName()).build());
+            TestTokens.delegatedByUpn(ADELE.userPrincipalName()).build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
@@ -122,7 +127,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
       })
   void givenAnySpellingOfTheRoute_whenRetireAll_then204(String template) {
     HttpResponse<String> response =
-        server.post(template.formatted(ADELE.id()), RestTestData.delegated().build());
+        server.post(template.formatted(ADELE.id()), TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(stored(0).managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
@@ -131,7 +136,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   @Test
   void givenMeInAnyCase_whenRetireAll_then204() {
     HttpResponse<String> response =
-        server.post("beta/ME/removeAllDevicesFromManagement", RestTestData.delegated().build());
+        server.post("beta/ME/removeAllDevicesFromManagement", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(204);
   }
@@ -144,7 +149,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
             server
                 .authorized(
                     "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-                    RestTestData.delegated().build())
+                    TestTokens.delegated().build())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
@@ -155,8 +160,8 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   void givenUserWithoutDevices_whenRetireAllTwice_then204Both() {
     String path = "v1.0/users/" + MEGAN.id() + "/removeAllDevicesFromManagement";
 
-    HttpResponse<String> first = server.post(path, RestTestData.delegated().build());
-    HttpResponse<String> second = server.post(path, RestTestData.delegated().build());
+    HttpResponse<String> first = server.post(path, TestTokens.delegated().build());
+    HttpResponse<String> second = server.post(path, TestTokens.delegated().build());
 
     assertThat(first.statusCode()).isEqualTo(204);
     assertThat(second.statusCode()).isEqualTo(204);
@@ -164,7 +169,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
 
   @Test
   void givenTokenNamingTheCallerByUpnOnly_whenRetireAll_thenAuditLineNamesTheUpn() {
-    String token = RestTestData.delegated().without("oid").claim("upn", "admin@contoso.com").build();
+    String token = TestTokens.delegated().without("oid").claim("upn", "admin@contoso.com").build();
 
     server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
 
@@ -175,7 +180,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
 
   @Test
   void givenRetireAll_whenDone_thenOneAuditLineWithCallerTargetCountsAndRequestIdButNoToken() {
-    String token = RestTestData.delegated().build();
+    String token = TestTokens.delegated().build();
 
     HttpResponse<String> response =
         server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
@@ -186,7 +191,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(events.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
     assertThat(line)
         .contains("oid=" + ADELE.id())
-        .contains("appid=" + RestTestData.CLIENT_APP_ID)
+        .contains("appid=" + TestTokens.CLIENT_APP_ID)
         .contains("target user=" + ADELE.id())
         .contains("changed=2")
         .contains("unchanged=1")
@@ -199,9 +204,31 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
   void givenRefusedRetireAll_whenDone_thenNoAuditLine() {
     server.post(
         "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-        RestTestData.delegated().claim("scp", "User.Read").build());
+        TestTokens.delegated().claim("scp", "User.Read").build());
 
     assertThat(audit.list).isEmpty();
+  }
+
+  @Test
+  void givenTheCurrentPermissionTable_whenAnAppRetiresAll_then204AndDevicesRetirePending()
+      throws Exception {
+    // The seed table refuses applications (ErrorResponsesHttpTest); the later one admits them.
+    try (TestServer current =
+        TestServer.builder().permissions(PermissionCatalog.current()).start()) {
+      HttpResponse<String> response =
+          current.post(
+              "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
+              TestTokens.application(Permissions.PRIVILEGED_OPERATIONS_ALL).build());
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+      assertThat(
+              current
+                  .tenant()
+                  .findDeviceById(RestTenant.adelesDevices().get(0).id())
+                  .orElseThrow()
+                  .managementState())
+          .isEqualTo(ManagementState.RETIRE_PENDING);
+    }
   }
 
   @Test
@@ -211,7 +238,7 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
             server
                 .authorized(
                     "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-                    RestTestData.delegated().build())
+                    TestTokens.delegated().build())
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(405);
@@ -231,6 +258,6 @@ class RemoveAllDevicesFromManagementHttpTest extends ServerPerClass {
     assertThat(response.headers().firstValue("Content-Type")).isEmpty();
     assertThat(response.headers().firstValue("Allow").orElseThrow()).contains("POST");
     assertThat(response.headers().firstValue("request-id")).isPresent();
-    assertThat(server.fake.received()).isEmpty();
+    assertThat(server.received()).isEmpty();
   }
 }

@@ -2,23 +2,43 @@ package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.devicemanagement.adapters.rest.routing.NoRoute;
 import org.devicemanagement.adapters.rest.routing.Resolution;
 import org.devicemanagement.adapters.rest.routing.Route;
 import org.devicemanagement.adapters.rest.routing.RouteTable;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Path resolution against the routes derived from the resource classes: Graph's spelling of every
  * known segment whatever the request's case, and Graph's OData key syntax, {@code users('<key>')},
- * beside the plain {@code users/<key>}.
+ * beside the plain {@code users/<key>}; and that routes have one source, the resource methods' own
+ * {@code @Path} annotations.
  */
 class RouteTableTest {
 
   private static final RouteTable ROUTES = GraphRestApi.routes();
+
+  /** A JAX-RS path parameter, {@code {name}} or {@code {name: pattern}}. */
+  private static final Pattern PARAMETER =
+      Pattern.compile("\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(?::\\s*(.*?)\\s*)?}");
 
   private static String canonicalPathOf(String path) {
     Resolution resolution = ROUTES.resolve(path);
@@ -125,7 +145,7 @@ class RouteTableTest {
     assertThat(((Route) ROUTES.resolve(path)).parameter("version")).isEqualTo(version);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void givenTheResourceClasses_whenRoutesDerived_thenEveryResourcePathIsARouteWithItsMethods() {
     assertThat(ROUTES.templates())
         .extracting(t -> t.path() + " " + t.methods())
@@ -139,11 +159,161 @@ class RouteTableTest {
             "{version: v1\\.0|beta}/me [GET]");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void givenABoundActionRoute_whenResolved_thenItNamesTheActionOnce() {
     Route route = (Route) ROUTES.resolve("v1.0/me/microsoft.graph.removeAllDevicesFromManagement");
 
     assertThat(route.boundOperation()).isEqualTo("removeAllDevicesFromManagement");
     assertThat(route.template().parameterNames()).isEqualTo(List.of("version"));
+  }
+
+  // ---- one source of routes: the resource classes' own annotations ----------------------------
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyResourceMethodOfTheApi")
+  void givenAResourceMethodOfTheApi_whenItsPathIsResolved_thenTheRouteServesItsHttpMethod(
+      DeclaredRequest request) {
+    assertReachable(ROUTES, request);
+  }
+
+  static Stream<DeclaredRequest> everyResourceMethodOfTheApi() {
+    return declaredRequests(GraphRestApi.resourceClasses()).stream();
+  }
+
+  @Test
+  void givenATestOnlyResourceAddedToTheResourceList_whenRoutesDerived_thenItsPathResolvesToo() {
+    assertThat(ROUTES.resolve("v1.0/deviceManagement/widgets/w-1"))
+        .isEqualTo(new NoRoute("Resource not found for the segment 'widgets'."));
+    List<Class<?>> resourceClasses = new ArrayList<>(GraphRestApi.resourceClasses());
+    resourceClasses.add(WidgetResource.class);
+
+    RouteTable routes = RouteTable.of(resourceClasses);
+
+    Route route = (Route) routes.resolve("BETA/DeviceManagement/WIDGETS/w-1");
+    assertThat(route.canonicalPath()).isEqualTo("beta/deviceManagement/widgets/w-1");
+    assertThat(route.parameter("widget")).isEqualTo("w-1");
+    assertThat(route.template().methods()).containsExactly("GET");
+    assertThat(routes.templates()).hasSize(ROUTES.templates().size() + 1);
+    declaredRequests(resourceClasses).forEach(request -> assertReachable(routes, request));
+  }
+
+  /** A resource only this test serves, sharing {@code deviceManagement} with a real route. */
+  @Path("{version: v1\\.0|beta}") // the pattern must equal GraphVersions.TEMPLATE's
+  static final class WidgetResource {
+    @GET
+    @Path("deviceManagement/widgets/{widget}")
+    public String widget() {
+      return "";
+    }
+  }
+
+  /**
+   * One request a resource method declares it serves: its HTTP method, a concrete path built from
+   * its {@code @Path} template, and the parameter values that path carries.
+   */
+  record DeclaredRequest(
+      String resourceMethod,
+      String httpMethod,
+      String template,
+      String path,
+      Map<String, String> parameters) {
+    @Override
+    public String toString() {
+      return httpMethod + " " + path + " (" + resourceMethod + ")";
+    }
+  }
+
+  private static void assertReachable(RouteTable routes, DeclaredRequest request) {
+    Resolution resolution = routes.resolve(request.path());
+    assertThat(resolution).as(request.toString()).isInstanceOf(Route.class);
+    Route route = (Route) resolution;
+    assertThat(route.template().path()).as(request.toString()).isEqualTo(request.template());
+    assertThat(route.template().methods()).as(request.toString()).contains(request.httpMethod());
+    request
+        .parameters()
+        .forEach(
+            (name, value) ->
+                assertThat(route.parameter(name)).as(request.toString()).isEqualTo(value));
+  }
+
+  /**
+   * Every request the resource methods of {@code resourceClasses} declare, read straight from
+   * their JAX-RS annotations (not from Jersey's model, which {@link RouteTable} reads): one per
+   * choice of each parameter restricted to literal choices, such as the version.
+   */
+  private static List<DeclaredRequest> declaredRequests(List<Class<?>> resourceClasses) {
+    List<DeclaredRequest> requests = new ArrayList<>();
+    for (Class<?> resourceClass : resourceClasses) {
+      Path classPath = resourceClass.getAnnotation(Path.class);
+      for (Method method : resourceClass.getMethods()) {
+        String httpMethod = httpMethodOf(method);
+        if (httpMethod == null) {
+          continue;
+        }
+        Path methodPath = method.getAnnotation(Path.class);
+        String template =
+            Stream.of(classPath, methodPath)
+                .filter(Objects::nonNull)
+                .map(Path::value)
+                .flatMap(value -> Stream.of(value.split("/")))
+                .filter(segment -> !segment.isEmpty())
+                .reduce((a, b) -> a + "/" + b)
+                .orElse("");
+        String name = resourceClass.getSimpleName() + "." + method.getName();
+        for (Map<String, String> parameters : parameterChoices(template)) {
+          requests.add(
+              new DeclaredRequest(
+                  name, httpMethod, template, fill(template, parameters), parameters));
+        }
+      }
+    }
+    return requests;
+  }
+
+  private static @Nullable String httpMethodOf(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      HttpMethod httpMethod = annotation.annotationType().getAnnotation(HttpMethod.class);
+      if (httpMethod != null) {
+        return httpMethod.value();
+      }
+    }
+    return null;
+  }
+
+  /** Every assignment of values to the template's parameters: each literal choice, else a name. */
+  private static List<Map<String, String>> parameterChoices(String template) {
+    List<Map<String, String>> assignments = new ArrayList<>();
+    assignments.add(new LinkedHashMap<>());
+    Matcher parameter = PARAMETER.matcher(template);
+    while (parameter.find()) {
+      String name = parameter.group(1);
+      List<String> values =
+          parameter.group(2) == null
+              ? List.of(name + "-1")
+              : Stream.of(parameter.group(2).split("\\|"))
+                  .map(choice -> choice.replace("\\.", "."))
+                  .toList();
+      List<Map<String, String>> extended = new ArrayList<>();
+      for (Map<String, String> assignment : assignments) {
+        for (String value : values) {
+          Map<String, String> next = new LinkedHashMap<>(assignment);
+          next.put(name, value);
+          extended.add(next);
+        }
+      }
+      assignments = extended;
+    }
+    return assignments;
+  }
+
+  private static String fill(String template, Map<String, String> parameters) {
+    Matcher parameter = PARAMETER.matcher(template);
+    StringBuilder path = new StringBuilder();
+    while (parameter.find()) {
+      parameter.appendReplacement(
+          path, Matcher.quoteReplacement(parameters.get(parameter.group(1))));
+    }
+    parameter.appendTail(path);
+    return path.toString();
   }
 }

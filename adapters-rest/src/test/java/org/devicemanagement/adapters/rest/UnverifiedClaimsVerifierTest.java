@@ -2,9 +2,9 @@ package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.CLOCK;
-import static org.devicemanagement.adapters.rest.RestTestData.NOW;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.TestTime.CLOCK;
+import static org.devicemanagement.adapters.rest.TestTime.NOW;
 
 import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
 import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
@@ -21,7 +21,7 @@ class UnverifiedClaimsVerifierTest {
   @Test
   void givenTokenSignedByUnknownKey_whenVerified_thenCallerReadFromClaims() {
     String token =
-        RestTestData.delegated().signedWith(RestTestData.UNKNOWN_KEY).keyId("graph-key").build();
+        TestTokens.delegated().signedWith(TestTokens.UNKNOWN_KEY).keyId("graph-key").build();
 
     Caller caller = verifier.verify(token);
 
@@ -32,20 +32,20 @@ class UnverifiedClaimsVerifierTest {
 
   @Test
   void givenForeignSignature_whenVerified_thenStillAcceptedAsGraphIsTheAuthority() {
-    assertThat(verifier.verify(RestTestData.delegated().buildWithForeignSignature()).tenantId())
-        .isEqualTo(RestTestData.TENANT_ID);
+    assertThat(verifier.verify(TestTokens.delegated().buildWithForeignSignature()).tenantId())
+        .isEqualTo(TestTokens.TENANT_ID);
   }
 
   @Test
   void givenUnsignedToken_whenVerified_thenRefused() {
-    assertThatThrownBy(() -> verifier.verify(RestTestData.delegated().buildUnsigned()))
+    assertThatThrownBy(() -> verifier.verify(TestTokens.delegated().buildUnsigned()))
         .isInstanceOf(InvalidAccessTokenException.class)
         .hasMessageContaining("alg none");
   }
 
   @Test
   void givenExpiredToken_whenVerified_thenRefused() {
-    String token = RestTestData.delegated().expiresAt(NOW.minusSeconds(120)).build();
+    String token = TestTokens.delegated().expiresAt(NOW.minusSeconds(120)).build();
 
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidAccessTokenException.class)
@@ -54,7 +54,7 @@ class UnverifiedClaimsVerifierTest {
 
   @Test
   void givenTokenNotYetValid_whenVerified_thenRefused() {
-    String token = RestTestData.delegated().notBefore(NOW.plusSeconds(600)).build();
+    String token = TestTokens.delegated().notBefore(NOW.plusSeconds(600)).build();
 
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidAccessTokenException.class)
@@ -63,7 +63,7 @@ class UnverifiedClaimsVerifierTest {
 
   @Test
   void givenOtherAudience_whenVerified_thenRefused() {
-    String token = RestTestData.delegated().claim("aud", "api://someone-else").build();
+    String token = TestTokens.delegated().claim("aud", "api://someone-else").build();
 
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidAccessTokenException.class)
@@ -73,7 +73,7 @@ class UnverifiedClaimsVerifierTest {
   @Test
   void givenIssuerOfAnotherTenant_whenVerified_thenRefused() {
     String token =
-        RestTestData.delegated()
+        TestTokens.delegated()
             .claim("iss", "https://sts.windows.net/11111111-1111-1111-1111-111111111111/")
             .build();
 
@@ -84,7 +84,7 @@ class UnverifiedClaimsVerifierTest {
 
   @Test
   void givenNoTenant_whenVerified_thenRefused() {
-    String token = RestTestData.delegated().without("tid").build();
+    String token = TestTokens.delegated().without("tid").build();
 
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidAccessTokenException.class)
@@ -93,7 +93,7 @@ class UnverifiedClaimsVerifierTest {
 
   @Test
   void givenGarbage_whenVerified_thenRefusedAsMalformed() {
-    assertThatThrownBy(() -> verifier.verify(RestTestData.garbageToken()))
+    assertThatThrownBy(() -> verifier.verify(TestTokens.garbageToken()))
         .isInstanceOf(InvalidAccessTokenException.class);
     assertThatThrownBy(() -> verifier.verify("x".repeat(20_000)))
         .isInstanceOf(InvalidAccessTokenException.class)

@@ -1,8 +1,8 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTestData.ADELE;
-import static org.devicemanagement.adapters.rest.RestTestData.assertGraphError;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -12,25 +12,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.FailureKind;
 import org.devicemanagement.application.permission.Permissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code GET users/{id}} and {@code GET me}, and how the backend's (Graph's) failures are answered. */
-class UserAndBackendFailuresHttpTest extends ServerPerClass {
+class UserAndBackendFailuresHttpTest {
+
+  @RegisterExtension static final TestServerExtension server = new TestServerExtension();
 
   private static final String GET_ADELE = "v1.0/users/" + ADELE.id();
   private static final String GRAPH_REQUEST_ID = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
   private static final String SENT_CLIENT_REQUEST_ID = "0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f";
 
   private static String userReader() {
-    return RestTestData.delegated().claim("scp", Permissions.USER_READ_ALL).build();
+    return TestTokens.delegated().claim("scp", Permissions.USER_READ_ALL).build();
   }
 
   // ---- GET users/{id | upn}, GET me ------------------------------------------------------------
@@ -40,11 +44,11 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
     HttpResponse<String> response = server.get(GET_ADELE, userReader());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode body = RestTestData.json(response);
-    assertThat(RestTestData.fieldNames(body))
+    JsonNode body = JsonBodies.json(response);
+    assertThat(JsonBodies.fieldNames(body))
         .containsExactly("@odata.context", "id", "userPrincipalName", "displayName");
     assertThat(body.get("@odata.context").asText())
-        .isEqualTo(server.base + "v1.0/$metadata#users/$entity");
+        .isEqualTo(server.base() + "v1.0/$metadata#users/$entity");
     assertThat(body.get("id").asText()).isEqualTo(ADELE.id());
     assertThat(body.get("userPrincipalName").asText()).isEqualTo(ADELE.userPrincipalName());
     assertThat(body.get("displayName").asText()).isEqualTo(ADELE.displayName());
@@ -53,14 +57,14 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
 
   @Test
   void givenBasicReader_whenGetUserByUpnWithSelectOnBeta_thenSelectIgnoredAndUserServed() {
-    String token = RestTestData.delegated().claim("scp", Permissions.USER_READ_BASIC_ALL).build();
+    String token = TestTokens.delegated().claim("scp", Permissions.USER_READ_BASIC_ALL).build();
 
     HttpResponse<String> response =
         server.get(
             "beta/users/adele.vance%40contoso.com?$select=id,displayName", token);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode body = RestTestData.json(response);
+    JsonNode body = JsonBodies.json(response);
     assertThat(body.get("@odata.context").asText()).endsWith("beta/$metadata#users/$entity");
     assertThat(body.get("userPrincipalName").asText()).isEqualTo(ADELE.userPrincipalName());
   }
@@ -70,12 +74,12 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
     HttpResponse<String> response = server.get("v1.0/me", userReader());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(RestTestData.json(response).get("id").asText()).isEqualTo(ADELE.id());
+    assertThat(JsonBodies.json(response).get("id").asText()).isEqualTo(ADELE.id());
   }
 
   @Test
   void givenDeviceScopesOnly_whenGetUser_then403NamingUserScopes() {
-    HttpResponse<String> response = server.get(GET_ADELE, RestTestData.delegated().build());
+    HttpResponse<String> response = server.get(GET_ADELE, TestTokens.delegated().build());
 
     JsonNode error = assertErrorStatus(response, 403, "Forbidden");
     assertThat(error.get("message").asText())
@@ -228,12 +232,12 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backendFailures")
   void givenBackendFailure_whenRetire_thenGraphShapedErrorNeverA500(Row row) {
-    server.fake.failNextWith(row.failure());
+    server.fail(Port.DEVICE_RETIREMENT, ADELE, row.failure());
 
     HttpResponse<String> response =
         server.post(
             "v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement",
-            RestTestData.delegated().build());
+            TestTokens.delegated().build());
 
     JsonNode error = assertErrorStatus(response, row.status(), row.code());
     assertThat(response.headers().firstValue("Retry-After")).isEqualTo(row.retryAfter());
@@ -246,9 +250,9 @@ class UserAndBackendFailuresHttpTest extends ServerPerClass {
 
   private static JsonNode assertErrorStatus(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    JsonNode error = RestTestData.json(response).get("error");
+    JsonNode error = JsonBodies.json(response).get("error");
     assertThat(error.get("code").asText()).isEqualTo(code);
-    RestTestData.assertNothingInternal(response);
+    GraphErrorAssertions.assertNothingInternal(response);
     return error;
   }
 }

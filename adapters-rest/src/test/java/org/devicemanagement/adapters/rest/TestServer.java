@@ -1,0 +1,213 @@
+package org.devicemanagement.adapters.rest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
+import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
+import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
+import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
+import org.devicemanagement.adapters.rest.resource.UserResource;
+import org.devicemanagement.application.permission.PermissionCatalog;
+import org.devicemanagement.application.permission.PermissionPolicy;
+import org.devicemanagement.application.service.GetManagedDeviceService;
+import org.devicemanagement.application.service.GetUserService;
+import org.devicemanagement.application.service.ListManagedDevicesService;
+import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
+import org.devicemanagement.domain.User;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+
+/**
+ * The API on an in-process Jetty server, served by the real application services over an
+ * in-memory tenant, with an HTTP/1.1 client to call it.
+ */
+final class TestServer implements AutoCloseable {
+
+  private final FailureInjectingTenant ports;
+  private final RecordingUseCases useCases;
+  private final Server jetty;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private final URI base;
+
+  private TestServer(Builder builder) {
+    ports = new FailureInjectingTenant(builder.tenant);
+    PermissionPolicy policy = new PermissionPolicy(builder.permissions);
+    useCases =
+        new RecordingUseCases(
+            new RemoveAllDevicesFromManagementService(policy, ports, ports, TestTime.CLOCK),
+            new ListManagedDevicesService(policy, ports, ports),
+            new GetManagedDeviceService(policy, ports),
+            new GetUserService(policy, ports));
+    jetty =
+        JettyHttpContainerFactory.createServer(
+            URI.create("http://127.0.0.1:0/"),
+            GraphRestApi.resourceConfig(
+                builder.verifier, builder.resourceFactory.apply(resourceFactory(useCases))),
+            false);
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof ServerConnector serverConnector) {
+        serverConnector.setHost("127.0.0.1");
+        serverConnector.setPort(0);
+      }
+    }
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("server did not start", e);
+    }
+    int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    base = URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  /** A server with every default: {@link RestTenant}, the seed permissions, the test keys. */
+  static TestServer start() {
+    return builder().start();
+  }
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds each resource class around the use cases, as Guice does in bootstrap. */
+  private static Function<Class<?>, Object> resourceFactory(RecordingUseCases useCases) {
+    return type -> {
+      if (type == RemoveAllDevicesFromManagementResource.class) {
+        return new RemoveAllDevicesFromManagementResource(useCases);
+      }
+      if (type == UserManagedDevicesResource.class) {
+        return new UserManagedDevicesResource(useCases);
+      }
+      if (type == DeviceManagementManagedDevicesResource.class) {
+        return new DeviceManagementManagedDevicesResource(useCases);
+      }
+      if (type == UserResource.class) {
+        return new UserResource(useCases);
+      }
+      throw new IllegalArgumentException("no resource " + type);
+    };
+  }
+
+  // ---- the application behind the server --------------------------------------------------------
+
+  /** The tenant the services work on now, to read what a request changed. */
+  InMemoryTenant tenant() {
+    return ports.tenant();
+  }
+
+  /** From now on, {@code port} throws {@code failure} whenever asked about {@code user}. */
+  void fail(Port port, User user, RuntimeException failure) {
+    ports.fail(port, user, failure);
+  }
+
+  /** Every command and query the resources handed to the application, in order. */
+  List<Object> received() {
+    return useCases.received();
+  }
+
+  /** Back to a fresh tenant, no scripted failure and nothing received. */
+  void reset() {
+    ports.reset();
+    useCases.forget();
+  }
+
+  // ---- HTTP -------------------------------------------------------------------------------------
+
+  /** The server's root, {@code http://127.0.0.1:<port>/}. */
+  URI base() {
+    return base;
+  }
+
+  /** A request to {@code path} (relative to the server root, already encoded). */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+  }
+
+  /** A request to {@code path} bearing {@code token}. */
+  HttpRequest.Builder authorized(String path, String token) {
+    return request(path).header("Authorization", "Bearer " + token);
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(
+          request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code POST path} with no body, bearing {@code token}. */
+  HttpResponse<String> post(String path, String token) {
+    return send(authorized(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** {@code GET path}, bearing {@code token}. */
+  HttpResponse<String> get(String path, String token) {
+    return send(authorized(path, token).GET());
+  }
+
+  @Override
+  public void close() throws Exception {
+    jetty.stop();
+  }
+
+  /** The options of a {@link TestServer}; every one has a default. */
+  static final class Builder {
+    private Supplier<InMemoryTenant> tenant = RestTenant::create;
+    private PermissionCatalog permissions = PermissionCatalog.seed();
+    private AccessTokenVerifier verifier = TestTokens.verifier();
+    private UnaryOperator<Function<Class<?>, Object>> resourceFactory = UnaryOperator.identity();
+
+    private Builder() {}
+
+    /** Where each fresh tenant comes from (at start, on every reset); RestTenant by default. */
+    Builder tenant(Supplier<InMemoryTenant> freshTenant) {
+      tenant = Objects.requireNonNull(freshTenant, "freshTenant");
+      return this;
+    }
+
+    /** The permission tables the services enforce; the seed page's by default. */
+    Builder permissions(PermissionCatalog catalog) {
+      permissions = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /** The token verifier; one trusting {@link TestTokens#SIGNING_KEY} at NOW by default. */
+    Builder verifier(AccessTokenVerifier tokenVerifier) {
+      verifier = Objects.requireNonNull(tokenVerifier, "tokenVerifier");
+      return this;
+    }
+
+    /** Applies {@code wrap} to the resource factory the application is given. */
+    Builder resourceFactory(UnaryOperator<Function<Class<?>, Object>> wrap) {
+      resourceFactory = Objects.requireNonNull(wrap, "wrap");
+      return this;
+    }
+
+    TestServer start() {
+      return new TestServer(this);
+    }
+  }
+}
