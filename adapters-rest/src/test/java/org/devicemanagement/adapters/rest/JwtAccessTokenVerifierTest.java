@@ -341,7 +341,7 @@ class JwtAccessTokenVerifierTest {
 
   // ---- claims the JWT library cannot read: hand-built payloads, signed with the trusted key ----
 
-  /** Entra-shaped claims valid at {@link RestTestData#NOW}, each value as raw JSON. */
+  /** Entra-shaped claims valid at {@link TestTime#NOW}, each value as raw JSON. */
   private static Map<String, String> validClaims() {
     Map<String, String> claims = new LinkedHashMap<>();
     claims.put("aud", "\"https://graph.microsoft.com\"");
@@ -380,7 +380,7 @@ class JwtAccessTokenVerifierTest {
       JWSObject jws =
           new JWSObject(
               new JWSHeader.Builder(JWSAlgorithm.RS256)
-                  .keyID(RestTestData.KEY_ID)
+                  .keyID(TestTokens.KEY_ID)
                   .type(JOSEObjectType.JWT)
                   .build(),
               new Payload(payload));
@@ -392,7 +392,7 @@ class JwtAccessTokenVerifierTest {
   }
 
   private static String signedPayload(String payload) {
-    return signedPayload(payload, RestTestData.SIGNING_KEY);
+    return signedPayload(payload, TestTokens.SIGNING_KEY);
   }
 
   @Test
@@ -408,7 +408,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenStringExp_whenVerifyWithCache_thenRefusedAsNotANumber() {
-    JwtAccessTokenVerifier caching = RestTestData.cachingVerifier(RestTestData.CLOCK, 8);
+    JwtAccessTokenVerifier caching = TestTokens.cachingVerifier(TestTime.CLOCK, 8);
 
     assertThatThrownBy(() -> caching.verify(signedPayload(claimsJsonWith("exp", "\"9999999999\""))))
         .isInstanceOf(InvalidAccessTokenException.class)
@@ -453,7 +453,7 @@ class JwtAccessTokenVerifierTest {
   void givenDuplicateClaimSignedByAnotherKey_whenVerify_thenSignatureInvalid() {
     String payload = validClaimsJsonAfter("\"exp\":1");
 
-    assertRefused(signedPayload(payload, RestTestData.OTHER_KEY), "the signature is invalid");
+    assertRefused(signedPayload(payload, TestTokens.OTHER_KEY), "the signature is invalid");
   }
 
   @ParameterizedTest
@@ -484,7 +484,7 @@ class JwtAccessTokenVerifierTest {
   void givenScopeSpelledWithLookAlikeLetters_whenVerifiedAndAuthorized_thenMissingPermission() {
     // U+0131 (dotless i) in "Privileged": String.equalsIgnoreCase folds it into an i.
     String lookAlike = "DeviceManagementManagedDevices.Pr\u0131vilegedOperations.All";
-    Caller caller = verifier.verify(RestTestData.delegated().claim("scp", lookAlike).build());
+    Caller caller = verifier.verify(TestTokens.delegated().claim("scp", lookAlike).build());
 
     assertThat(caller.permissions()).containsExactly(lookAlike);
     assertThatThrownBy(

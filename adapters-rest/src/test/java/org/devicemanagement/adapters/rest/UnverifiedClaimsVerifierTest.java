@@ -101,6 +101,23 @@ class UnverifiedClaimsVerifierTest {
   }
 
   @Test
+  void givenStringExpiry_whenVerified_thenRefusedNamingTheClaim() throws Exception {
+    String payload =
+        ("{\"aud\":\"https://graph.microsoft.com\",\"iss\":\"https://sts.windows.net/%s/\","
+                + "\"tid\":\"%s\",\"scp\":\"User.Read\",\"exp\":\"9999999999\"}")
+            .formatted(TestTokens.TENANT_ID, TestTokens.TENANT_ID);
+    com.nimbusds.jose.JWSObject token =
+        new com.nimbusds.jose.JWSObject(
+            new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
+            new com.nimbusds.jose.Payload(payload));
+    token.sign(new com.nimbusds.jose.crypto.RSASSASigner(TestTokens.UNKNOWN_KEY));
+
+    assertThatThrownBy(() -> verifier.verify(token.serialize()))
+        .isInstanceOf(InvalidAccessTokenException.class)
+        .hasMessage("the exp claim is not a number");
+  }
+
+  @Test
   void givenVerifier_whenDescribed_thenSaysSignaturesAreNotVerified() {
     assertThat(verifier.toString()).contains("NOT verified");
   }
