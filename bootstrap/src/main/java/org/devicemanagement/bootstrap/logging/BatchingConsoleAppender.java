@@ -3,11 +3,11 @@ package org.devicemanagement.bootstrap.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -29,13 +29,18 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 
   private static final int MAX_BATCH_BYTES = 64 * 1024;
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long STOP_WAIT_MILLIS = 2_000;
 
   private final Supplier<PrintStream> target;
   private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pending = new AtomicInteger();
   private @Nullable Encoder<ILoggingEvent> encoder;
-  private volatile boolean writerIdle;
+  // True while the writer is parked with nothing to write; the first caller to flip it wakes the
+  // writer, so a burst of lines costs one wake-up instead of one per line.
+  private final AtomicBoolean writerIdle = new AtomicBoolean();
+  // The batch being written, reused from write to write (only the writer and stop() touch it).
+  private byte[] batch = new byte[MAX_BATCH_BYTES];
   private volatile @Nullable Thread writer;
 
   /** An appender writing to whatever {@link System#err} is at the time of each write. */
@@ -104,7 +109,7 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     }
     queue.add(line);
     pending.incrementAndGet();
-    if (writerIdle) {
+    if (writerIdle.get() && writerIdle.compareAndSet(true, false)) {
       wakeWriter();
     }
     if (!isStarted()) {
@@ -122,16 +127,19 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
 
   private void writeUntilStopped() {
     while (isStarted()) {
-      // No pause after a write: lines that arrived during it make the next batch. (Pausing to let
-      // batches grow was tried: it held the JIT's warm-up back by most of a minute.)
-      if (!writeBatches(target.get())) {
-        writerIdle = true;
-        // Checked again after announcing idleness, so that a line queued meanwhile is not left.
-        if (queue.isEmpty() && isStarted()) {
-          LockSupport.parkNanos(IDLE_PARK_NANOS);
-        }
-        writerIdle = false;
+      if (writeBatches(target.get())) {
+        // Lines are arriving: let the next ones gather for a moment rather than be woken by each
+        // (a wake-up per line cost more than writing it). Callers do not wake the writer now; a
+        // full queue still does.
+        LockSupport.parkNanos(LINGER_NANOS);
+        continue;
       }
+      writerIdle.set(true);
+      // Checked again after announcing idleness, so that a line queued meanwhile is not left.
+      if (queue.isEmpty() && isStarted()) {
+        LockSupport.parkNanos(IDLE_PARK_NANOS);
+      }
+      writerIdle.set(false);
     }
     writeBatches(target.get());
   }
@@ -139,18 +147,22 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
   /** Writes every queued line, in order, a batch per write; whether anything was written. */
   private synchronized boolean writeBatches(PrintStream out) {
     boolean wrote = false;
-    ByteArrayOutputStream batch = new ByteArrayOutputStream(4096);
+    int size = 0;
     for (byte[] line = queue.poll(); line != null; line = queue.poll()) {
       pending.decrementAndGet();
-      batch.write(line, 0, line.length);
-      if (batch.size() >= MAX_BATCH_BYTES) {
-        out.write(batch.toByteArray(), 0, batch.size());
-        batch.reset();
+      if (size > 0 && size + line.length > batch.length) {
+        out.write(batch, 0, size);
+        size = 0;
         wrote = true;
       }
+      if (line.length > batch.length) {
+        batch = new byte[line.length];
+      }
+      System.arraycopy(line, 0, batch, size, line.length);
+      size += line.length;
     }
-    if (batch.size() > 0) {
-      out.write(batch.toByteArray(), 0, batch.size());
+    if (size > 0) {
+      out.write(batch, 0, size);
       wrote = true;
     }
     if (wrote) {
@@ -158,4 +170,5 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     }
     return wrote;
   }
+
 }
