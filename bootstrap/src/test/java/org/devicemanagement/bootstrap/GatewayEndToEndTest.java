@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.devicemanagement.adapters.graph.FakeGraph;
+import org.devicemanagement.adapters.graph.FakeGraph.Recorded;
+import org.devicemanagement.adapters.graph.FakeGraph.Reply;
 import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.application.permission.Permissions;
-import org.devicemanagement.bootstrap.ScriptedGraph.Reply;
-import org.devicemanagement.bootstrap.ScriptedGraph.Seen;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class GatewayEndToEndTest {
       "v1.0/users/" + ADELE_UPN + "/removeAllDevicesFromManagement";
 
   private final List<String> sleeps = new ArrayList<>();
-  private ScriptedGraph graph;
+  private FakeGraph graph;
   private DeviceManagementServer gateway;
 
   @AfterEach
@@ -52,8 +53,8 @@ class GatewayEndToEndTest {
   }
 
   /** Starts Graph answering as {@code router} and the gateway in front of it (2 retries, no waits). */
-  private URI start(java.util.function.Function<Seen, Reply> router) {
-    graph = ScriptedGraph.start(router);
+  private URI start(java.util.function.Function<Recorded, Reply> router) {
+    graph = FakeGraph.start(router);
     GraphSettings settings =
         GraphSettings.defaults(graph.baseUrl())
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
@@ -69,7 +70,7 @@ class GatewayEndToEndTest {
   }
 
   /** A healthy Graph holding Adele with {@code deviceCount} managed devices. */
-  private static Reply healthy(Seen request, int deviceCount) {
+  private static Reply healthy(Recorded request, int deviceCount) {
     String path = request.target();
     if (request.method().equals("GET") && path.matches("/v1\\.0/users/[^/]+\\?.*")) {
       return Reply.json(200, userJson());
@@ -127,7 +128,7 @@ class GatewayEndToEndTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     assertThat(response.headers().firstValue("client-request-id")).contains(CLIENT_REQUEST_ID);
     String ourRequestId = response.headers().firstValue("request-id").orElseThrow();
-    List<Seen> seen = graph.requests();
+    List<Recorded> seen = graph.requests();
     assertThat(seen)
         .extracting(r -> r.method() + " " + r.target().replaceAll("\\?.*", ""))
         .containsExactly(
@@ -140,7 +141,7 @@ class GatewayEndToEndTest {
         .allMatch(id -> id.matches(GUID))
         .doesNotContain(CLIENT_REQUEST_ID)
         .doesNotHaveDuplicates();
-    assertThat(seen).extracting(Seen::requestId).doesNotContain(ourRequestId);
+    assertThat(seen).extracting(Recorded::requestId).doesNotContain(ourRequestId);
   }
 
   @Test
