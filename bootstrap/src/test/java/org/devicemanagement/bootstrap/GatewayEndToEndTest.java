@@ -54,11 +54,17 @@ class GatewayEndToEndTest {
 
   /** Starts Graph answering as {@code router} and the gateway in front of it (2 retries, no waits). */
   private URI start(java.util.function.Function<Recorded, Reply> router) {
+    return start(router, GraphSettings.DEFAULT_MAX_CONCURRENT_CALLS);
+  }
+
+  /** Like {@link #start(java.util.function.Function)}, with at most {@code bulkhead} Graph calls in flight. */
+  private URI start(java.util.function.Function<Recorded, Reply> router, int bulkhead) {
     graph = FakeGraph.start(router);
     GraphSettings settings =
         GraphSettings.defaults(graph.baseUrl())
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-            .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(180));
+            .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(180))
+            .withMaxConcurrentCalls(bulkhead);
     gateway =
         DeviceManagementServer.start(
             BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
@@ -449,6 +455,71 @@ class GatewayEndToEndTest {
         .allSatisfy(
             r -> {
               String token = r.header("Authorization").substring("Bearer ".length());
+              String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
+              assertThat(r.target()).startsWith("/v1.0/users/" + upn);
+            });
+  }
+
+  @Test
+  void givenBulkheadHeldByOneCaller_whenAnotherRetires_thenItGets503AndEachGraphCallCarriesItsOwnCallersToken()
+      throws Exception {
+    java.util.concurrent.CountDownLatch actionReached = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    URI base =
+        start(
+            request -> {
+              if (!request.method().equals("POST")) {
+                return Reply.error(403, "Authorization_RequestDenied", "Insufficient privileges.");
+              }
+              actionReached.countDown();
+              try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Reply.noContent();
+            },
+            1);
+    String holder = BootstrapTestData.graphToken("user0@contoso.com", PRIVILEGED);
+    String refused = BootstrapTestData.graphToken("user1@contoso.com", PRIVILEGED);
+    String later = BootstrapTestData.graphToken("user2@contoso.com", PRIVILEGED);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<HttpResponse<String>> holding =
+          pool.submit(
+              () ->
+                  send(
+                      BootstrapTestData.post(
+                          base, "v1.0/users/user0@contoso.com/removeAllDevicesFromManagement", holder)));
+      assertThat(actionReached.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      HttpResponse<String> saturated =
+          send(
+              BootstrapTestData.post(
+                  base, "v1.0/users/user1@contoso.com/removeAllDevicesFromManagement", refused));
+      release.countDown();
+      HttpResponse<String> held = holding.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      HttpResponse<String> afterwards =
+          send(
+              BootstrapTestData.post(
+                  base, "v1.0/users/user2@contoso.com/removeAllDevicesFromManagement", later));
+
+      String message = assertGraphError(saturated, 503, "ServiceUnavailable", null);
+      assertThat(message).startsWith("This gateway already has 1 call in flight to Microsoft Graph");
+      assertThat(saturated.headers().firstValue("Retry-After")).isPresent();
+      assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
+      assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(204);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+
+    assertThat(graph.requests()).hasSize(2 * 3);
+    assertThat(graph.requests())
+        .allSatisfy(
+            r -> {
+              String token = r.header("Authorization").substring("Bearer ".length());
+              assertThat(token).isNotEqualTo(refused);
               String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
               assertThat(r.target()).startsWith("/v1.0/users/" + upn);
             });
