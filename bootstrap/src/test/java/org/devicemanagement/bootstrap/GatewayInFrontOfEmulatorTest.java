@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.Permissions;
@@ -40,16 +42,19 @@ class GatewayInFrontOfEmulatorTest {
 
   /** The scope sets a caller of retire-all may hold; each holds the privileged scope. */
   enum Scopes {
-    PRIVILEGED_ONLY(List.of(PRIVILEGED)),
+    PRIVILEGED_ONLY,
     /** The {@code token} command's default: the emulator refuses this caller the user lookup. */
-    PRIVILEGED_AND_DEVICE_READ(TokenType.DELEGATED.defaultPermissions()),
-    PRIVILEGED_AND_USER_READ(List.of(PRIVILEGED, Permissions.USER_READ_ALL)),
-    PRIVILEGED_AND_BOTH(List.of(PRIVILEGED, READ_ALL, Permissions.USER_READ_ALL));
+    PRIVILEGED_AND_DEVICE_READ,
+    PRIVILEGED_AND_USER_READ,
+    PRIVILEGED_AND_BOTH;
 
-    private final List<String> scopes;
-
-    Scopes(List<String> scopes) {
-      this.scopes = scopes;
+    List<String> scopes() {
+      return switch (this) {
+        case PRIVILEGED_ONLY -> List.of(PRIVILEGED);
+        case PRIVILEGED_AND_DEVICE_READ -> TokenType.DELEGATED.defaultPermissions();
+        case PRIVILEGED_AND_USER_READ -> List.of(PRIVILEGED, Permissions.USER_READ_ALL);
+        case PRIVILEGED_AND_BOTH -> List.of(PRIVILEGED, READ_ALL, Permissions.USER_READ_ALL);
+      };
     }
   }
 
@@ -68,18 +73,30 @@ class GatewayInFrontOfEmulatorTest {
     ManagementState.MANAGED, ManagementState.UNHEALTHY, ManagementState.WIPE_PENDING
   };
 
+  /** One user per combination, so that every combination starts from devices not yet retired. */
+  private static final Map<String, User> USERS = new LinkedHashMap<>();
+
+  static {
+    for (Scopes scopes : Scopes.values()) {
+      for (Addressing addressing : Addressing.values()) {
+        String name = (scopes + "." + addressing).toLowerCase(Locale.ROOT).replace('_', '-');
+        USERS.put(
+            scopes + "/" + addressing,
+            new User(
+                "%08d-1111-4222-8333-444444444444".formatted(USERS.size() + 1),
+                name + "@contoso.com",
+                name));
+      }
+    }
+  }
+
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
   private static InMemoryTenant tenant;
 
   @BeforeAll
   static void startEmulatorAndGatewayInFrontOfIt() {
-    List<User> users = new ArrayList<>();
-    for (Scopes scopes : Scopes.values()) {
-      for (Addressing addressing : Addressing.values()) {
-        users.add(userFor(scopes, addressing));
-      }
-    }
+    List<User> users = new ArrayList<>(USERS.values());
     users.add(userWithoutPrivilegedCaller());
     List<ManagedDevice> devices = new ArrayList<>();
     for (int u = 0; u < users.size(); u++) {
@@ -134,7 +151,7 @@ class GatewayInFrontOfEmulatorTest {
         };
 
     HttpResponse<String> response =
-        retire(gateway.baseUri(), path, token(caller, scopes.scopes));
+        retire(gateway.baseUri(), path, token(caller, scopes.scopes()));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     assertRetired(user);
@@ -197,11 +214,8 @@ class GatewayInFrontOfEmulatorTest {
     return STATES[Character.digit(device.id().charAt(device.id().length() - 1), 10)];
   }
 
-  /** The user of one combination, so that every combination starts from devices not yet retired. */
   private static User userFor(Scopes scopes, Addressing addressing) {
-    int n = scopes.ordinal() * Addressing.values().length + addressing.ordinal() + 1;
-    String name = (scopes + "." + addressing).toLowerCase(Locale.ROOT).replace('_', '-');
-    return new User("%08d-1111-4222-8333-444444444444".formatted(n), name + "@contoso.com", name);
+    return USERS.get(scopes + "/" + addressing);
   }
 
   private static User userWithoutPrivilegedCaller() {
