@@ -17,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.devicemanagement.adapters.graph.FakeGraph;
+import org.devicemanagement.adapters.graph.FakeGraph.Recorded;
+import org.devicemanagement.adapters.graph.FakeGraph.Reply;
 import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.application.permission.Permissions;
-import org.devicemanagement.bootstrap.ScriptedGraph.Reply;
-import org.devicemanagement.bootstrap.ScriptedGraph.Seen;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class GatewayEndToEndTest {
       "v1.0/users/" + ADELE_UPN + "/removeAllDevicesFromManagement";
 
   private final List<String> sleeps = new ArrayList<>();
-  private ScriptedGraph graph;
+  private FakeGraph graph;
   private DeviceManagementServer gateway;
 
   @AfterEach
@@ -52,12 +53,18 @@ class GatewayEndToEndTest {
   }
 
   /** Starts Graph answering as {@code router} and the gateway in front of it (2 retries, no waits). */
-  private URI start(java.util.function.Function<Seen, Reply> router) {
-    graph = ScriptedGraph.start(router);
+  private URI start(java.util.function.Function<Recorded, Reply> router) {
+    return start(router, GraphSettings.DEFAULT_MAX_CONCURRENT_CALLS);
+  }
+
+  /** Like {@link #start(java.util.function.Function)}, with at most {@code bulkhead} Graph calls in flight. */
+  private URI start(java.util.function.Function<Recorded, Reply> router, int bulkhead) {
+    graph = FakeGraph.start(router);
     GraphSettings settings =
         GraphSettings.defaults(graph.baseUrl())
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
-            .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(180));
+            .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(180))
+            .withMaxConcurrentCalls(bulkhead);
     gateway =
         DeviceManagementServer.start(
             BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
@@ -69,7 +76,7 @@ class GatewayEndToEndTest {
   }
 
   /** A healthy Graph holding Adele with {@code deviceCount} managed devices. */
-  private static Reply healthy(Seen request, int deviceCount) {
+  private static Reply healthy(Recorded request, int deviceCount) {
     String path = request.target();
     if (request.method().equals("GET") && path.matches("/v1\\.0/users/[^/]+\\?.*")) {
       return Reply.json(200, userJson());
@@ -127,7 +134,7 @@ class GatewayEndToEndTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     assertThat(response.headers().firstValue("client-request-id")).contains(CLIENT_REQUEST_ID);
     String ourRequestId = response.headers().firstValue("request-id").orElseThrow();
-    List<Seen> seen = graph.requests();
+    List<Recorded> seen = graph.requests();
     assertThat(seen)
         .extracting(r -> r.method() + " " + r.target().replaceAll("\\?.*", ""))
         .containsExactly(
@@ -140,7 +147,7 @@ class GatewayEndToEndTest {
         .allMatch(id -> id.matches(GUID))
         .doesNotContain(CLIENT_REQUEST_ID)
         .doesNotHaveDuplicates();
-    assertThat(seen).extracting(Seen::requestId).doesNotContain(ourRequestId);
+    assertThat(seen).extracting(Recorded::requestId).doesNotContain(ourRequestId);
   }
 
   @Test
@@ -448,6 +455,71 @@ class GatewayEndToEndTest {
         .allSatisfy(
             r -> {
               String token = r.header("Authorization").substring("Bearer ".length());
+              String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
+              assertThat(r.target()).startsWith("/v1.0/users/" + upn);
+            });
+  }
+
+  @Test
+  void givenBulkheadHeldByOneCaller_whenAnotherRetires_thenItGets503AndEachGraphCallCarriesItsOwnCallersToken()
+      throws Exception {
+    java.util.concurrent.CountDownLatch actionReached = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    URI base =
+        start(
+            request -> {
+              if (!request.method().equals("POST")) {
+                return Reply.error(403, "Authorization_RequestDenied", "Insufficient privileges.");
+              }
+              actionReached.countDown();
+              try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Reply.noContent();
+            },
+            1);
+    String holder = BootstrapTestData.graphToken("user0@contoso.com", PRIVILEGED);
+    String refused = BootstrapTestData.graphToken("user1@contoso.com", PRIVILEGED);
+    String later = BootstrapTestData.graphToken("user2@contoso.com", PRIVILEGED);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<HttpResponse<String>> holding =
+          pool.submit(
+              () ->
+                  send(
+                      BootstrapTestData.post(
+                          base, "v1.0/users/user0@contoso.com/removeAllDevicesFromManagement", holder)));
+      assertThat(actionReached.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+      HttpResponse<String> saturated =
+          send(
+              BootstrapTestData.post(
+                  base, "v1.0/users/user1@contoso.com/removeAllDevicesFromManagement", refused));
+      release.countDown();
+      HttpResponse<String> held = holding.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      HttpResponse<String> afterwards =
+          send(
+              BootstrapTestData.post(
+                  base, "v1.0/users/user2@contoso.com/removeAllDevicesFromManagement", later));
+
+      String message = assertGraphError(saturated, 503, "ServiceUnavailable", null);
+      assertThat(message).startsWith("This gateway already has 1 call in flight to Microsoft Graph");
+      assertThat(saturated.headers().firstValue("Retry-After")).isPresent();
+      assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
+      assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(204);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+
+    assertThat(graph.requests()).hasSize(2 * 3);
+    assertThat(graph.requests())
+        .allSatisfy(
+            r -> {
+              String token = r.header("Authorization").substring("Bearer ".length());
+              assertThat(token).isNotEqualTo(refused);
               String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
               assertThat(r.target()).startsWith("/v1.0/users/" + upn);
             });

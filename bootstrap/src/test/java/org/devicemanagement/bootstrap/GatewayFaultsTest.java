@@ -12,9 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.devicemanagement.adapters.graph.FakeGraph;
+import org.devicemanagement.adapters.graph.FakeGraph.Recorded;
+import org.devicemanagement.adapters.graph.FakeGraph.Reply;
 import org.devicemanagement.adapters.graph.GraphSettings;
-import org.devicemanagement.bootstrap.ScriptedGraph.Reply;
-import org.devicemanagement.bootstrap.ScriptedGraph.Seen;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
@@ -44,13 +45,13 @@ class GatewayFaultsTest {
       "v1.0/users/" + ADELE_UPN + "/removeAllDevicesFromManagement";
 
   private final String token = BootstrapTestData.graphToken(ADELE_UPN, PRIVILEGED, READ_ALL);
-  private ScriptedGraph graph;
+  private FakeGraph graph;
   private DeviceManagementServer gateway;
   private URI base;
 
   @BeforeEach
   void start() {
-    graph = ScriptedGraph.start(GatewayFaultsTest::healthy);
+    graph = FakeGraph.start(GatewayFaultsTest::healthy);
     GraphSettings settings =
         GraphSettings.defaults(graph.baseUrl())
             .withTimeouts(Duration.ofMillis(500), REQUEST_TIMEOUT)
@@ -69,7 +70,7 @@ class GatewayFaultsTest {
     graph.close();
   }
 
-  private static Reply healthy(Seen request) {
+  private static Reply healthy(Recorded request) {
     String path = request.target();
     if (path.contains("/managedDevices")) {
       return Reply.json(
@@ -89,7 +90,7 @@ class GatewayFaultsTest {
   }
 
   /** Healthy reads, and {@code action} for every removeAllDevicesFromManagement. */
-  private static java.util.function.Function<Seen, Reply> actionAnswers(Reply action) {
+  private static java.util.function.Function<Recorded, Reply> actionAnswers(Reply action) {
     return request -> request.method().equals("POST") ? action : healthy(request);
   }
 

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
@@ -32,13 +33,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one logical request to Graph: the headers every request carries, retries of 429/503/504 within
- * the call's deadline, and the mapping of every other failure to the application's failures.
+ * the call's deadline, the mapping of every other failure to the application's failures, and the
+ * bulkhead that bounds how many logical requests are in flight at once.
  */
 final class GraphHttp {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphHttp.class);
 
   private static final Set<Integer> RETRIED = Set.of(429, 503, 504);
+
+  /** How long a caller refused by the bulkhead is asked to wait: a few calls' time. */
+  static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(2);
+
   private static final String HEX = "0123456789ABCDEF";
 
   private final GraphSettings settings;
@@ -48,6 +54,7 @@ final class GraphHttp {
   private final Sleeper sleeper;
   private final RetryDelays delays;
   private final ObjectMapper json;
+  private final Semaphore inFlight;
 
   GraphHttp(
       GraphSettings settings,
@@ -64,14 +71,40 @@ final class GraphHttp {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.delays = Objects.requireNonNull(delays, "delays");
     this.json = Objects.requireNonNull(json, "json");
+    this.inFlight = new Semaphore(settings.maxConcurrentCalls());
   }
 
   /**
    * Sends {@code method uri} without a body, retrying throttling and unavailability; returns a 2xx or
    * 404 answer and maps every other outcome to a {@link DeviceManagementException}.
+   *
+   * <p>Runs on the calling thread (the credentials may be bound to it) and holds one of {@link
+   * GraphSettings#maxConcurrentCalls()} places from the first attempt to the last answer, retries
+   * and waits included; when none is free it fails at once as {@link FailureKind#BACKEND_SATURATED}.
    */
   GraphResponse send(String method, URI uri) {
     String path = uri.getRawPath();
+    // Waiting for a place would hold the caller's thread all the same: refuse instead.
+    if (!inFlight.tryAcquire()) {
+      throw logged(
+          method,
+          path,
+          new BackendUnavailableException(
+              FailureKind.BACKEND_SATURATED,
+              "%d %s in flight to Microsoft Graph, the most allowed at once"
+                  .formatted(
+                      settings.maxConcurrentCalls(),
+                      settings.maxConcurrentCalls() == 1 ? "call" : "calls"),
+              0, "", "", "", "", Optional.of(SATURATED_RETRY_AFTER)));
+    }
+    try {
+      return sendWithRetries(method, uri, path);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private GraphResponse sendWithRetries(String method, URI uri, String path) {
     Instant deadline = clock.instant().plus(settings.callDeadline());
     // The previous attempt's answer, so that a deadline passed while waiting still names it.
     int lastStatus = 0;

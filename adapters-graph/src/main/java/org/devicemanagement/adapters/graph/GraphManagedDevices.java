@@ -3,6 +3,7 @@ package org.devicemanagement.adapters.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.application.port.out.DeviceRetirement;
@@ -41,15 +45,24 @@ public final class GraphManagedDevices
    * {@code GET /users/{id}/managedDevices}, following {@code @odata.nextLink} to the last page; ordered
    * by device id, each device once.
    *
+   * <p>For a stand-in named by sign-in name (see {@link GraphUsersOrStandIns}) the devices carry the
+   * user's real object id, as Graph listed them; see {@link #ownerOf}.
+   *
    * @throws UserNotFoundException if Graph does not know the user
    */
   @Override
   public List<ManagedDevice> listByUser(User user) {
+    return list(user).devices();
+  }
+
+  /** The devices Graph listed under a user, and the object id of the user they belong to. */
+  private record Listing(String ownerId, List<ManagedDevice> devices) {}
+
+  private Listing list(User user) {
     Objects.requireNonNull(user, "user");
     URI next = http.uri("/users/" + GraphHttp.segment(user.id()) + "/managedDevices");
-    Map<String, ManagedDevice> byId = new TreeMap<>();
+    List<ManagedDevice> listed = new ArrayList<>();
     Set<URI> visited = new HashSet<>();
-    int foreign = 0;
     for (int page = 1; ; page++) {
       GraphResponse response = http.send("GET", next);
       if (response.isNotFound()) {
@@ -62,16 +75,7 @@ public final class GraphManagedDevices
         throw http.malformed(response, "'value' is missing or not an array", null);
       }
       for (JsonNode node : value) {
-        ManagedDevice device = http.read(response, () -> GraphEntityReader.device(node));
-        // Graph listed it under this user, so a device naming no user is this user's.
-        if (device.userId().isEmpty()) {
-          device = withUserId(device, user.id());
-        }
-        if (device.belongsTo(user.id()) || standsInFor(user, device)) {
-          byId.put(device.id(), device);
-        } else {
-          foreign++;
-        }
+        listed.add(http.read(response, () -> GraphEntityReader.device(node)));
       }
       JsonNode link = body.path("@odata.nextLink");
       if (link.isMissingNode() || link.isNull()) {
@@ -82,13 +86,28 @@ public final class GraphManagedDevices
       }
       next = http.nextLink(response, link, visited);
     }
+    String owner = ownerOf(user, listed);
+    Map<String, ManagedDevice> byId = new TreeMap<>();
+    int foreign = 0;
+    for (ManagedDevice listedDevice : listed) {
+      ManagedDevice device = listedDevice;
+      // Graph listed it under this user, so a device naming no user is this user's.
+      if (device.userId().isEmpty()) {
+        device = withUserId(device, owner);
+      }
+      if (device.belongsTo(owner) || standsInFor(user, device)) {
+        byId.put(device.id(), device);
+      } else {
+        foreign++;
+      }
+    }
     if (foreign > 0) {
       LOG.warn(
           "Graph listed {} device(s) of other users under user {}; they were left out",
           foreign,
           user.id());
     }
-    return List.copyOf(byId.values());
+    return new Listing(owner, List.copyOf(byId.values()));
   }
 
   /** {@code GET /deviceManagement/managedDevices/{id}}; empty on 404. */
@@ -124,23 +143,28 @@ public final class GraphManagedDevices
    * Graph refuses the listing (403), the action is still sent, as Graph is the authority on it, and
    * the outcome has no transitions (what changed is then unknown here).
    *
+   * <p>The outcome names the user by object id: for a stand-in named by sign-in name, the id the
+   * listed devices carry. Once Graph has accepted the action nothing here fails the call, since the
+   * action happened: an outcome that cannot be predicted is logged and has no transitions.
+   *
    * @throws UserNotFoundException if Graph does not know the user
    */
   @Override
   public RetireAllOutcome retireAll(User user, Instant at) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(at, "at");
-    List<ManagedDevice> before;
+    Listing before;
     try {
-      before = listByUser(user);
+      before = list(user);
     } catch (BackendForbiddenException e) {
       LOG.info(
           "Graph refused to list the devices of user {} (request-id: {}); sending"
               + " removeAllDevicesFromManagement without predicting its outcome",
           user.id(),
           e.requestId());
-      before = List.of();
+      before = new Listing(user.id(), List.of());
     }
+    // Addressed as the request named the user: an id adopted from the listing only predicts.
     GraphResponse response =
         http.send(
             "POST",
@@ -156,16 +180,63 @@ public final class GraphManagedDevices
           response.requestId(),
           response.clientRequestId());
     }
-    return RetireAllRule.applyTo(user.id(), before, at);
+    return predicted(user, before, at, response);
   }
 
   /**
-   * Whether {@code user} is a stand-in named by sign-in name only (see {@link GraphUsersOrStandIns}) and
-   * {@code device} is listed under that sign-in name.
+   * What the domain's rule predicts for the devices listed before the action. Graph has accepted
+   * the action by now, so a prediction that fails (devices Graph listed under the user that belong
+   * to several users) is logged and answered with no transitions, never as a failure of the
+   * action.
+   */
+  private static RetireAllOutcome predicted(
+      User user, Listing before, Instant at, GraphResponse accepted) {
+    try {
+      return RetireAllRule.applyTo(before.ownerId(), before.devices(), at);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Graph accepted removeAllDevicesFromManagement for user {} (request-id: {},"
+              + " client-request-id: {}), but its outcome cannot be predicted from the {} device(s)"
+              + " listed; answering without the devices it changed",
+          user.id(),
+          accepted.requestId(),
+          accepted.clientRequestId(),
+          before.devices().size(),
+          e);
+      return new RetireAllOutcome(before.ownerId(), at, List.of());
+    }
+  }
+
+  /**
+   * The object id of the user Graph listed {@code devices} under: the user's own id; for a stand-in
+   * named by sign-in name, the one id the listed devices carry (those showing that sign-in name
+   * first, as a device keeps the sign-in name it was enrolled with), or the stand-in's name when
+   * they carry none or several.
+   */
+  private static String ownerOf(User user, List<ManagedDevice> devices) {
+    if (!GraphUsersOrStandIns.isNamedBySignInNameOnly(user)) {
+      return user.id();
+    }
+    Set<String> underTheName =
+        userIds(devices.stream().filter(d -> user.hasUserPrincipalName(d.userPrincipalName())));
+    Set<String> candidates = underTheName.isEmpty() ? userIds(devices.stream()) : underTheName;
+    return candidates.size() == 1 ? candidates.iterator().next() : user.id();
+  }
+
+  private static Set<String> userIds(Stream<ManagedDevice> devices) {
+    return devices
+        .map(ManagedDevice::userId)
+        .filter(id -> !id.isEmpty())
+        .collect(Collectors.toCollection(() -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)));
+  }
+
+  /**
+   * Whether {@code user} is a stand-in named by sign-in name only (see {@link GraphUsersOrStandIns})
+   * and {@code device} is listed under that sign-in name.
    */
   private static boolean standsInFor(User user, ManagedDevice device) {
-    return user.id().equalsIgnoreCase(user.userPrincipalName())
-        && device.userPrincipalName().equalsIgnoreCase(user.userPrincipalName());
+    return GraphUsersOrStandIns.isNamedBySignInNameOnly(user)
+        && user.hasUserPrincipalName(device.userPrincipalName());
   }
 
   @Override

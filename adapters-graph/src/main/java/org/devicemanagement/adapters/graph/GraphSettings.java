@@ -19,6 +19,10 @@ import java.util.Set;
  * @param maxDelay the longest single wait between two attempts, whatever Graph asks
  * @param callDeadline the longest one logical request may take, retries and waits included
  * @param userAgent the {@code User-Agent} header sent with every request
+ * @param maxConcurrentCalls the most logical requests in flight to Graph at once, each held from its
+ *     first attempt to its last answer, retries and waits included; one more fails at once as
+ *     {@code BACKEND_SATURATED} rather than wait, so that a slow or hung Graph holds at most this
+ *     many of the callers' threads
  */
 public record GraphSettings(
     URI baseUrl,
@@ -28,7 +32,8 @@ public record GraphSettings(
     Duration initialBackoff,
     Duration maxDelay,
     Duration callDeadline,
-    String userAgent) {
+    String userAgent,
+    int maxConcurrentCalls) {
 
   /** Microsoft Graph v1.0 in the global cloud. */
   public static final URI GLOBAL = URI.create("https://graph.microsoft.com/v1.0");
@@ -48,10 +53,17 @@ public record GraphSettings(
   /** The default cap on any single wait between attempts. */
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofMinutes(3);
 
+  /**
+   * The default bulkhead: at most 64 calls to Graph in flight at once, about a third of the 200
+   * request threads of this project's server, so that a hung Graph leaves most of them free.
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
+
   /** The default User-Agent. */
   public static final String DEFAULT_USER_AGENT = "device-management/0.1.0";
 
   private static final int RETRY_LIMIT = 10;
+  private static final int CONCURRENT_CALLS_LIMIT = 10_000;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   /** Checks every value and normalizes the base URL (no trailing slash). */
@@ -73,6 +85,11 @@ public record GraphSettings(
       throw new IllegalArgumentException(
           "maxRetries must be between 0 and %d, was %d".formatted(RETRY_LIMIT, maxRetries));
     }
+    if (maxConcurrentCalls < 1 || maxConcurrentCalls > CONCURRENT_CALLS_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxConcurrentCalls must be between 1 and %d, was %d"
+              .formatted(CONCURRENT_CALLS_LIMIT, maxConcurrentCalls));
+    }
     if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       throw new IllegalArgumentException(
           "userAgent must be printable ASCII and not blank, was '%s'".formatted(userAgent));
@@ -81,7 +98,7 @@ public record GraphSettings(
 
   /**
    * The defaults against {@code baseUrl}: connect timeout 10 s, request timeout 30 s, 3 retries, backoff
-   * from 1 s, any wait capped at 180 s, 2 min per logical request.
+   * from 1 s, any wait capped at 180 s, 2 min per logical request, at most 64 requests in flight.
    */
   public static GraphSettings defaults(URI baseUrl) {
     return new GraphSettings(
@@ -92,7 +109,8 @@ public record GraphSettings(
         Duration.ofSeconds(1),
         DEFAULT_MAX_DELAY,
         Duration.ofMinutes(2),
-        DEFAULT_USER_AGENT);
+        DEFAULT_USER_AGENT,
+        DEFAULT_MAX_CONCURRENT_CALLS);
   }
 
   /** The defaults against the global cloud, {@link #GLOBAL}. */
@@ -103,31 +121,43 @@ public record GraphSettings(
   /** These settings with another base URL. */
   public GraphSettings withBaseUrl(URI value) {
     return new GraphSettings(
-        value, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline, userAgent);
+        value, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline,
+        userAgent, maxConcurrentCalls);
   }
 
   /** These settings with other connect and request timeouts. */
   public GraphSettings withTimeouts(Duration connect, Duration request) {
     return new GraphSettings(
-        baseUrl, connect, request, maxRetries, initialBackoff, maxDelay, callDeadline, userAgent);
+        baseUrl, connect, request, maxRetries, initialBackoff, maxDelay, callDeadline, userAgent,
+        maxConcurrentCalls);
   }
 
   /** These settings with another retry policy. */
   public GraphSettings withRetries(int retries, Duration backoff, Duration delayCap) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, retries, backoff, delayCap, callDeadline, userAgent);
+        baseUrl, connectTimeout, requestTimeout, retries, backoff, delayCap, callDeadline, userAgent,
+        maxConcurrentCalls);
   }
 
   /** These settings with another deadline per logical request. */
   public GraphSettings withCallDeadline(Duration value) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, value, userAgent);
+        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, value, userAgent,
+        maxConcurrentCalls);
   }
 
   /** These settings with another User-Agent. */
   public GraphSettings withUserAgent(String value) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline, value);
+        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline, value,
+        maxConcurrentCalls);
+  }
+
+  /** These settings with another bulkhead: at most {@code value} requests in flight to Graph at once. */
+  public GraphSettings withMaxConcurrentCalls(int value) {
+    return new GraphSettings(
+        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline,
+        userAgent, value);
   }
 
   private static URI checkBaseUrl(URI url) {

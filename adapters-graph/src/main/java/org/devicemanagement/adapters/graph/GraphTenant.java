@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * (503, 504) are retried as {@link GraphSettings} says. Failures surface as the application's
  * failures: {@link BackendRejectedTokenException} (401), {@link BackendForbiddenException} (403),
  * {@link BackendUnavailableException} (everything else, including malformed responses), each carrying
- * Graph's {@code request-id} and our {@code client-request-id}. Instances are thread-safe.
+ * Graph's {@code request-id} and our {@code client-request-id}. At most {@link
+ * GraphSettings#maxConcurrentCalls()} requests are in flight at once across all of the tenant's
+ * ports; one more fails at once. Every call runs on the caller's thread. Instances are thread-safe.
  */
 public final class GraphTenant {
 
@@ -34,6 +36,8 @@ public final class GraphTenant {
     HttpClient client =
         builder.httpClient != null
             ? builder.httpClient
+            // The client's own executor is left as is: a request waiting on Graph holds none of its
+            // threads (the caller's thread waits), and the bulkhead bounds the requests in flight.
             : HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 // A redirect would carry the bearer token to wherever it points: never follow.

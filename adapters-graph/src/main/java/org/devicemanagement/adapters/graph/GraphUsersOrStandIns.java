@@ -52,6 +52,14 @@ public final class GraphUsersOrStandIns implements UserDirectory {
     }
   }
 
+  /**
+   * Whether {@code user} is a stand-in for a sign-in name: its id is that name, not an object id,
+   * and Graph's own devices name the user by object id.
+   */
+  static boolean isNamedBySignInNameOnly(User user) {
+    return user.id().equalsIgnoreCase(user.userPrincipalName());
+  }
+
   @Override
   public String toString() {
     return "GraphUsersOrStandIns";

@@ -9,12 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -25,47 +27,79 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A scripted Microsoft Graph on loopback: it answers queued {@link Reply}s in order (or asks a router
- * when the queue is empty), stamps each answer with a fresh {@code request-id}, and records every
- * request it received.
+ * A scripted Microsoft Graph on loopback, for the adapter's tests and the gateway's: it answers
+ * queued {@link Reply}s in order, or asks a router (replaceable while running, to make Graph fail
+ * and recover) when the queue is empty; an answer may come late, never, or as a dropped connection;
+ * each answer carries a fresh Graph {@code request-id}, and every request is recorded with its
+ * headers.
  */
-final class FakeGraph implements AutoCloseable {
+public final class FakeGraph implements AutoCloseable {
 
   /** A request as the fake received it, with the {@code request-id} it answered with. */
-  record Recorded(
+  public record Recorded(
       String method, String rawPath, String rawQuery, Map<String, String> headers, String requestId) {
 
-    String header(String name) {
+    /** The first value of the request header {@code name} (any case); "" when absent. */
+    public String header(String name) {
       return headers.getOrDefault(name, "");
     }
 
     /** Path and query as sent, for example {@code /v1.0/users/x?$select=id}. */
-    String target() {
+    public String target() {
       return rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
     }
   }
 
-  /** One scripted answer. */
-  record Reply(int status, String body, Map<String, String> headers, boolean stalls) {
+  /**
+   * One scripted answer: a status, body and headers, sent after {@code delay}; or, as {@code
+   * delivery} says, no answer until the fake closes, or a connection closed without an answer.
+   */
+  public record Reply(
+      int status, String body, Map<String, String> headers, Duration delay, Delivery delivery) {
+
+    /** How an answer reaches the client. */
+    public enum Delivery {
+      /** The answer is sent. */
+      ANSWER,
+      /** No header ever comes: the exchange waits until the fake closes. */
+      STALL,
+      /** The connection is closed without an answer. */
+      DROP
+    }
 
     /** A JSON answer with extra headers given as name, value, name, value... */
-    static Reply json(int status, String body, String... headerPairs) {
+    public static Reply json(int status, String body, String... headerPairs) {
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("Content-Type", "application/json; odata.metadata=minimal");
       for (int i = 0; i + 1 < headerPairs.length; i += 2) {
         headers.put(headerPairs[i], headerPairs[i + 1]);
       }
-      return new Reply(status, body, headers, false);
+      return new Reply(status, body, headers, Duration.ZERO, Delivery.ANSWER);
     }
 
     /** {@code 204 No Content}. */
-    static Reply noContent() {
-      return new Reply(204, "", Map.of(), false);
+    public static Reply noContent() {
+      return new Reply(204, "", Map.of(), Duration.ZERO, Delivery.ANSWER);
+    }
+
+    /** Graph's error envelope with {@code code} and {@code message}, and extra headers. */
+    public static Reply error(int status, String code, String message, String... headerPairs) {
+      return json(status, GraphTestData.errorBody(code, message), headerPairs);
     }
 
     /** An answer whose headers never come: the exchange waits until the fake closes. */
-    static Reply stall() {
-      return new Reply(0, "", Map.of(), true);
+    public static Reply stall() {
+      return new Reply(0, "", Map.of(), Duration.ZERO, Delivery.STALL);
+    }
+
+    /** The connection is closed without an answer. */
+    public static Reply dropConnection() {
+      return new Reply(0, "", Map.of(), Duration.ZERO, Delivery.DROP);
+    }
+
+    /** This answer, sent only after {@code wait}. */
+    public Reply after(Duration wait) {
+      return new Reply(status, body, headers, wait, delivery);
     }
   }
 
@@ -74,18 +108,18 @@ final class FakeGraph implements AutoCloseable {
   private final Deque<Reply> script = new ArrayDeque<>();
   private final List<Recorded> requests = new ArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final Function<Recorded, Reply> router;
+  private volatile Function<Recorded, Reply> router;
 
   private FakeGraph(Function<Recorded, Reply> router) throws IOException {
     this.router = router;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
   }
 
   /** A fake that answers only what is queued (500 "unscripted" otherwise). */
-  static FakeGraph start() {
+  public static FakeGraph start() {
     return start(
         request ->
             Reply.json(
@@ -94,7 +128,8 @@ final class FakeGraph implements AutoCloseable {
   }
 
   /** A fake that asks {@code router} when nothing is queued. */
-  static FakeGraph start(Function<Recorded, Reply> router) {
+  public static FakeGraph start(Function<Recorded, Reply> router) {
+    Objects.requireNonNull(router, "router");
     try {
       return new FakeGraph(router);
     } catch (IOException e) {
@@ -103,29 +138,37 @@ final class FakeGraph implements AutoCloseable {
   }
 
   /** Graph's root on this fake, for example {@code http://127.0.0.1:41234/v1.0}. */
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1.0");
   }
 
   /** The origin, without the version. */
-  URI origin() {
+  public URI origin() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  FakeGraph enqueue(Reply... replies) {
+  /** Queues {@code replies}, answered in order before the router is asked again. */
+  public FakeGraph enqueue(Reply... replies) {
     synchronized (script) {
       script.addAll(List.of(replies));
     }
     return this;
   }
 
-  List<Recorded> requests() {
+  /** From now on, {@code newRouter} answers whatever is not queued. */
+  public void route(Function<Recorded, Reply> newRouter) {
+    router = Objects.requireNonNull(newRouter, "newRouter");
+  }
+
+  /** Every request received so far, in order of arrival. */
+  public List<Recorded> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  Recorded lastRequest() {
+  /** The request received last. */
+  public Recorded lastRequest() {
     List<Recorded> all = requests();
     return all.get(all.size() - 1);
   }
@@ -156,19 +199,19 @@ final class FakeGraph implements AutoCloseable {
       if (reply == null) {
         reply = router.apply(recorded);
       }
-      if (reply.stalls()) {
-        closed.await(30, TimeUnit.SECONDS);
-        return;
+      if (!reply.delay().isZero()) {
+        Thread.sleep(reply.delay().toMillis());
       }
-      exchange.getResponseHeaders().set("request-id", requestId);
-      exchange.getResponseHeaders().set("client-request-id", headers.getOrDefault("client-request-id", requestId));
-      reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
+      switch (reply.delivery()) {
+        case STALL -> {
+          closed.await(30, TimeUnit.SECONDS);
+          return;
         }
+        // Closing an exchange before any header is sent closes the connection: no answer at all.
+        case DROP -> {
+          return;
+        }
+        case ANSWER -> respond(exchange, recorded, reply);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -176,6 +219,22 @@ final class FakeGraph implements AutoCloseable {
       // A broken router must show up in the test's output rather than vanish in the server thread.
       e.printStackTrace();
       throw e;
+    }
+  }
+
+  private static void respond(HttpExchange exchange, Recorded request, Reply reply)
+      throws IOException {
+    exchange.getResponseHeaders().set("request-id", request.requestId());
+    exchange
+        .getResponseHeaders()
+        .set("client-request-id", request.headers().getOrDefault("client-request-id", request.requestId()));
+    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
     }
   }
 

@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.domain.ManagedDevice;
+import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.RetireAllOutcome;
+import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,70 @@ class GraphPrivilegedOnlyCallerTest {
     assertThat(standIn.id()).isEqualTo(upn);
     assertThat(listed).extracting(ManagedDevice::id).containsExactly(device.id());
     assertThat(graph.lastRequest().target()).isEqualTo("/v1.0/users/" + upn + "/managedDevices");
+  }
+
+  @Test
+  void givenStandInByUpn_whenRetireAllAndGraphListsDevicesUnderTheObjectId_thenOutcomeForThatIdAndActionSentByName() {
+    String upn = adele().userPrincipalName();
+    User standIn = standInFor(upn);
+    graph.enqueue(
+        json(200, GraphTestData.page(GraphTestData.adeleDevices(), null)),
+        FakeGraph.Reply.noContent());
+
+    RetireAllOutcome outcome = tenant.devices().retireAll(standIn, GraphTestData.NOW);
+
+    assertThat(outcome)
+        .isEqualTo(
+            RetireAllRule.applyTo(adele().id(), GraphTestData.adeleDevices(), GraphTestData.NOW));
+    assertThat(graph.requests())
+        .extracting(r -> r.method() + " " + r.target())
+        .containsExactly(
+            "GET /v1.0/users/" + upn + "?$select=id,userPrincipalName,displayName",
+            "GET /v1.0/users/" + upn + "/managedDevices",
+            "POST /v1.0/users/" + upn + "/removeAllDevicesFromManagement");
+  }
+
+  @Test
+  void givenStandInByUpn_whenGraphListsDevicesUnderAnOlderSignInName_thenTheyAreTheUsersAndCarryItsId() {
+    User standIn = standInFor(adele().userPrincipalName());
+    ManagedDevice renamed =
+        GraphTestData.realGraphDevice().toBuilder().userPrincipalName("adele.old@contoso.com").build();
+    ManagedDevice noUser =
+        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000001", "").deviceName("KIOSK").build();
+    graph.enqueue(json(200, GraphTestData.page(List.of(renamed, noUser), null)));
+
+    List<ManagedDevice> listed = tenant.devices().listByUser(standIn);
+
+    assertThat(listed).extracting(ManagedDevice::id).containsExactly(noUser.id(), renamed.id());
+    assertThat(listed).allSatisfy(d -> assertThat(d.userId()).isEqualTo(adele().id()));
+  }
+
+  @Test
+  void givenStandInByUpnAndDevicesOfTwoUsersListedUnderIt_whenRetireAll_thenActionSentAndOutcomeWithoutTransitions() {
+    String upn = adele().userPrincipalName();
+    ManagedDevice adeles = GraphTestData.adeleDevice(ManagementState.MANAGED);
+    ManagedDevice twin =
+        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000002", GraphTestData.alex().id())
+            .userPrincipalName(upn)
+            .managementState(ManagementState.MANAGED)
+            .build();
+    User standIn = standInFor(upn);
+    graph.enqueue(
+        json(200, GraphTestData.page(List.of(adeles, twin), null)), FakeGraph.Reply.noContent());
+
+    RetireAllOutcome outcome = tenant.devices().retireAll(standIn, GraphTestData.NOW);
+
+    assertThat(outcome.userId()).isEqualTo(upn);
+    assertThat(outcome.transitions()).isEmpty();
+    assertThat(graph.lastRequest().target())
+        .isEqualTo("/v1.0/users/" + upn + "/removeAllDevicesFromManagement");
+  }
+
+  private User standInFor(String upn) {
+    graph.enqueue(json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")));
+    User standIn = tenant.usersOrStandIns().findByUserPrincipalName(upn).orElseThrow();
+    assertThat(standIn.id()).isEqualTo(upn);
+    return standIn;
   }
 
   @Test

@@ -19,6 +19,7 @@ class GraphSettingsTest {
     assertThat(settings.maxDelay()).isEqualTo(Duration.ofMinutes(3));
     assertThat(settings.callDeadline()).isPositive();
     assertThat(settings.userAgent()).isEqualTo(GraphSettings.DEFAULT_USER_AGENT);
+    assertThat(settings.maxConcurrentCalls()).isEqualTo(64);
   }
 
   @Test
@@ -64,5 +65,8 @@ class GraphSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withBaseUrl(URI.create("/v1.0")))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> defaults.withMaxConcurrentCalls(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConcurrentCalls");
   }
 }

@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The backend (Microsoft Graph) could not serve the call, of one of three kinds: throttling that
+ * The backend (Microsoft Graph) could not serve the call, of one of four kinds: throttling that
  * outlasted the retries ({@link FailureKind#BACKEND_THROTTLED}), no answer in time ({@link
- * FailureKind#BACKEND_TIMEOUT}), or anything else, such as an unexpected status, an I/O error or a
- * malformed response ({@link FailureKind#BACKEND_UNAVAILABLE}).
+ * FailureKind#BACKEND_TIMEOUT}), anything else, such as an unexpected status, an I/O error or a
+ * malformed response ({@link FailureKind#BACKEND_UNAVAILABLE}), or no call made at all because
+ * as many calls as allowed were already in flight ({@link FailureKind#BACKEND_SATURATED}).
  */
 public final class BackendUnavailableException extends DeviceManagementException {
 
@@ -24,7 +25,7 @@ public final class BackendUnavailableException extends DeviceManagementException
   private final long retryAfterMillis;
 
   /**
-   * The call failed as {@code kind} (one of the three backend-unavailability kinds) for {@code
+   * The call failed as {@code kind} (one of the four backend-unavailability kinds) for {@code
    * reason}; Graph answered {@code httpStatus} (0 when no response came)
    * with {@code graphCode} and {@code graphMessage} ("" when absent) to the request Graph knows as
    * {@code requestId} and we sent as {@code clientRequestId}, asking to wait {@code retryAfter}.
@@ -40,7 +41,7 @@ public final class BackendUnavailableException extends DeviceManagementException
       Optional<Duration> retryAfter) {
     super(
         requireBackendUnavailability(kind),
-        message(reason, httpStatus, graphCode, graphMessage, requestId, clientRequestId));
+        message(kind, reason, httpStatus, graphCode, graphMessage, requestId, clientRequestId));
     this.reason = Objects.requireNonNull(reason, "reason");
     this.httpStatus = httpStatus;
     this.graphCode = Objects.requireNonNull(graphCode, "graphCode");
@@ -63,7 +64,7 @@ public final class BackendUnavailableException extends DeviceManagementException
       Throwable cause) {
     super(
         requireBackendUnavailability(kind),
-        message(reason, httpStatus, graphCode, graphMessage, requestId, clientRequestId),
+        message(kind, reason, httpStatus, graphCode, graphMessage, requestId, clientRequestId),
         cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.httpStatus = httpStatus;
@@ -111,7 +112,7 @@ public final class BackendUnavailableException extends DeviceManagementException
 
   private static FailureKind requireBackendUnavailability(FailureKind kind) {
     return switch (kind) {
-      case BACKEND_THROTTLED, BACKEND_TIMEOUT, BACKEND_UNAVAILABLE -> kind;
+      case BACKEND_THROTTLED, BACKEND_TIMEOUT, BACKEND_UNAVAILABLE, BACKEND_SATURATED -> kind;
       default ->
           throw new IllegalArgumentException(
               "%s is not a kind of backend unavailability".formatted(kind));
@@ -119,12 +120,16 @@ public final class BackendUnavailableException extends DeviceManagementException
   }
 
   private static String message(
+      FailureKind kind,
       String reason,
       int status,
       String code,
       String text,
       String requestId,
       String clientRequestId) {
+    if (kind == FailureKind.BACKEND_SATURATED) {
+      return "Microsoft Graph was not called: already %s.".formatted(reason);
+    }
     String graph = describe(code, text);
     return "Microsoft Graph is unavailable: %s (%s%s; request-id: %s, client-request-id: %s)."
         .formatted(

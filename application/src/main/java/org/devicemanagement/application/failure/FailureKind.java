@@ -27,5 +27,10 @@ public enum FailureKind {
   /** The backend did not answer in time: its own 504, no response in time, or a passed deadline. */
   BACKEND_TIMEOUT,
   /** The backend could not serve the call for any other reason (status, I/O, malformed answer). */
-  BACKEND_UNAVAILABLE
+  BACKEND_UNAVAILABLE,
+  /**
+   * The backend was not called: as many calls to it as allowed were already in flight, and one
+   * more would have waited for a free one.
+   */
+  BACKEND_SATURATED
 }

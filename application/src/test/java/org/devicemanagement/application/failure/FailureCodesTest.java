@@ -1,8 +1,11 @@
 package org.devicemanagement.application.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionType;
@@ -27,6 +30,31 @@ class FailureCodesTest {
                     op, type, PermissionCatalog.seed().tableFor(op))
                 .code())
         .isEqualTo("PERMISSION_TYPE_NOT_SUPPORTED");
+  }
+
+  @Test
+  void givenBackendSaturated_whenCreated_thenItsCodeAndAMessageSayingGraphWasNotCalled() {
+    BackendUnavailableException saturated =
+        new BackendUnavailableException(
+            FailureKind.BACKEND_SATURATED,
+            "64 calls in flight to Microsoft Graph, the most allowed at once",
+            0, "", "", "", "", Optional.of(Duration.ofSeconds(2)));
+
+    assertThat(saturated.code()).isEqualTo("BACKEND_SATURATED");
+    assertThat(saturated)
+        .hasMessage(
+            "Microsoft Graph was not called: already 64 calls in flight to Microsoft Graph, the"
+                + " most allowed at once.");
+    assertThat(saturated.retryAfter()).contains(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void givenAKindThatIsNoBackendUnavailability_whenBackendUnavailable_thenRefused() {
+    assertThatThrownBy(
+            () ->
+                new BackendUnavailableException(
+                    FailureKind.USER_NOT_FOUND, "x", 0, "", "", "", "", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

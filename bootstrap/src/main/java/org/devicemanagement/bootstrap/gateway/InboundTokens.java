@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * application port and is never logged.
  *
  * <p>Jersey runs a synchronous resource method, its filters and its exception mappers on the
- * container thread that accepted the request, which is what makes a thread-bound holder correct.
+ * container thread that accepted the request, and the Graph adapter sends each call on the thread
+ * that makes it (its bulkhead only counts calls, it never hands them to another thread), which is
+ * what makes a thread-bound holder correct.
  */
 public final class InboundTokens {
 

@@ -16,7 +16,9 @@ import org.devicemanagement.application.failure.UserNotFoundException;
  * backend's (Microsoft Graph's) failures are never a 500: a rejected token is our 401, a refusal
  * our 403 naming the scopes, throttling our 429, a timeout our 504 and any other unavailability
  * our 503, with {@code Retry-After} when Graph gave one; Graph's code, message and {@code
- * request-id} stay in the message, our own request-id is the envelope's.
+ * request-id} stay in the message, our own request-id is the envelope's. A call not made because
+ * the gateway already has as many calls in flight to Graph as it allows is our 503, always with
+ * {@code Retry-After}.
  */
 public final class FailureResponses {
 
@@ -25,6 +27,9 @@ public final class FailureResponses {
 
   /** Graph's message for throttling. */
   static final String RETRY_LATER = "Please retry again later.";
+
+  /** How long a caller refused for too many calls in flight waits, unless the failure says. */
+  static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(2);
 
   private static final int MAX_SHOWN_REFERENCE_LENGTH = 200;
   private static final String NOT_FOUND_MESSAGE =
@@ -66,6 +71,7 @@ public final class FailureResponses {
                   "Microsoft Graph did not answer in time" + graphSaid(failure)),
               failure);
       case BACKEND_UNAVAILABLE -> unavailable((BackendUnavailableException) failure);
+      case BACKEND_SATURATED -> saturated((BackendUnavailableException) failure);
     };
   }
 
@@ -93,6 +99,21 @@ public final class FailureResponses {
         ErrorResponse.of(
             503, "ServiceUnavailable", "Microsoft Graph is unavailable" + answer + graphSaid(e)),
         e);
+  }
+
+  // The reason is ours and names no I/O detail, only how many calls are in flight.
+  private static ErrorResponse saturated(BackendUnavailableException e) {
+    long seconds =
+        Math.max(
+            1,
+            retryAfterSeconds(Optional.of(e.retryAfter().orElse(SATURATED_RETRY_AFTER)))
+                .orElseThrow());
+    return ErrorResponse.of(
+            503,
+            "ServiceUnavailable",
+            "This gateway already has %s; please retry after %d %s."
+                .formatted(e.reason(), seconds, seconds == 1 ? "second" : "seconds"))
+        .withHeader("Retry-After", Long.toString(seconds));
   }
 
   private static ErrorResponse withRetryAfter(
