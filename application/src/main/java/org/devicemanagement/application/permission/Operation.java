@@ -1,16 +1,38 @@
 package org.devicemanagement.application.permission;
 
-/** The operations whose permissions are checked. */
+import static org.devicemanagement.application.permission.PermissionType.APPLICATION;
+import static org.devicemanagement.application.permission.PermissionType.DELEGATED_WORK_OR_SCHOOL;
+import static org.devicemanagement.application.permission.Permissions.DIRECTORY_READ_ALL;
+import static org.devicemanagement.application.permission.Permissions.DIRECTORY_READ_WRITE_ALL;
+import static org.devicemanagement.application.permission.Permissions.PRIVILEGED_OPERATIONS_ALL;
+import static org.devicemanagement.application.permission.Permissions.READ_ALL;
+import static org.devicemanagement.application.permission.Permissions.READ_WRITE_ALL;
+import static org.devicemanagement.application.permission.Permissions.USER_READ_ALL;
+import static org.devicemanagement.application.permission.Permissions.USER_READ_BASIC_ALL;
+import static org.devicemanagement.application.permission.Permissions.USER_READ_WRITE_ALL;
+
+/**
+ * The operations whose permissions are checked, each with its permission table in the seed catalog
+ * (the seed documentation page's) and in the current one (the later Graph documentation's), so an
+ * operation and who may call it are declared in one place.
+ */
 public enum Operation {
-  REMOVE_ALL_DEVICES_FROM_MANAGEMENT(Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT),
-  LIST_MANAGED_DEVICES("list managedDevices"),
-  GET_MANAGED_DEVICE("get managedDevice"),
-  GET_USER("get user");
+  REMOVE_ALL_DEVICES_FROM_MANAGEMENT(
+      Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT,
+      Tables.PRIVILEGED_DELEGATED,
+      Tables.PRIVILEGED_DELEGATED_OR_APPLICATION),
+  LIST_MANAGED_DEVICES("list managedDevices", Tables.READ_DEVICES, Tables.READ_DEVICES),
+  GET_MANAGED_DEVICE("get managedDevice", Tables.READ_DEVICES, Tables.READ_DEVICES),
+  GET_USER("get user", Tables.READ_USERS, Tables.READ_USERS);
 
   private final String documentationTitle;
+  private final PermissionTable seedTable;
+  private final PermissionTable currentTable;
 
-  Operation(String documentationTitle) {
+  Operation(String documentationTitle, PermissionTable seedTable, PermissionTable currentTable) {
     this.documentationTitle = documentationTitle;
+    this.seedTable = seedTable;
+    this.currentTable = currentTable;
   }
 
   /**
@@ -21,6 +43,16 @@ public enum Operation {
     return documentationTitle;
   }
 
+  /** Who may call the operation under the seed catalog. */
+  public PermissionTable seedTable() {
+    return seedTable;
+  }
+
+  /** Who may call the operation under the current catalog. */
+  public PermissionTable currentTable() {
+    return currentTable;
+  }
+
   /** Graph's names of the actions, as constants that annotations (routes) can use. */
   public static final class Names {
     /** Graph's action retiring every device of a user. */
@@ -28,5 +60,47 @@ public enum Operation {
         "removeAllDevicesFromManagement";
 
     private Names() {}
+  }
+
+  /** The permission tables the operations share. */
+  private static final class Tables {
+
+    /** The seed page: retire-all for delegated work or school callers only. */
+    static final PermissionTable PRIVILEGED_DELEGATED =
+        PermissionTable.builder().allow(DELEGATED_WORK_OR_SCHOOL, PRIVILEGED_OPERATIONS_ALL).build();
+
+    /** The later Graph documentation: retire-all also for applications. */
+    static final PermissionTable PRIVILEGED_DELEGATED_OR_APPLICATION =
+        PermissionTable.builder()
+            .allow(DELEGATED_WORK_OR_SCHOOL, PRIVILEGED_OPERATIONS_ALL)
+            .allow(APPLICATION, PRIVILEGED_OPERATIONS_ALL)
+            .build();
+
+    static final PermissionTable READ_DEVICES =
+        PermissionTable.builder()
+            .allow(DELEGATED_WORK_OR_SCHOOL, READ_WRITE_ALL, READ_ALL)
+            .allow(APPLICATION, READ_WRITE_ALL, READ_ALL)
+            .build();
+
+    // Graph's "Get user" table (least to most privileged, as Graph lists them); personal accounts
+    // are not supported because this product serves work or school tenants only.
+    static final PermissionTable READ_USERS =
+        PermissionTable.builder()
+            .allow(
+                DELEGATED_WORK_OR_SCHOOL,
+                USER_READ_BASIC_ALL,
+                USER_READ_ALL,
+                USER_READ_WRITE_ALL,
+                DIRECTORY_READ_ALL,
+                DIRECTORY_READ_WRITE_ALL)
+            .allow(
+                APPLICATION,
+                USER_READ_ALL,
+                USER_READ_WRITE_ALL,
+                DIRECTORY_READ_ALL,
+                DIRECTORY_READ_WRITE_ALL)
+            .build();
+
+    private Tables() {}
   }
 }
