@@ -33,6 +33,7 @@ public final class DeviceManagementServer implements AutoCloseable {
 
   private final ServerSettings settings;
   private final Composition.Composed composed;
+  private final Optional<CompletableFuture<Boolean>> warmUp;
   private final HttpTransport transport;
   private final URI baseUri;
   private final int port;
@@ -40,9 +41,14 @@ public final class DeviceManagementServer implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private DeviceManagementServer(
-      ServerSettings settings, Composition.Composed composed, HttpTransport transport, boolean https) {
+      ServerSettings settings,
+      Composition.Composed composed,
+      Optional<CompletableFuture<Boolean>> warmUp,
+      HttpTransport transport,
+      boolean https) {
     this.settings = settings;
     this.composed = composed;
+    this.warmUp = warmUp;
     this.transport = transport;
     this.port = transport.localPort();
     this.baseUri = HttpTransport.baseUri(https, settings.host(), port);
@@ -81,12 +87,13 @@ public final class DeviceManagementServer implements AutoCloseable {
       throw e;
     }
     // Only the emulator's own token check gains from it; a gateway checks tokens another way.
-    composed.signingKeys().ifPresent(FirstRequestWarmUp::startInBackground);
+    Optional<CompletableFuture<Boolean>> warmUp =
+        composed.signingKeys().map(FirstRequestWarmUp::startInBackground);
     HttpTransport transport = HttpTransport.create(settings, tls);
     transport.start(
         jersey.await(START_TIMEOUT, "%s:%d".formatted(settings.host(), settings.port())));
     DeviceManagementServer server =
-        new DeviceManagementServer(settings, composed, transport, tls.isPresent());
+        new DeviceManagementServer(settings, composed, warmUp, transport, tls.isPresent());
     LOG.info(
         "Serving {} on {} with the {} permission table",
         settings.backend().description(),
@@ -121,6 +128,11 @@ public final class DeviceManagementServer implements AutoCloseable {
    */
   public Optional<InMemoryTenant> tenant() {
     return composed.tenant();
+  }
+
+  /** The start's warm-up for the first request, when it ran (the emulator); for tests. */
+  Optional<CompletableFuture<Boolean>> firstRequestWarmUp() {
+    return warmUp;
   }
 
   /** The instance the server's injector provides for {@code type}. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.bootstrap.security.SigningKeys;
@@ -31,21 +32,28 @@ final class FirstRequestWarmUp {
 
   private FirstRequestWarmUp() {}
 
-  /** Starts the warm-up for a server trusting {@code keys}. */
-  static void startInBackground(SigningKeys keys) {
-    Thread thread = new Thread(() -> warmUp(keys), "warm-up");
+  /**
+   * Starts the warm-up for a server trusting {@code keys}; the future tells whether it did the
+   * whole of its work (the token check reached the signature and refused it).
+   */
+  static CompletableFuture<Boolean> startInBackground(SigningKeys keys) {
+    CompletableFuture<Boolean> done = new CompletableFuture<>();
+    Thread thread = new Thread(() -> done.complete(warmUp(keys)), "warm-up");
     thread.setDaemon(true);
     thread.start();
+    return done;
   }
 
-  private static void warmUp(SigningKeys keys) {
+  private static boolean warmUp(SigningKeys keys) {
     try {
       Clock clock = Clock.systemUTC();
+      boolean signatureChecked = false;
       try {
         new JwtAccessTokenVerifier(keys.publicKeys(), clock, 0)
             .verify(badlySignedToken(keys, clock.instant()));
       } catch (InvalidAccessTokenException expected) {
         // As intended: parsing and checking the signature were the point.
+        signatureChecked = expected.reason().contains("signature");
       }
       ManagedDevice device =
           ManagedDevice.builder(WARM_UP_ID, WARM_UP_ID)
@@ -59,8 +67,10 @@ final class FirstRequestWarmUp {
               .build();
       boolean same = device.equals(device.toBuilder().build());
       LOG.trace("Warmed up ({}, {})", same, HttpFields.EMPTY.size());
+      return signatureChecked && same;
     } catch (RuntimeException e) {
       LOG.debug("Warming up for the first request failed; it will do that work itself", e);
+      return false;
     }
   }
 

@@ -13,18 +13,25 @@ import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The start's warm-up for the first request leaves no trace in the server. */
+/** The start's warm-up does the first request's work, and leaves no trace in the server. */
 class WarmUpTest {
 
   @TempDir Path dataDir;
 
   @Test
-  void givenStartedServer_whenWarmUpHasRun_thenNoTokenRememberedAndTenantUnchanged()
-      throws Exception {
+  void givenStartedServer_whenWarmUpHasRun_thenItCheckedATokenAndLeftNoTrace() throws Exception {
     InMemoryTenant tenant = TenantFile.demo();
     String before = tenant.users() + " " + tenant.devicesWithoutUser() + " " + tenant;
     try (DeviceManagementServer server =
         DeviceManagementServer.start(BootstrapTestData.settings(dataDir, tenant))) {
+      assertThat(server.firstRequestWarmUp())
+          .as("the emulator starts the warm-up")
+          .hasValueSatisfying(
+              warmUp ->
+                  assertThat(warmUp)
+                      .succeedsWithin(Duration.ofSeconds(20))
+                      .as("the warm-up reached the signature check")
+                      .isEqualTo(true));
       awaitWarmUp();
 
       AccessTokenVerifier verifier = server.instance(AccessTokenVerifier.class);
@@ -41,6 +48,18 @@ class WarmUpTest {
         .anyMatch(thread -> thread.getName().equals("warm-up"))) {
       assertThat(Instant.now()).as("warm-up finished").isBefore(deadline);
       Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void givenGateway_whenStarted_thenNoWarmUp() {
+    try (DeviceManagementServer gateway =
+        DeviceManagementServer.start(
+            BootstrapTestData.settings(dataDir)
+                .withGateway(
+                    org.devicemanagement.bootstrap.gateway.GatewaySettings.defaults(
+                        java.net.URI.create("https://graph.microsoft.com/v1.0"))))) {
+      assertThat(gateway.firstRequestWarmUp()).isEmpty();
     }
   }
 }
