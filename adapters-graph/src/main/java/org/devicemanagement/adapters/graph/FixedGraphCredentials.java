@@ -9,7 +9,7 @@ public final class FixedGraphCredentials implements GraphCredentials {
 
   /** Credentials that always answer {@code token}, which must be a well-formed bearer token. */
   public FixedGraphCredentials(String token) {
-    this.token = BearerTokens.check(Objects.requireNonNull(token, "token"));
+    this.token = OutgoingBearerTokens.check(Objects.requireNonNull(token, "token"));
   }
 
   @Override

@@ -29,7 +29,7 @@ public final class PassThroughGraphCredentials implements GraphCredentials {
     if (token == null || token.isBlank()) {
       throw new IllegalStateException("no inbound access token to pass on to Microsoft Graph");
     }
-    return BearerTokens.check(token);
+    return OutgoingBearerTokens.check(token);
   }
 
   @Override

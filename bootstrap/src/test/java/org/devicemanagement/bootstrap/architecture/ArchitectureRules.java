@@ -7,7 +7,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -162,11 +170,45 @@ public final class ArchitectureRules {
             .and().areAssignableTo(Throwable.class)
             .should().haveSimpleNameEndingWith("Exception"));
     rules.put(
+        "top-level-classes-have-distinct-simple-names",
+        classes()
+            .that().resideInAPackage(root + "..")
+            .and().areTopLevelClasses()
+            .should(haveASimpleNameNoOtherClassHas()));
+    rules.put(
         "exception-mappers-end-with-mapper",
         classes()
             .that().resideInAPackage(rest)
             .and().implement("jakarta.ws.rs.ext.ExceptionMapper")
             .should().haveSimpleNameEndingWith("Mapper"));
+  }
+
+  /**
+   * Two classes with one simple name (one for the API we serve, one for Graph as a client, say)
+   * make every import and stack trace ambiguous.
+   */
+  private static ArchCondition<JavaClass> haveASimpleNameNoOtherClassHas() {
+    return new ArchCondition<>("have a simple name no other class has") {
+      private final Map<String, List<String>> byName = new HashMap<>();
+
+      @Override
+      public void init(Collection<JavaClass> all) {
+        byName.clear();
+        for (JavaClass type : all) {
+          byName.computeIfAbsent(type.getSimpleName(), n -> new ArrayList<>()).add(type.getName());
+        }
+      }
+
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        List<String> same = byName.getOrDefault(type.getSimpleName(), List.of());
+        if (same.size() > 1) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  type, "%s shares its simple name with %s".formatted(type.getName(), same)));
+        }
+      }
+    };
   }
 
   private static Map<String, String> orderedMap(String... keysAndValues) {

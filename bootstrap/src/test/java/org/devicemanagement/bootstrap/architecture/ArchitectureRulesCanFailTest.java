@@ -43,6 +43,7 @@ class ArchitectureRulesCanFailTest {
           Map.entry("outbound-ports-are-interfaces", "ConcreteStore"),
           Map.entry("services-implementing-a-use-case-end-with-service", "RetireHandler"),
           Map.entry("failures-end-with-exception", "FixtureFailure"),
+          Map.entry("top-level-classes-have-distinct-simple-names", "SharedName"),
           Map.entry("exception-mappers-end-with-mapper", "FailureHandler"),
           Map.entry("graph-adapter-is-an-http-client-only", "GraphUsesJaxRs"));
 
