@@ -91,7 +91,7 @@ public record ManagedDevice(
   /** A mutable builder of {@link ManagedDevice}; defaults follow Graph's unset values. */
   public static final class Builder {
     private final String id;
-    private final String userId;
+    private String userId;
     private String userPrincipalName = "";
     private String deviceName = "";
     private String operatingSystem = "";
@@ -128,6 +128,12 @@ public record ManagedDevice(
       model = d.model;
       manufacturer = d.manufacturer;
       deviceActionResults = d.deviceActionResults;
+    }
+
+    /** Sets the primary user's object id ({@code ""} for a device without one). */
+    public Builder userId(String value) {
+      userId = value;
+      return this;
     }
 
     /** Sets the primary user's sign-in name. */

@@ -245,22 +245,7 @@ public final class GraphManagedDevices
   }
 
   private static ManagedDevice withUserId(ManagedDevice device, String userId) {
-    return new ManagedDevice(
-        device.id(),
-        userId,
-        device.userPrincipalName(),
-        device.deviceName(),
-        device.operatingSystem(),
-        device.osVersion(),
-        device.managementState(),
-        device.complianceState(),
-        device.managedDeviceOwnerType(),
-        device.enrolledDateTime(),
-        device.lastSyncDateTime(),
-        device.serialNumber(),
-        device.azureADDeviceId(),
-        device.model(),
-        device.manufacturer(),
-        device.deviceActionResults());
+    return device.toBuilder().userId(userId).build();
   }
+
 }
