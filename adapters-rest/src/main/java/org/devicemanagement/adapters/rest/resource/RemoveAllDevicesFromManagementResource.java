@@ -3,10 +3,8 @@ package org.devicemanagement.adapters.rest.resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
@@ -19,9 +17,12 @@ import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUs
 import org.devicemanagement.application.port.in.UserReference;
 import org.devicemanagement.domain.RetireAllOutcome;
 
-/** Graph's {@code removeAllDevicesFromManagement} action on a user and on {@code /me}. */
+/**
+ * Graph's {@code removeAllDevicesFromManagement} action on a user and on {@code /me}. It answers
+ * 204 without a body, so it declares no media type: there is nothing for Jersey to negotiate (an
+ * {@code Accept} that excludes JSON is refused at admission, and errors are always JSON).
+ */
 @Path(GraphVersions.TEMPLATE)
-@Produces(MediaType.APPLICATION_JSON)
 public final class RemoveAllDevicesFromManagementResource {
 
   private final RemoveAllDevicesFromManagementUseCase useCase;
