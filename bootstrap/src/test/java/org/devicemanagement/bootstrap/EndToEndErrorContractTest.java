@@ -286,7 +286,7 @@ class EndToEndErrorContractTest {
   void givenUnexpectedFailure_whenRetireAll_then500GeneralExceptionWithoutInternals(
       @TempDir Path otherDir) {
     InMemoryTenant tenant = TenantFile.demo();
-    DeviceRetirement broken = new BrokenDevices(tenant);
+    DeviceRetirement broken = new BrokenDevices();
     try (DeviceManagementServer failing =
         DeviceManagementServer.start(
             BootstrapTestData.settings(otherDir, tenant),
@@ -338,12 +338,6 @@ class EndToEndErrorContractTest {
 
   /** Fails every retire-all the way a bug would, with internals in the message. */
   private static final class BrokenDevices implements DeviceRetirement {
-    private final DeviceRetirement delegate;
-
-    BrokenDevices(DeviceRetirement delegate) {
-      this.delegate = delegate;
-    }
-
     @Override
     public RetireAllOutcome retireAll(User user, Instant at) {
       throw new IllegalStateException("database password is hunter2");

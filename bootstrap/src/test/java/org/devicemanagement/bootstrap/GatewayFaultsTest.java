@@ -10,6 +10,8 @@ import static org.devicemanagement.bootstrap.GraphErrorAssertions.assertGraphErr
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.devicemanagement.adapters.graph.FakeGraph;
@@ -192,10 +194,9 @@ class GatewayFaultsTest {
       throws Exception {
     graph.route(actionAnswers(Reply.noContent().after(Duration.ofSeconds(3))));
 
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Timed>[] calls = new CompletableFuture[8];
-    for (int i = 0; i < calls.length; i++) {
-      calls[i] = CompletableFuture.supplyAsync(this::retire);
+    List<CompletableFuture<Timed>> calls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      calls.add(CompletableFuture.supplyAsync(this::retire));
     }
     HttpResponse<String> meanwhile = listDevices();
 

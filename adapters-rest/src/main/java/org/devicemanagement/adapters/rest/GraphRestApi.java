@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
@@ -22,6 +23,7 @@ import org.devicemanagement.adapters.rest.resource.UserResource;
 import org.devicemanagement.adapters.rest.routing.RouteTable;
 import org.devicemanagement.adapters.rest.routing.AdmissionFilter;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
+import org.glassfish.jersey.internal.inject.Binding;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
@@ -106,7 +108,11 @@ public final class GraphRestApi {
     }
 
     private <T> void bindResource(Class<T> type) {
-      bindFactory(() -> resource(type, resourceFactory)).to(type).in(Singleton.class);
+      // Not chained: to(...) returns Jersey's self type, whose bound is the raw Binding, and a call
+      // on that is unchecked. Both calls configure this one binding and return it.
+      Binding<Supplier<T>, ?> binding = bindFactory(() -> resource(type, resourceFactory));
+      binding.to(type);
+      binding.in(Singleton.class);
     }
   }
 

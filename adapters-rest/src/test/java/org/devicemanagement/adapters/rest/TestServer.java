@@ -169,8 +169,15 @@ final class TestServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    jetty.stop();
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping the test server", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot stop the test server", e);
+    }
   }
 
   /** The options of a {@link TestServer}; every one has a default. */

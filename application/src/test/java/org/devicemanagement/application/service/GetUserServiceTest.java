@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.devicemanagement.application.ApplicationTestData.adele;
 import static org.devicemanagement.application.ApplicationTestData.megan;
 
+import java.util.Locale;
 import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.DelegatedCallerRequiredException;
 import org.devicemanagement.application.failure.MissingPermissionException;
@@ -42,7 +43,7 @@ class GetUserServiceTest {
     Caller app = ApplicationTestData.application(Permissions.DIRECTORY_READ_ALL);
 
     assertThat(
-            get(app, new UserReference.ByUserPrincipalName(adele().userPrincipalName().toUpperCase())))
+            get(app, new UserReference.ByUserPrincipalName(adele().userPrincipalName().toUpperCase(Locale.ROOT))))
         .isEqualTo(adele());
   }
 

@@ -66,7 +66,9 @@ final class JerseyApplication {
   void abandon(Throwable failure) {
     injector.completeExceptionally(failure);
     verifier.completeExceptionally(failure);
-    container.thenAccept(JerseyApplication::disposeQuietly);
+    // Nothing waits for the disposal: it logs its own failure, and a container that failed to
+    // build has nothing to dispose of (that failure is the one await reports).
+    var unused = container.thenAccept(JerseyApplication::disposeQuietly);
   }
 
   /**

@@ -187,7 +187,8 @@ public final class RouteTable {
 
   private static String normalize(String path) {
     StringBuilder normalized = new StringBuilder(path.length());
-    for (String part : path.split("/")) {
+    // The limit -1 keeps trailing empty parts, which are skipped like the others.
+    for (String part : path.split("/", -1)) {
       if (!part.isEmpty()) {
         if (normalized.length() > 0) {
           normalized.append('/');
@@ -200,7 +201,8 @@ public final class RouteTable {
 
   private static List<Segment> parse(String template) {
     List<Segment> segments = new ArrayList<>();
-    for (String part : template.split("/")) {
+    // Templates come normalized (see normalize): no empty part, so the limit changes nothing.
+    for (String part : template.split("/", -1)) {
       Matcher parameter = PARAMETER.matcher(part);
       if (parameter.matches()) {
         String pattern = parameter.group(2);
