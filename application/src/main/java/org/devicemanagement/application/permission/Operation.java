@@ -14,25 +14,19 @@ import static org.devicemanagement.application.permission.Permissions.USER_READ_
 /**
  * The operations whose permissions are checked, each with its permission table in the seed catalog
  * (the seed documentation page's) and in the current one (the later Graph documentation's), so an
- * operation and who may call it are declared in one place.
+ * operation and who may call it are declared in one place: the exhaustive switches below do not
+ * compile until a new operation has its tables.
  */
 public enum Operation {
-  REMOVE_ALL_DEVICES_FROM_MANAGEMENT(
-      Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT,
-      Tables.PRIVILEGED_DELEGATED,
-      Tables.PRIVILEGED_DELEGATED_OR_APPLICATION),
-  LIST_MANAGED_DEVICES("list managedDevices", Tables.READ_DEVICES, Tables.READ_DEVICES),
-  GET_MANAGED_DEVICE("get managedDevice", Tables.READ_DEVICES, Tables.READ_DEVICES),
-  GET_USER("get user", Tables.READ_USERS, Tables.READ_USERS);
+  REMOVE_ALL_DEVICES_FROM_MANAGEMENT(Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT),
+  LIST_MANAGED_DEVICES("list managedDevices"),
+  GET_MANAGED_DEVICE("get managedDevice"),
+  GET_USER("get user");
 
   private final String documentationTitle;
-  private final PermissionTable seedTable;
-  private final PermissionTable currentTable;
 
-  Operation(String documentationTitle, PermissionTable seedTable, PermissionTable currentTable) {
+  Operation(String documentationTitle) {
     this.documentationTitle = documentationTitle;
-    this.seedTable = seedTable;
-    this.currentTable = currentTable;
   }
 
   /**
@@ -45,12 +39,20 @@ public enum Operation {
 
   /** Who may call the operation under the seed catalog. */
   public PermissionTable seedTable() {
-    return seedTable;
+    return switch (this) {
+      case REMOVE_ALL_DEVICES_FROM_MANAGEMENT -> Tables.PRIVILEGED_DELEGATED;
+      case LIST_MANAGED_DEVICES, GET_MANAGED_DEVICE -> Tables.READ_DEVICES;
+      case GET_USER -> Tables.READ_USERS;
+    };
   }
 
   /** Who may call the operation under the current catalog. */
   public PermissionTable currentTable() {
-    return currentTable;
+    return switch (this) {
+      case REMOVE_ALL_DEVICES_FROM_MANAGEMENT -> Tables.PRIVILEGED_DELEGATED_OR_APPLICATION;
+      case LIST_MANAGED_DEVICES, GET_MANAGED_DEVICE -> Tables.READ_DEVICES;
+      case GET_USER -> Tables.READ_USERS;
+    };
   }
 
   /** Graph's names of the actions, as constants that annotations (routes) can use. */
@@ -67,7 +69,9 @@ public enum Operation {
 
     /** The seed page: retire-all for delegated work or school callers only. */
     static final PermissionTable PRIVILEGED_DELEGATED =
-        PermissionTable.builder().allow(DELEGATED_WORK_OR_SCHOOL, PRIVILEGED_OPERATIONS_ALL).build();
+        PermissionTable.builder()
+            .allow(DELEGATED_WORK_OR_SCHOOL, PRIVILEGED_OPERATIONS_ALL)
+            .build();
 
     /** The later Graph documentation: retire-all also for applications. */
     static final PermissionTable PRIVILEGED_DELEGATED_OR_APPLICATION =
