@@ -24,8 +24,8 @@ import org.devicemanagement.domain.User;
  * The one test-data factory of the application module, shared through its test-jar with every
  * adapter's tests: users with GUID ids, devices (GUID ids) in every management state, and callers.
  *
- * <p>The tenant: Adele owns one device in each of the 13 management states, Alex owns three devices,
- * Megan owns none, and one device has no primary user. All dates are whole seconds.
+ * <p>The tenant: Adele owns one device in each of the 13 management states, Alex owns three
+ * devices, Megan owns none, and one device has no primary user. All dates are whole seconds.
  */
 public final class ApplicationTestData {
 
@@ -95,8 +95,8 @@ public final class ApplicationTestData {
 
   /**
    * {@code owner}'s device in {@code state}, every property set, with the earlier action results a
-   * device in that state plausibly has (a failed retire for {@code retireFailed}, a pending wipe for
-   * {@code wipePending}, ...).
+   * device in that state plausibly has (a failed retire for {@code retireFailed}, a pending wipe
+   * for {@code wipePending}, ...).
    */
   public static ManagedDevice device(User owner, ManagementState state) {
     String id = deviceId(owner, state);
@@ -106,9 +106,12 @@ public final class ApplicationTestData {
         .operatingSystem(state.value() % 2 == 0 ? "Windows" : "iOS")
         .osVersion(state.value() % 2 == 0 ? "10.0.22631.3880" : "17.5.1")
         .managementState(state)
-        .complianceState(state.value() % 3 == 0 ? ComplianceState.COMPLIANT : ComplianceState.NONCOMPLIANT)
+        .complianceState(
+            state.value() % 3 == 0 ? ComplianceState.COMPLIANT : ComplianceState.NONCOMPLIANT)
         .managedDeviceOwnerType(
-            state.value() % 2 == 0 ? ManagedDeviceOwnerType.COMPANY : ManagedDeviceOwnerType.PERSONAL)
+            state.value() % 2 == 0
+                ? ManagedDeviceOwnerType.COMPANY
+                : ManagedDeviceOwnerType.PERSONAL)
         .enrolledDateTime(Instant.parse("2024-01-15T09:30:00Z").plusSeconds(3600L * state.value()))
         .lastSyncDateTime(Instant.parse("2025-06-01T22:05:11Z"))
         .serialNumber("SN" + id.substring(0, 8).toUpperCase(Locale.ROOT))

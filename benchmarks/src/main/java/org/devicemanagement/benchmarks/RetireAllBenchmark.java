@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Retire-all (and the first page of the list) for one user owning {@code devices} devices, through
- * the application service over the in-memory adapter. After the first call every device is
- * already retiring, so each call does the full check of every device (the action is idempotent).
+ * the application service over the in-memory adapter. After the first call every device is already
+ * retiring, so each call does the full check of every device (the action is idempotent).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,12 +58,10 @@ public class RetireAllBenchmark {
     User other = BenchData.user(1);
     InMemoryTenant tenant =
         InMemoryTenant.of(
-            List.of(owner, other),
-            concat(BenchData.devices(List.of(owner), devices), other));
+            List.of(owner, other), concat(BenchData.devices(List.of(owner), devices), other));
     PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
     retireAll =
-        new RemoveAllDevicesFromManagementService(
-            policy, tenant, tenant, Clock.systemUTC());
+        new RemoveAllDevicesFromManagementService(policy, tenant, tenant, Clock.systemUTC());
     list = new ListManagedDevicesService(policy, tenant, tenant);
     command =
         new RemoveAllDevicesFromManagementCommand(
@@ -76,10 +74,8 @@ public class RetireAllBenchmark {
             Optional.empty());
   }
 
-  private static List<ManagedDevice> concat(
-      List<ManagedDevice> devices, User other) {
-    List<ManagedDevice> all =
-        new ArrayList<>(devices);
+  private static List<ManagedDevice> concat(List<ManagedDevice> devices, User other) {
+    List<ManagedDevice> all = new ArrayList<>(devices);
     for (int i = 0; i < 10; i++) {
       all.add(BenchData.device(other, 10_000_000L + i));
     }

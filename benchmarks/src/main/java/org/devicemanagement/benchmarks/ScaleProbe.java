@@ -38,7 +38,8 @@ public final class ScaleProbe {
   /** Runs the probe and prints a report. */
   public static void main(String[] args) throws InterruptedException {
     int largeUsers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    System.out.printf("java %s, %d cpus, max heap %d MB%n",
+    System.out.printf(
+        "java %s, %d cpus, max heap %d MB%n",
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
@@ -143,8 +144,7 @@ public final class ScaleProbe {
     Target(InMemoryTenant tenant, int userIndex) {
       PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
       retireAll =
-          new RemoveAllDevicesFromManagementService(
-              policy, tenant, tenant, Clock.systemUTC());
+          new RemoveAllDevicesFromManagementService(policy, tenant, tenant, Clock.systemUTC());
       list = new ListManagedDevicesService(policy, tenant, tenant);
       User user = BenchData.user(userIndex);
       command =

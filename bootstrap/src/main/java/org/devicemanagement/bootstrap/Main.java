@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The command line of device-management: {@code serve} the Graph API locally, mint a {@code token}. */
+/**
+ * The command line of device-management: {@code serve} the Graph API locally, mint a {@code token}.
+ */
 @Command(
     name = "device-management",
     mixinStandardHelpOptions = true,
@@ -66,9 +68,9 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The configured command line: case-insensitive enum values, bad arguments reported as one
-   * {@code error:} line and a pointer to {@code --help} with exit code 2, and failures reported as
-   * one {@code error:} line on stderr with exit code 1 instead of a stack trace.
+   * The configured command line: case-insensitive enum values, bad arguments reported as one {@code
+   * error:} line and a pointer to {@code --help} with exit code 2, and failures reported as one
+   * {@code error:} line on stderr with exit code 1 instead of a stack trace.
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());

@@ -136,8 +136,8 @@ public final class BootstrapTestData {
 
   /**
    * A delegated work-or-school token for {@code user} holding exactly {@code scopes}, as Microsoft
-   * Graph would receive it: signed by a key this project's server does not know (in gateway mode only
-   * Graph verifies signatures).
+   * Graph would receive it: signed by a key this project's server does not know (in gateway mode
+   * only Graph verifies signatures).
    */
   public static String graphToken(String user, String... scopes) {
     return new TokenMinter(newRsaKey(), Clock.systemUTC())
@@ -230,8 +230,8 @@ public final class BootstrapTestData {
   }
 
   /**
-   * A token signed by the server's key with the claims of a delegated Graph token for Adele,
-   * {@code overrides} replacing or adding claims.
+   * A token signed by the server's key with the claims of a delegated Graph token for Adele, {@code
+   * overrides} replacing or adding claims.
    */
   public static String customToken(SigningKeys keys, Map<String, Object> overrides) {
     Instant now = Instant.now();

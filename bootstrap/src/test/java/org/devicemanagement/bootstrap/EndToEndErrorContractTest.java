@@ -17,15 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFile;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
-import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.AfterEach;
@@ -60,9 +57,10 @@ class EndToEndErrorContractTest {
   @Test
   void givenNoToken_whenRetireAll_then401AccessTokenIsEmpty() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, null)
-            .header("client-request-id", CLIENT_REQUEST_ID)
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, null)
+                .header("client-request-id", CLIENT_REQUEST_ID)
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(assertGraphError(response, 401, "InvalidAuthenticationToken", CLIENT_REQUEST_ID))
         .isEqualTo("Access token is empty.");
@@ -71,9 +69,10 @@ class EndToEndErrorContractTest {
   @Test
   void givenEmptyBearerToken_whenRetireAll_then401AccessTokenIsEmpty() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, null)
-            .header("Authorization", "Bearer ")
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, null)
+                .header("Authorization", "Bearer ")
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(assertGraphError(response, 401, "InvalidAuthenticationToken", null))
         .isEqualTo("Access token is empty.");
@@ -91,8 +90,9 @@ class EndToEndErrorContractTest {
   @Test
   void givenTokenSignedByAnotherKey_whenRetireAll_then401ValidationFailure() {
     HttpResponse<String> response =
-        send(BootstrapTestData.post(
-            base, RETIRE_ADELE, BootstrapTestData.tokenSignedByAnotherKey(ADELE_UPN)));
+        send(
+            BootstrapTestData.post(
+                base, RETIRE_ADELE, BootstrapTestData.tokenSignedByAnotherKey(ADELE_UPN)));
 
     assertThat(assertGraphError(response, 401, "InvalidAuthenticationToken", null))
         .startsWith("Access token validation failure.")
@@ -136,7 +136,8 @@ class EndToEndErrorContractTest {
   @Test
   void givenExpiredToken_whenRetireAll_then401SaysExpired() {
     String expired =
-        BootstrapTestData.expiredToken(server.signingKeys().orElseThrow(), ADELE_UPN, Duration.ofMinutes(5));
+        BootstrapTestData.expiredToken(
+            server.signingKeys().orElseThrow(), ADELE_UPN, Duration.ofMinutes(5));
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, expired));
 
@@ -149,7 +150,10 @@ class EndToEndErrorContractTest {
   void givenApplicationTokenUnderSeedTable_whenRetireAll_then403NamingAcceptedTypes() {
     String app =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
+            server.signingKeys().orElseThrow(),
+            TokenType.APPLICATION,
+            "",
+            BootstrapTestData.PRIVILEGED);
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, app));
 
@@ -163,7 +167,10 @@ class EndToEndErrorContractTest {
   void givenDelegatedTokenWithoutPrivilegedScope_whenRetireAll_then403NamingTheScope() {
     String readOnly =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.DELEGATED, ADELE_UPN, BootstrapTestData.READ_ALL);
+            server.signingKeys().orElseThrow(),
+            TokenType.DELEGATED,
+            ADELE_UPN,
+            BootstrapTestData.READ_ALL);
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, readOnly));
 
@@ -176,7 +183,9 @@ class EndToEndErrorContractTest {
   void givenPersonalAccount_whenRetireAll_then403PermissionTypeNotSupported() {
     String personal =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.PERSONAL, "someone@outlook.com",
+            server.signingKeys().orElseThrow(),
+            TokenType.PERSONAL,
+            "someone@outlook.com",
             BootstrapTestData.PRIVILEGED);
 
     HttpResponse<String> response = send(BootstrapTestData.post(base, RETIRE_ADELE, personal));
@@ -189,12 +198,14 @@ class EndToEndErrorContractTest {
   @Test
   void givenUnknownUser_whenRetireAll_then404RequestResourceNotFound() {
     HttpResponse<String> response =
-        send(BootstrapTestData.post(
-            base, "v1.0/users/" + UNKNOWN_USER_ID + "/removeAllDevicesFromManagement", token));
+        send(
+            BootstrapTestData.post(
+                base, "v1.0/users/" + UNKNOWN_USER_ID + "/removeAllDevicesFromManagement", token));
 
     assertThat(assertGraphError(response, 404, "Request_ResourceNotFound", null))
         .isEqualTo(
-            "Resource '" + UNKNOWN_USER_ID
+            "Resource '"
+                + UNKNOWN_USER_ID
                 + "' does not exist or one of its queried reference-property objects are not"
                 + " present.");
   }
@@ -202,8 +213,9 @@ class EndToEndErrorContractTest {
   @Test
   void givenUnknownDevice_whenGetDevice_then404ResourceNotFound() {
     HttpResponse<String> response =
-        send(BootstrapTestData.get(
-            base, "v1.0/deviceManagement/managedDevices/" + UNKNOWN_USER_ID, token));
+        send(
+            BootstrapTestData.get(
+                base, "v1.0/deviceManagement/managedDevices/" + UNKNOWN_USER_ID, token));
 
     assertThat(assertGraphError(response, 404, "ResourceNotFound", null))
         .startsWith("Resource '" + UNKNOWN_USER_ID + "' does not exist");
@@ -215,16 +227,17 @@ class EndToEndErrorContractTest {
 
     assertThat(assertGraphError(response, 405, "Request_BadRequest", null))
         .isEqualTo("Specified HTTP method is not allowed for the request target.");
-    assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
-        allow -> assertThat(allow).contains("POST"));
+    assertThat(response.headers().firstValue("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
   }
 
   @Test
   void givenRequestBody_whenRetireAll_then400SaysNoBody() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"keepUserData\": true}")));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"keepUserData\": true}")));
 
     assertThat(assertGraphError(response, 400, "BadRequest", null))
         .contains("removeAllDevicesFromManagement")
@@ -234,9 +247,10 @@ class EndToEndErrorContractTest {
   @Test
   void givenEmptyJsonObjectBody_whenRetireAll_then204Tolerated() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{ }")));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{ }")));
 
     assertThat(response.statusCode()).isEqualTo(204);
   }
@@ -244,8 +258,7 @@ class EndToEndErrorContractTest {
   @Test
   void givenUnknownSegment_whenPost_then400NamingTheSegment() {
     HttpResponse<String> response =
-        send(BootstrapTestData.post(
-            base, "v1.0/users/" + ADELE_UPN + "/removeAllDevices", token));
+        send(BootstrapTestData.post(base, "v1.0/users/" + ADELE_UPN + "/removeAllDevices", token));
 
     assertThat(assertGraphError(response, 400, "BadRequest", null))
         .isEqualTo("Resource not found for the segment 'removeAllDevices'.");
@@ -262,9 +275,10 @@ class EndToEndErrorContractTest {
   @Test
   void givenAcceptExcludingJson_whenRetireAll_then406NotAcceptable() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, token)
-            .header("Accept", "text/html")
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, token)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertGraphError(response, 406, "NotAcceptable", null);
   }
@@ -273,7 +287,10 @@ class EndToEndErrorContractTest {
   void givenApplicationTokenOnMe_whenRetireAll_then400DelegatedOnly() {
     String app =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
+            server.signingKeys().orElseThrow(),
+            TokenType.APPLICATION,
+            "",
+            BootstrapTestData.PRIVILEGED);
 
     HttpResponse<String> response =
         send(BootstrapTestData.post(base, "v1.0/me/removeAllDevicesFromManagement", app));
@@ -291,7 +308,8 @@ class EndToEndErrorContractTest {
         DeviceManagementServer.start(
             BootstrapTestData.settings(otherDir, tenant),
             binder -> binder.bind(DeviceRetirement.class).toInstance(broken))) {
-      String adele = BootstrapTestData.delegatedToken(failing.signingKeys().orElseThrow(), ADELE_UPN);
+      String adele =
+          BootstrapTestData.delegatedToken(failing.signingKeys().orElseThrow(), ADELE_UPN);
 
       HttpResponse<String> response =
           send(BootstrapTestData.post(failing.baseUri(), RETIRE_ADELE, adele));
@@ -308,9 +326,10 @@ class EndToEndErrorContractTest {
   @Test
   void givenClientRequestIdThatIsNotAnId_whenFailing_thenClientRequestIdIsTheRequestId() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, null)
-            .header("client-request-id", "<script>alert(1)</script>")
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, null)
+                .header("client-request-id", "<script>alert(1)</script>")
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertGraphError(response, 401, "InvalidAuthenticationToken", null);
   }
@@ -318,9 +337,10 @@ class EndToEndErrorContractTest {
   @Test
   void givenSuccess_whenRetireAll_thenIdHeadersToo() {
     HttpResponse<String> response =
-        send(BootstrapTestData.request(base, RETIRE_ADELE, token)
-            .header("client-request-id", CLIENT_REQUEST_ID)
-            .POST(HttpRequest.BodyPublishers.noBody()));
+        send(
+            BootstrapTestData.request(base, RETIRE_ADELE, token)
+                .header("client-request-id", CLIENT_REQUEST_ID)
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();

@@ -80,8 +80,7 @@ class EndToEndRetireAllTest {
 
     assertThat(retired.statusCode()).isEqualTo(204);
     assertThat(states(list(base, "v1.0/me", byOid))).containsValue("retirePending");
-    assertThat(states(list(base, "v1.0/users/" + ADELE_UPN, byOid)))
-        .doesNotContainValue("managed");
+    assertThat(states(list(base, "v1.0/users/" + ADELE_UPN, byOid))).doesNotContainValue("managed");
   }
 
   @Test
@@ -116,7 +115,10 @@ class EndToEndRetireAllTest {
     HttpResponse<String> retired =
         BootstrapTestData.send(
             BootstrapTestData.post(
-                base, "V1.0/USERS/" + ADELE_UPN.toUpperCase(java.util.Locale.ROOT) + "/REMOVEALLDEVICESFROMMANAGEMENT",
+                base,
+                "V1.0/USERS/"
+                    + ADELE_UPN.toUpperCase(java.util.Locale.ROOT)
+                    + "/REMOVEALLDEVICESFROMMANAGEMENT",
                 token));
 
     assertThat(retired.statusCode()).isEqualTo(204);
@@ -169,7 +171,8 @@ class EndToEndRetireAllTest {
     HttpResponse<String> kiosk =
         BootstrapTestData.send(
             BootstrapTestData.get(
-                base, "v1.0/deviceManagement/managedDevices/d0000000-0000-4000-8000-000000000004",
+                base,
+                "v1.0/deviceManagement/managedDevices/d0000000-0000-4000-8000-000000000004",
                 token));
     assertThat(BootstrapTestData.json(kiosk.body()).path("managementState").asText())
         .isEqualTo("managed");
@@ -184,7 +187,8 @@ class EndToEndRetireAllTest {
     HttpResponse<String> device =
         BootstrapTestData.send(
             BootstrapTestData.get(
-                base, "v1.0/deviceManagement/managedDevices/d0000000-0000-4000-8000-000000000001",
+                base,
+                "v1.0/deviceManagement/managedDevices/d0000000-0000-4000-8000-000000000001",
                 token));
 
     assertThat(device.statusCode()).isEqualTo(200);
@@ -199,14 +203,20 @@ class EndToEndRetireAllTest {
     URI seedBase = start(BootstrapTestData.settings(dataDir));
     String seedApp =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
+            server.signingKeys().orElseThrow(),
+            TokenType.APPLICATION,
+            "",
+            BootstrapTestData.PRIVILEGED);
     HttpResponse<String> refused = post(seedBase, "v1.0/users/" + ADELE_UPN, seedApp);
     server.stop();
 
     URI currentBase = start(BootstrapTestData.settings(currentDir).withPermissions("current"));
     String currentApp =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.PRIVILEGED);
+            server.signingKeys().orElseThrow(),
+            TokenType.APPLICATION,
+            "",
+            BootstrapTestData.PRIVILEGED);
     HttpResponse<String> accepted = post(currentBase, "v1.0/users/" + ADELE_UPN, currentApp);
 
     assertThat(refused.statusCode()).isEqualTo(403);
@@ -216,7 +226,10 @@ class EndToEndRetireAllTest {
     assertThat(accepted.statusCode()).isEqualTo(204);
     String reader =
         BootstrapTestData.token(
-            server.signingKeys().orElseThrow(), TokenType.APPLICATION, "", BootstrapTestData.READ_ALL);
+            server.signingKeys().orElseThrow(),
+            TokenType.APPLICATION,
+            "",
+            BootstrapTestData.READ_ALL);
     assertThat(states(list(currentBase, "v1.0/users/" + ADELE_UPN, reader)))
         .containsValue("retirePending");
   }
@@ -241,13 +254,24 @@ class EndToEndRetireAllTest {
     Map<String, String> before = states(list(base, "v1.0/users/" + ADELE_UPN, reader));
 
     int personal =
-        post(base, "v1.0/users/" + ADELE_UPN,
-            BootstrapTestData.token(server.signingKeys().orElseThrow(), TokenType.PERSONAL, "me@outlook.com",
-                BootstrapTestData.PRIVILEGED)).statusCode();
+        post(
+                base,
+                "v1.0/users/" + ADELE_UPN,
+                BootstrapTestData.token(
+                    server.signingKeys().orElseThrow(),
+                    TokenType.PERSONAL,
+                    "me@outlook.com",
+                    BootstrapTestData.PRIVILEGED))
+            .statusCode();
     int expired =
-        post(base, "v1.0/users/" + ADELE_UPN,
-            BootstrapTestData.expiredToken(server.signingKeys().orElseThrow(), ADELE_UPN,
-                java.time.Duration.ofMinutes(10))).statusCode();
+        post(
+                base,
+                "v1.0/users/" + ADELE_UPN,
+                BootstrapTestData.expiredToken(
+                    server.signingKeys().orElseThrow(),
+                    ADELE_UPN,
+                    java.time.Duration.ofMinutes(10)))
+            .statusCode();
     int foreign =
         post(base, "v1.0/users/" + ADELE_UPN, BootstrapTestData.tokenSignedByAnotherKey(ADELE_UPN))
             .statusCode();
@@ -274,8 +298,9 @@ class EndToEndRetireAllTest {
   @Test
   void givenTenantFile_whenServed_thenItsUsersAndDevicesAreTheOnesServed(@TempDir Path files)
       throws java.io.IOException {
-    Path tenantFile = java.nio.file.Files.writeString(
-        files.resolve("tenant.json"), BootstrapTestData.TENANT_FILE_JSON);
+    Path tenantFile =
+        java.nio.file.Files.writeString(
+            files.resolve("tenant.json"), BootstrapTestData.TENANT_FILE_JSON);
     URI base =
         start(
             BootstrapTestData.settings(dataDir)

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server in gateway mode ({@code --backend graph}) in front of a scripted Graph on loopback: the
- * caller's token goes through, the permission table is enforced first, Graph's answers come back as
- * ours.
+ * The server in gateway mode ({@code --backend graph}) in front of a scripted Graph on loopback:
+ * the caller's token goes through, the permission table is enforced first, Graph's answers come
+ * back as ours.
  */
 class GatewayEndToEndTest {
 
@@ -52,12 +52,17 @@ class GatewayEndToEndTest {
     }
   }
 
-  /** Starts Graph answering as {@code router} and the gateway in front of it (2 retries, no waits). */
+  /**
+   * Starts Graph answering as {@code router} and the gateway in front of it (2 retries, no waits).
+   */
   private URI start(java.util.function.Function<Recorded, Reply> router) {
     return start(router, GraphSettings.DEFAULT_MAX_CONCURRENT_CALLS);
   }
 
-  /** Like {@link #start(java.util.function.Function)}, with at most {@code bulkhead} Graph calls in flight. */
+  /**
+   * Like {@link #start(java.util.function.Function)}, with at most {@code bulkhead} Graph calls in
+   * flight.
+   */
   private URI start(java.util.function.Function<Recorded, Reply> router, int bulkhead) {
     graph = FakeGraph.start(router);
     GraphSettings settings =
@@ -141,7 +146,8 @@ class GatewayEndToEndTest {
             "GET /v1.0/users/" + ADELE_UPN,
             "GET /v1.0/users/" + ADELE_ID + "/managedDevices",
             "POST /v1.0/users/" + ADELE_ID + "/removeAllDevicesFromManagement");
-    assertThat(seen).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
+    assertThat(seen)
+        .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
     assertThat(seen)
         .extracting(r -> r.header("client-request-id"))
         .allMatch(id -> id.matches(GUID))
@@ -166,10 +172,12 @@ class GatewayEndToEndTest {
   void givenPersonalAccount_whenRetire_thenOur403WithoutAnyGraphCall() {
     URI base = start(request -> healthy(request, 3));
     String token =
-        new org.devicemanagement.bootstrap.security.TokenMinter(BootstrapTestData.newRsaKey(), java.time.Clock.systemUTC())
+        new org.devicemanagement.bootstrap.security.TokenMinter(
+                BootstrapTestData.newRsaKey(), java.time.Clock.systemUTC())
             .mint(
                 org.devicemanagement.bootstrap.security.TokenRequest.of(
-                    org.devicemanagement.bootstrap.security.TokenType.PERSONAL, "someone@outlook.com"));
+                    org.devicemanagement.bootstrap.security.TokenType.PERSONAL,
+                    "someone@outlook.com"));
 
     HttpResponse<String> response = send(retire(base, token));
 
@@ -195,7 +203,9 @@ class GatewayEndToEndTest {
                 Reply.error(
                     404,
                     "Request_ResourceNotFound",
-                    "Resource '" + ADELE_UPN + "' does not exist or one of its queried"
+                    "Resource '"
+                        + ADELE_UPN
+                        + "' does not exist or one of its queried"
                         + " reference-property objects are not present."));
     String token = BootstrapTestData.graphToken(ADELE_UPN, PRIVILEGED, READ_ALL);
 
@@ -340,7 +350,13 @@ class GatewayEndToEndTest {
               if (target.contains("/managedDevices")) {
                 return Reply.json(
                     200,
-                    page(0, 3, graphBase[0] + "/users/" + ADELE_ID + "/managedDevices?$skiptoken=graph-2"));
+                    page(
+                        0,
+                        3,
+                        graphBase[0]
+                            + "/users/"
+                            + ADELE_ID
+                            + "/managedDevices?$skiptoken=graph-2"));
               }
               return healthy(request, 0);
             });
@@ -395,7 +411,9 @@ class GatewayEndToEndTest {
     HttpResponse<String> response =
         send(
             BootstrapTestData.get(
-                base, "v1.0/users/" + ADELE_UPN, BootstrapTestData.graphToken(ADELE_UPN, READ_ALL)));
+                base,
+                "v1.0/users/" + ADELE_UPN,
+                BootstrapTestData.graphToken(ADELE_UPN, READ_ALL)));
 
     assertGraphError(response, 403, "Forbidden", null);
     assertThat(graph.requests()).isEmpty();
@@ -413,13 +431,15 @@ class GatewayEndToEndTest {
     Set<String> tokens =
         graph.requests().stream().map(r -> r.header("Authorization")).collect(Collectors.toSet());
     assertThat(tokens).containsExactlyInAnyOrder("Bearer " + first, "Bearer " + second);
-    assertThat(gateway.instance(org.devicemanagement.bootstrap.gateway.InboundTokens.class).current())
+    assertThat(
+            gateway.instance(org.devicemanagement.bootstrap.gateway.InboundTokens.class).current())
         .isNull();
   }
 
   @Test
-  void givenConcurrentCallers_whenEachRetiresItself_thenGraphSeesEveryRequestWithItsOwnCallersToken()
-      throws Exception {
+  void
+      givenConcurrentCallers_whenEachRetiresItself_thenGraphSeesEveryRequestWithItsOwnCallersToken()
+          throws Exception {
     URI base =
         start(
             request ->
@@ -440,7 +460,9 @@ class GatewayEndToEndTest {
                   () ->
                       send(
                           BootstrapTestData.post(
-                              base, "v1.0/users/" + upn + "/removeAllDevicesFromManagement", token))));
+                              base,
+                              "v1.0/users/" + upn + "/removeAllDevicesFromManagement",
+                              token))));
         }
       }
       for (java.util.concurrent.Future<HttpResponse<String>> call : calls) {
@@ -461,8 +483,9 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  void givenBulkheadHeldByOneCaller_whenAnotherRetires_thenItGets503AndEachGraphCallCarriesItsOwnCallersToken()
-      throws Exception {
+  void
+      givenBulkheadHeldByOneCaller_whenAnotherRetires_thenItGets503AndEachGraphCallCarriesItsOwnCallersToken()
+          throws Exception {
     java.util.concurrent.CountDownLatch actionReached = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     URI base =
@@ -483,14 +506,17 @@ class GatewayEndToEndTest {
     String holder = BootstrapTestData.graphToken("user0@contoso.com", PRIVILEGED);
     String refused = BootstrapTestData.graphToken("user1@contoso.com", PRIVILEGED);
     String later = BootstrapTestData.graphToken("user2@contoso.com", PRIVILEGED);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
     try {
       java.util.concurrent.Future<HttpResponse<String>> holding =
           pool.submit(
               () ->
                   send(
                       BootstrapTestData.post(
-                          base, "v1.0/users/user0@contoso.com/removeAllDevicesFromManagement", holder)));
+                          base,
+                          "v1.0/users/user0@contoso.com/removeAllDevicesFromManagement",
+                          holder)));
       assertThat(actionReached.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
       HttpResponse<String> saturated =
@@ -505,7 +531,8 @@ class GatewayEndToEndTest {
                   base, "v1.0/users/user2@contoso.com/removeAllDevicesFromManagement", later));
 
       String message = assertGraphError(saturated, 503, "ServiceUnavailable", null);
-      assertThat(message).startsWith("This gateway already has 1 call in flight to Microsoft Graph");
+      assertThat(message)
+          .startsWith("This gateway already has 1 call in flight to Microsoft Graph");
       assertThat(saturated.headers().firstValue("Retry-After")).isPresent();
       assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
       assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(204);
@@ -540,7 +567,8 @@ class GatewayEndToEndTest {
               request ->
                   request.method().equals("POST")
                       ? Reply.error(503, "ServiceUnavailable", "busy")
-                      : Reply.error(401, "InvalidAuthenticationToken", "Access token has expired."));
+                      : Reply.error(
+                          401, "InvalidAuthenticationToken", "Access token has expired."));
       String token = BootstrapTestData.graphToken(ADELE_UPN, PRIVILEGED, READ_ALL);
 
       HttpResponse<String> response = send(retire(base, token));

@@ -7,7 +7,6 @@ import static org.devicemanagement.bootstrap.BootstrapTestData.READ_ALL;
 import static org.devicemanagement.bootstrap.GraphErrorAssertions.assertGraphError;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +34,7 @@ class GatewayHungGraphTest {
 
   private static final int CALLERS = 300;
   private static final int BULKHEAD = GraphSettings.DEFAULT_MAX_CONCURRENT_CALLS;
+
   /**
    * How long the gateway waits for each Graph response: every held caller waits this long, so an
    * answer that came sooner did not wait for Graph (short, yet well above what a burst of refusals
@@ -122,8 +122,9 @@ class GatewayHungGraphTest {
   }
 
   @Test
-  void givenGraphNeverAnswering_whenManyCallersRetireAtOnce_thenBeyondTheBulkhead503AtOnceAndOtherRequestsServed()
-      throws Exception {
+  void
+      givenGraphNeverAnswering_whenManyCallersRetireAtOnce_thenBeyondTheBulkhead503AtOnceAndOtherRequestsServed()
+          throws Exception {
     // The first requests' one-time work (class loading, Jersey's lazy set-up) is not what is timed.
     listWithoutToken();
     unknownPath();
@@ -154,7 +155,8 @@ class GatewayHungGraphTest {
     for (Timed call : refused) {
       String message = assertGraphError(call.response(), 503, "ServiceUnavailable", null);
       assertThat(message)
-          .startsWith("This gateway already has " + BULKHEAD + " calls in flight to Microsoft Graph");
+          .startsWith(
+              "This gateway already has " + BULKHEAD + " calls in flight to Microsoft Graph");
       assertThat(call.response().headers().firstValue("Retry-After")).isPresent();
       assertThat(call.took()).isLessThan(RESPONSE_TIMEOUT);
     }

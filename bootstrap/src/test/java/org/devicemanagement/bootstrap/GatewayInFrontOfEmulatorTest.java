@@ -8,8 +8,8 @@ import static org.devicemanagement.bootstrap.GraphErrorAssertions.assertGraphErr
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -150,8 +150,7 @@ class GatewayInFrontOfEmulatorTest {
           case ME_BY_OID -> user.id();
         };
 
-    HttpResponse<String> response =
-        retire(gateway.baseUri(), path, token(caller, scopes.scopes()));
+    HttpResponse<String> response = retire(gateway.baseUri(), path, token(caller, scopes.scopes()));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     assertRetired(user);
@@ -228,7 +227,8 @@ class GatewayInFrontOfEmulatorTest {
   }
 
   private static String token(String user, List<String> scopes) {
-    return BootstrapTestData.token(keys(), TokenType.DELEGATED, user, scopes.toArray(String[]::new));
+    return BootstrapTestData.token(
+        keys(), TokenType.DELEGATED, user, scopes.toArray(String[]::new));
   }
 
   private static HttpResponse<String> retire(URI base, String userPath, String token) {

@@ -45,7 +45,8 @@ class GraphSdkTest {
 
     graph.users().byUserId(ADELE_UPN).removeAllDevicesFromManagement().post();
 
-    List<ManagedDevice> devices = graph.users().byUserId(ADELE_UPN).managedDevices().get().getValue();
+    List<ManagedDevice> devices =
+        graph.users().byUserId(ADELE_UPN).managedDevices().get().getValue();
     assertThat(devices).hasSize(5);
     assertThat(devices)
         .extracting(ManagedDevice::getManagementState)
@@ -82,7 +83,8 @@ class GraphSdkTest {
     assertThat(error.getError().getCode()).isEqualTo("Request_ResourceNotFound");
     assertThat(error.getError().getMessage())
         .isEqualTo(
-            "Resource '" + UNKNOWN_USER_ID
+            "Resource '"
+                + UNKNOWN_USER_ID
                 + "' does not exist or one of its queried reference-property objects are not"
                 + " present.");
     assertThat(error.getError().getInnerError().getRequestId()).isNotBlank();
@@ -95,7 +97,10 @@ class GraphSdkTest {
     GraphServiceClient graph =
         client(
             BootstrapTestData.token(
-                server.signingKeys().orElseThrow(), TokenType.DELEGATED, ADELE_UPN, BootstrapTestData.READ_ALL));
+                server.signingKeys().orElseThrow(),
+                TokenType.DELEGATED,
+                ADELE_UPN,
+                BootstrapTestData.READ_ALL));
 
     ODataError error =
         catchThrowableOfType(
@@ -110,7 +115,9 @@ class GraphSdkTest {
   @Test
   void givenSdkClient_whenRemoveAllOnMe_thenSignedInUsersDevicesRetirePending() {
     GraphServiceClient graph =
-        client(BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_ID));
+        client(
+            BootstrapTestData.delegatedToken(
+                server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_ID));
 
     graph.me().removeAllDevicesFromManagement().post();
 

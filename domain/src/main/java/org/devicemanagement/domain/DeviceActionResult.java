@@ -3,9 +3,14 @@ package org.devicemanagement.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The result of one remote action (retire, wipe, ...) on a device, as Graph's deviceActionResult. */
+/**
+ * The result of one remote action (retire, wipe, ...) on a device, as Graph's deviceActionResult.
+ */
 public record DeviceActionResult(
-    String actionName, ActionState actionState, Instant startDateTime, Instant lastUpdatedDateTime) {
+    String actionName,
+    ActionState actionState,
+    Instant startDateTime,
+    Instant lastUpdatedDateTime) {
 
   /** The action name retire-all records. */
   public static final String RETIRE = "retire";

@@ -2,7 +2,9 @@ package org.devicemanagement.domain;
 
 import java.util.Objects;
 
-/** One device as it was before retire-all and as it is after, so callers can report what happened. */
+/**
+ * One device as it was before retire-all and as it is after, so callers can report what happened.
+ */
 public record DeviceTransition(ManagedDevice before, ManagedDevice after) {
 
   /** Checks that both sides are the same device. */

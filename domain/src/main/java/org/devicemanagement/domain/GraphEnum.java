@@ -12,8 +12,8 @@ public interface GraphEnum {
   String graphName();
 
   /**
-   * Finds the constant of {@code type} whose Graph name is exactly {@code name}, as Graph's enums are
-   * case-sensitive.
+   * Finds the constant of {@code type} whose Graph name is exactly {@code name}, as Graph's enums
+   * are case-sensitive.
    */
   static <E extends Enum<E> & GraphEnum> Optional<E> find(Class<E> type, String name) {
     Objects.requireNonNull(type, "type");

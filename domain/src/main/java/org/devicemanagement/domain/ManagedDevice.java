@@ -54,7 +54,8 @@ public record ManagedDevice(
       throw new IllegalArgumentException("managed device id must not be blank");
     }
     if (id.contains("/")) {
-      throw new IllegalArgumentException("managed device id '%s' must not contain '/'".formatted(id));
+      throw new IllegalArgumentException(
+          "managed device id '%s' must not contain '/'".formatted(id));
     }
   }
 
@@ -68,7 +69,10 @@ public record ManagedDevice(
     return new Builder(this);
   }
 
-  /** Whether the device's primary user is {@code candidateUserId} (object ids compare ignoring case). */
+  /**
+   * Whether the device's primary user is {@code candidateUserId} (object ids compare ignoring
+   * case).
+   */
   public boolean belongsTo(String candidateUserId) {
     return !userId.isEmpty() && userId.equalsIgnoreCase(candidateUserId);
   }

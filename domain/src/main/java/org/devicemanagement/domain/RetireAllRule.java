@@ -14,7 +14,10 @@ public final class RetireAllRule {
 
   private RetireAllRule() {}
 
-  /** Applies the rule to one device at {@code at}; returns the device unchanged where the rule says so. */
+  /**
+   * Applies the rule to one device at {@code at}; returns the device unchanged where the rule says
+   * so.
+   */
   public static ManagedDevice applyTo(ManagedDevice device, Instant at) {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(at, "at");
@@ -28,8 +31,8 @@ public final class RetireAllRule {
   /**
    * Applies the rule to every device of the user {@code userId}.
    *
-   * @throws IllegalArgumentException if a device belongs to another user, since retire-all must never
-   *     touch another user's devices
+   * @throws IllegalArgumentException if a device belongs to another user, since retire-all must
+   *     never touch another user's devices
    */
   public static RetireAllOutcome applyTo(
       String userId, Collection<ManagedDevice> devices, Instant at) {
@@ -40,7 +43,8 @@ public final class RetireAllRule {
     for (ManagedDevice device : devices) {
       if (!device.belongsTo(userId)) {
         throw new IllegalArgumentException(
-            "device %s belongs to user '%s', not to %s".formatted(device.id(), device.userId(), userId));
+            "device %s belongs to user '%s', not to %s"
+                .formatted(device.id(), device.userId(), userId));
       }
       transitions.add(new DeviceTransition(device, applyTo(device, at)));
     }

@@ -19,7 +19,9 @@ public record User(String id, String userPrincipalName, String displayName) {
     }
   }
 
-  /** Whether {@code candidate} names this user's sign-in name; Entra compares them ignoring case. */
+  /**
+   * Whether {@code candidate} names this user's sign-in name; Entra compares them ignoring case.
+   */
   public boolean hasUserPrincipalName(String candidate) {
     return userPrincipalName.equalsIgnoreCase(candidate);
   }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one test-data factory of the domain module: users, devices and instants used by its tests. */
+/**
+ * The one test-data factory of the domain module: users, devices and instants used by its tests.
+ */
 final class DomainTestData {
 
   /** The instant retire-all runs at in these tests. */
@@ -26,7 +28,10 @@ final class DomainTestData {
     return new User(ALEX_ID, "AlexW@contoso.onmicrosoft.com", "Alex Wilber");
   }
 
-  /** A fully populated device of Adele in {@code state}, carrying a sync result and no retire result. */
+  /**
+   * A fully populated device of Adele in {@code state}, carrying a sync result and no retire
+   * result.
+   */
   static ManagedDevice device(String id, ManagementState state) {
     return ManagedDevice.builder(id, ADELE_ID)
         .userPrincipalName(adele().userPrincipalName())
@@ -60,7 +65,9 @@ final class DomainTestData {
     return new DeviceActionResult("syncDevice", ActionState.DONE, EARLIER, EARLIER);
   }
 
-  /** One device of Adele in every management state, ids {@code dev-00} .. {@code dev-12} by value. */
+  /**
+   * One device of Adele in every management state, ids {@code dev-00} .. {@code dev-12} by value.
+   */
   static List<ManagedDevice> oneDevicePerState() {
     List<ManagedDevice> devices = new ArrayList<>();
     for (ManagementState state : ManagementState.values()) {

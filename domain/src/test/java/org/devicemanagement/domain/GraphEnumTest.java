@@ -52,13 +52,28 @@ class GraphEnumTest {
         Arguments.of(
             ManagementState.class,
             List.of(
-                "managed", "retirePending", "retireFailed", "wipePending", "wipeFailed", "unhealthy",
-                "deletePending", "retireIssued", "wipeIssued", "wipeCanceled", "retireCanceled",
-                "discovered", "unknownFutureValue")),
+                "managed",
+                "retirePending",
+                "retireFailed",
+                "wipePending",
+                "wipeFailed",
+                "unhealthy",
+                "deletePending",
+                "retireIssued",
+                "wipeIssued",
+                "wipeCanceled",
+                "retireCanceled",
+                "discovered",
+                "unknownFutureValue")),
         Arguments.of(
             ComplianceState.class,
             List.of(
-                "unknown", "compliant", "noncompliant", "conflict", "error", "inGracePeriod",
+                "unknown",
+                "compliant",
+                "noncompliant",
+                "conflict",
+                "error",
+                "inGracePeriod",
                 "configManager")),
         Arguments.of(
             ManagedDeviceOwnerType.class,
@@ -97,8 +112,7 @@ class GraphEnumTest {
       if (!constant.name().equals(constant.graphName())) {
         assertThat(GraphEnum.find(type, constant.name())).isEmpty();
       }
-      assertThat(GraphEnum.find(type, constant.graphName().toUpperCase(Locale.ROOT)))
-          .isEmpty();
+      assertThat(GraphEnum.find(type, constant.graphName().toUpperCase(Locale.ROOT))).isEmpty();
       assertThat(GraphEnum.find(type, " " + constant.graphName())).isEmpty();
     }
     assertThat(graphNames).isNotEmpty();
@@ -125,7 +139,8 @@ class GraphEnumTest {
 
   @Test
   void givenEachEnum_whenParsedByItsOwnFactory_thenSameAsGeneric() {
-    assertThat(ComplianceState.fromGraphName("inGracePeriod")).isEqualTo(ComplianceState.IN_GRACE_PERIOD);
+    assertThat(ComplianceState.fromGraphName("inGracePeriod"))
+        .isEqualTo(ComplianceState.IN_GRACE_PERIOD);
     assertThat(ManagedDeviceOwnerType.fromGraphName("unknownFutureValue"))
         .isEqualTo(ManagedDeviceOwnerType.UNKNOWN_FUTURE_VALUE);
     assertThat(ActionState.fromGraphName("notSupported")).isEqualTo(ActionState.NOT_SUPPORTED);
@@ -141,6 +156,7 @@ class GraphEnumTest {
   void givenNulls_whenFind_thenRefused() {
     assertThatThrownBy(() -> GraphEnum.find(ActionState.class, null))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> GraphEnum.find((Class<ActionState>) null, "done")).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> GraphEnum.find((Class<ActionState>) null, "done"))
+        .isInstanceOf(NullPointerException.class);
   }
 }

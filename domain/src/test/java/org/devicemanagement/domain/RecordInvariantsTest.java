@@ -125,7 +125,8 @@ class RecordInvariantsTest {
   @MethodSource("nullDeviceProperties")
   void givenNullProperty_whenCreatingDevice_thenRefusedNamingProperty(
       String property, UnaryOperator<ManagedDevice.Builder> change) {
-    ManagedDevice.Builder builder = DomainTestData.device("d1", ManagementState.MANAGED).toBuilder();
+    ManagedDevice.Builder builder =
+        DomainTestData.device("d1", ManagementState.MANAGED).toBuilder();
 
     assertThatThrownBy(() -> change.apply(builder).build())
         .isInstanceOf(NullPointerException.class)
@@ -138,7 +139,8 @@ class RecordInvariantsTest {
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> ManagedDevice.builder("d1", null).build())
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> ManagedDevice.builder("d1", ADELE_ID).deviceActionResults(null).build())
+    assertThatThrownBy(
+            () -> ManagedDevice.builder("d1", ADELE_ID).deviceActionResults(null).build())
         .isInstanceOf(NullPointerException.class);
   }
 
@@ -159,7 +161,8 @@ class RecordInvariantsTest {
   @Test
   void givenMutableResultList_whenDeviceBuilt_thenDeviceKeepsItsOwnImmutableCopy() {
     List<DeviceActionResult> results = new ArrayList<>(List.of(DomainTestData.syncDone()));
-    ManagedDevice device = ManagedDevice.builder("d1", ADELE_ID).deviceActionResults(results).build();
+    ManagedDevice device =
+        ManagedDevice.builder("d1", ADELE_ID).deviceActionResults(results).build();
 
     results.clear();
 
@@ -212,8 +215,7 @@ class RecordInvariantsTest {
   void givenRetirePending_whenCreated_thenPendingRetireDatedAtInstant() {
     DeviceActionResult result = DeviceActionResult.retirePending(NOW);
 
-    assertThat(result)
-        .isEqualTo(new DeviceActionResult("retire", ActionState.PENDING, NOW, NOW));
+    assertThat(result).isEqualTo(new DeviceActionResult("retire", ActionState.PENDING, NOW, NOW));
     assertThat(DeviceActionResult.RETIRE).isEqualTo("retire");
     assertThat(result.isFor("RETIRE")).isTrue();
     assertThat(result.isFor("wipe")).isFalse();
@@ -230,8 +232,10 @@ class RecordInvariantsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a")
         .hasMessageContaining("b");
-    assertThatThrownBy(() -> new DeviceTransition(null, b)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new DeviceTransition(a, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new DeviceTransition(null, b))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new DeviceTransition(a, null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test
@@ -282,7 +286,8 @@ class RecordInvariantsTest {
   @Test
   void givenWithAction_whenSameActionInOtherCase_thenReplacedAndOthersKeptInOrder() {
     ManagedDevice device =
-        DomainTestData.deviceWithEarlierAction("a", ManagementState.MANAGED, "RETIRE", ActionState.FAILED);
+        DomainTestData.deviceWithEarlierAction(
+            "a", ManagementState.MANAGED, "RETIRE", ActionState.FAILED);
 
     ManagedDevice result =
         device.withAction(ManagementState.RETIRE_PENDING, DeviceActionResult.retirePending(NOW));

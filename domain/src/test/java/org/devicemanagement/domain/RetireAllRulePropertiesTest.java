@@ -25,7 +25,8 @@ import net.jqwik.api.Provide;
 class RetireAllRulePropertiesTest {
 
   private static final List<String> USERS =
-      List.of(DomainTestData.ADELE_ID, DomainTestData.ALEX_ID, "3c1b2a49-0000-4000-8000-00000000000c");
+      List.of(
+          DomainTestData.ADELE_ID, DomainTestData.ALEX_ID, "3c1b2a49-0000-4000-8000-00000000000c");
   private static final List<String> ACTIONS =
       List.of("retire", "wipe", "delete", "syncDevice", "rebootNow", "Retire");
 
@@ -72,8 +73,11 @@ class RetireAllRulePropertiesTest {
                   before.deviceActionResults().stream()
                       .filter(r -> !r.isFor(DeviceActionResult.RETIRE))
                       .toList());
-          assertThat(after.toBuilder().managementState(before.managementState())
-                  .deviceActionResults(before.deviceActionResults()).build())
+          assertThat(
+                  after.toBuilder()
+                      .managementState(before.managementState())
+                      .deviceActionResults(before.deviceActionResults())
+                      .build())
               .as("nothing but state and action results changes")
               .isEqualTo(before);
         }
@@ -90,7 +94,8 @@ class RetireAllRulePropertiesTest {
     assertThat(outcome.devicesAfter()).hasSameSizeAs(devices);
     assertThat(outcome.devicesAfter().stream().map(ManagedDevice::id))
         .containsExactlyElementsOf(devices.stream().map(ManagedDevice::id).toList());
-    assertThat(outcome.devicesAfter()).allSatisfy(d -> assertThat(d.belongsTo(DomainTestData.ADELE_ID)).isTrue());
+    assertThat(outcome.devicesAfter())
+        .allSatisfy(d -> assertThat(d.belongsTo(DomainTestData.ADELE_ID)).isTrue());
   }
 
   @Property(tries = 300)
@@ -106,7 +111,9 @@ class RetireAllRulePropertiesTest {
     }
     Set<String> retirable =
         devices.stream()
-            .filter(d -> d.managementState().retireAllEffect() == ManagementState.RetireAllEffect.RETIRE)
+            .filter(
+                d ->
+                    d.managementState().retireAllEffect() == ManagementState.RetireAllEffect.RETIRE)
             .map(ManagedDevice::id)
             .collect(Collectors.toSet());
     assertThat(outcome.changed().stream().map(DeviceTransition::deviceId))
@@ -148,7 +155,9 @@ class RetireAllRulePropertiesTest {
 
   @Provide
   Arbitrary<List<ManagedDevice>> oneUsersDevices() {
-    return devicesOf(Arbitraries.just(DomainTestData.ADELE_ID)).list().ofMaxSize(12)
+    return devicesOf(Arbitraries.just(DomainTestData.ADELE_ID))
+        .list()
+        .ofMaxSize(12)
         .uniqueElements(ManagedDevice::id);
   }
 
@@ -174,15 +183,20 @@ class RetireAllRulePropertiesTest {
   @Provide
   Arbitrary<Instant> instants() {
     return Arbitraries.longs()
-        .between(DomainTestData.EARLIER.getEpochSecond(), DomainTestData.NOW.getEpochSecond() + 86_400L * 365)
+        .between(
+            DomainTestData.EARLIER.getEpochSecond(),
+            DomainTestData.NOW.getEpochSecond() + 86_400L * 365)
         .map(Instant::ofEpochSecond);
   }
 
   private static Arbitrary<ManagedDevice> devicesOf(Arbitrary<String> owners) {
-    Arbitrary<String> ids = Arbitraries.strings().withChars("0123456789abcdef-").ofMinLength(1).ofMaxLength(12)
-        .filter(id -> !id.isBlank());
-    return Combinators.combine(
-            ids, owners, Arbitraries.of(ManagementState.class), actionResults())
+    Arbitrary<String> ids =
+        Arbitraries.strings()
+            .withChars("0123456789abcdef-")
+            .ofMinLength(1)
+            .ofMaxLength(12)
+            .filter(id -> !id.isBlank());
+    return Combinators.combine(ids, owners, Arbitraries.of(ManagementState.class), actionResults())
         .as(
             (id, owner, state, results) ->
                 ManagedDevice.builder(id, owner)
@@ -206,6 +220,9 @@ class RetireAllRulePropertiesTest {
                         state,
                         DomainTestData.EARLIER.minusSeconds(offset),
                         DomainTestData.EARLIER.minusSeconds(offset / 2)));
-    return result.list().ofMaxSize(4).uniqueElements(r -> r.actionName().toLowerCase(java.util.Locale.ROOT));
+    return result
+        .list()
+        .ofMaxSize(4)
+        .uniqueElements(r -> r.actionName().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -65,7 +65,8 @@ class RetireAllRuleTest {
 
   @ParameterizedTest
   @EnumSource(ManagementState.class)
-  void givenDeviceInAnyState_whenRetireAll_thenRetiredExactlyWhenTableSaysSo(ManagementState state) {
+  void givenDeviceInAnyState_whenRetireAll_thenRetiredExactlyWhenTableSaysSo(
+      ManagementState state) {
     ManagedDevice device = DomainTestData.device("d1", state);
 
     ManagedDevice result = RetireAllRule.applyTo(device, NOW);
@@ -88,7 +89,12 @@ class RetireAllRuleTest {
   @EnumSource(
       value = ManagementState.class,
       names = {
-        "MANAGED", "UNHEALTHY", "DISCOVERED", "RETIRE_FAILED", "RETIRE_CANCELED", "WIPE_FAILED",
+        "MANAGED",
+        "UNHEALTHY",
+        "DISCOVERED",
+        "RETIRE_FAILED",
+        "RETIRE_CANCELED",
+        "WIPE_FAILED",
         "WIPE_CANCELED"
       })
   void givenEarlierRetireAndWipeResults_whenRetireAll_thenRetireReplacedAndWipeKept(
@@ -96,7 +102,8 @@ class RetireAllRuleTest {
     ManagedDevice withRetire =
         DomainTestData.deviceWithEarlierAction("d1", state, "Retire", ActionState.FAILED);
     List<DeviceActionResult> results = new ArrayList<>(withRetire.deviceActionResults());
-    DeviceActionResult wipe = new DeviceActionResult("wipe", ActionState.CANCELED, EARLIER, EARLIER);
+    DeviceActionResult wipe =
+        new DeviceActionResult("wipe", ActionState.CANCELED, EARLIER, EARLIER);
     results.add(wipe);
     ManagedDevice device = withRetire.toBuilder().deviceActionResults(results).build();
 
@@ -117,7 +124,8 @@ class RetireAllRuleTest {
 
   @Test
   void givenRetiredDevice_whenRetireAllAgain_thenNothingChanges() {
-    ManagedDevice once = RetireAllRule.applyTo(DomainTestData.device("d1", ManagementState.MANAGED), NOW);
+    ManagedDevice once =
+        RetireAllRule.applyTo(DomainTestData.device("d1", ManagementState.MANAGED), NOW);
 
     ManagedDevice twice = RetireAllRule.applyTo(once, NOW.plusSeconds(60));
 
@@ -159,13 +167,17 @@ class RetireAllRuleTest {
 
   @Test
   void givenDevicesInEveryState_whenRetireAll_thenChangedHoldsOnlyRetiredDevices() {
-    RetireAllOutcome outcome = RetireAllRule.applyTo(ADELE_ID, DomainTestData.oneDevicePerState(), NOW);
+    RetireAllOutcome outcome =
+        RetireAllRule.applyTo(ADELE_ID, DomainTestData.oneDevicePerState(), NOW);
 
     assertThat(outcome.changed())
         .extracting(DeviceTransition::stateBefore)
         .containsExactlyInAnyOrderElementsOf(RETIRED_BY_RULE);
     assertThat(outcome.changed()).allSatisfy(t -> assertThat(t.changed()).isTrue());
-    assertThat(outcome.transitions().stream().filter(t -> !t.changed()).map(DeviceTransition::stateBefore))
+    assertThat(
+            outcome.transitions().stream()
+                .filter(t -> !t.changed())
+                .map(DeviceTransition::stateBefore))
         .containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.copyOf(RETIRED_BY_RULE)));
   }
 

@@ -20,8 +20,8 @@ import org.devicemanagement.domain.User;
 
 /**
  * Reads Graph's JSON into the domain as a tolerant reader: unknown enum values become {@code
- * unknownFutureValue} / {@code unknown}, missing text "", missing or unreadable dates unset. Only what
- * identifies an object (ids, a user's sign-in name) is required.
+ * unknownFutureValue} / {@code unknown}, missing text "", missing or unreadable dates unset. Only
+ * what identifies an object (ids, a user's sign-in name) is required.
  */
 final class GraphEntityReader {
 
@@ -36,7 +36,8 @@ final class GraphEntityReader {
     if (!node.isObject()) {
       throw new IllegalArgumentException("a user is not a JSON object");
     }
-    return new User(required(node, "id"), required(node, "userPrincipalName"), text(node, "displayName"));
+    return new User(
+        required(node, "id"), required(node, "userPrincipalName"), text(node, "displayName"));
   }
 
   /**
@@ -68,7 +69,8 @@ final class GraphEntityReader {
         .build();
   }
 
-  // A missing or unknown state must not be read as "managed": retire-all would then predict a change.
+  // A missing or unknown state must not be read as "managed": retire-all would then predict a
+  // change.
   private static ManagementState managementState(JsonNode node) {
     if (node.isTextual()) {
       return GraphEnum.find(ManagementState.class, node.asText())
@@ -106,7 +108,8 @@ final class GraphEntityReader {
       results.add(
           new DeviceActionResult(
               name,
-              GraphEnum.find(ActionState.class, text(result, "actionState")).orElse(ActionState.NONE),
+              GraphEnum.find(ActionState.class, text(result, "actionState"))
+                  .orElse(ActionState.NONE),
               dateTime(result.path("startDateTime")),
               dateTime(result.path("lastUpdatedDateTime"))));
     }
@@ -123,7 +126,8 @@ final class GraphEntityReader {
     } catch (DateTimeParseException withoutOffset) {
       try {
         // Some Graph workloads omit the zone; their dates are UTC.
-        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+        return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException unreadable) {
         return ManagedDevice.UNSET_DATE_TIME;
       }

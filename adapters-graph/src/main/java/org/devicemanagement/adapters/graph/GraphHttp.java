@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical request to Graph: the headers every request carries, retries of 429/503/504 within
- * the call's deadline, the mapping of every other failure to the application's failures, and the
- * bulkhead that bounds how many logical requests are in flight at once.
+ * Sends one logical request to Graph: the headers every request carries, retries of 429/503/504
+ * within the call's deadline, the mapping of every other failure to the application's failures, and
+ * the bulkhead that bounds how many logical requests are in flight at once.
  */
 final class GraphHttp {
 
@@ -75,12 +75,13 @@ final class GraphHttp {
   }
 
   /**
-   * Sends {@code method uri} without a body, retrying throttling and unavailability; returns a 2xx or
-   * 404 answer and maps every other outcome to a {@link DeviceManagementException}.
+   * Sends {@code method uri} without a body, retrying throttling and unavailability; returns a 2xx
+   * or 404 answer and maps every other outcome to a {@link DeviceManagementException}.
    *
    * <p>Runs on the calling thread (the credentials may be bound to it) and holds one of {@link
    * GraphSettings#maxConcurrentCalls()} places from the first attempt to the last answer, retries
-   * and waits included; when none is free it fails at once as {@link FailureKind#BACKEND_SATURATED}.
+   * and waits included; when none is free it fails at once as {@link
+   * FailureKind#BACKEND_SATURATED}.
    */
   GraphResponse send(String method, URI uri) {
     String path = uri.getRawPath();
@@ -95,7 +96,12 @@ final class GraphHttp {
                   .formatted(
                       settings.maxConcurrentCalls(),
                       settings.maxConcurrentCalls() == 1 ? "call" : "calls"),
-              0, "", "", "", "", Optional.of(SATURATED_RETRY_AFTER)));
+              0,
+              "",
+              "",
+              "",
+              "",
+              Optional.of(SATURATED_RETRY_AFTER)));
     }
     try {
       return sendWithRetries(method, uri, path);
@@ -119,7 +125,12 @@ final class GraphHttp {
             new BackendUnavailableException(
                 FailureKind.BACKEND_TIMEOUT,
                 "the call's deadline of %s passed".formatted(seconds(settings.callDeadline())),
-                lastStatus, "", "", lastRequestId, lastClientRequestId, Optional.empty()));
+                lastStatus,
+                "",
+                "",
+                lastRequestId,
+                lastClientRequestId,
+                Optional.empty()));
       }
       String clientRequestId = UUID.randomUUID().toString();
       HttpResponse<String> response = exchange(method, uri, path, remaining, clientRequestId);
@@ -128,7 +139,11 @@ final class GraphHttp {
       if ((status >= 200 && status < 300) || status == 404) {
         LOG.debug(
             "Graph answered {} to {} {} (request-id: {}, client-request-id: {})",
-            status, method, path, requestId, clientRequestId);
+            status,
+            method,
+            path,
+            requestId,
+            clientRequestId);
         return new GraphResponse(method, path, status, response.body(), requestId, clientRequestId);
       }
       ReceivedGraphError error = ReceivedGraphError.parse(response.body(), json);
@@ -149,9 +164,14 @@ final class GraphHttp {
             path,
             new BackendUnavailableException(
                 kindOf(status),
-                "Graph still answered %d after %d %s".formatted(
-                    status, retry, retry == 1 ? "retry" : "retries"),
-                status, error.code(), error.message(), requestId, clientRequestId, retryAfter));
+                "Graph still answered %d after %d %s"
+                    .formatted(status, retry, retry == 1 ? "retry" : "retries"),
+                status,
+                error.code(),
+                error.message(),
+                requestId,
+                clientRequestId,
+                retryAfter));
       }
       Duration delay = delays.before(retry + 1, retryAfter);
       if (clock.instant().plus(delay).isAfter(deadline)) {
@@ -162,13 +182,25 @@ final class GraphHttp {
                 status == 429 ? FailureKind.BACKEND_THROTTLED : FailureKind.BACKEND_TIMEOUT,
                 "waiting %s before retrying would pass the call's deadline of %s"
                     .formatted(seconds(delay), seconds(settings.callDeadline())),
-                status, error.code(), error.message(), requestId, clientRequestId, retryAfter));
+                status,
+                error.code(),
+                error.message(),
+                requestId,
+                clientRequestId,
+                retryAfter));
       }
       LOG.warn(
           "Graph answered {} to {} {}; retry {}/{} in {} (Retry-After: {}; request-id: {},"
               + " client-request-id: {})",
-          status, method, path, retry + 1, settings.maxRetries(), seconds(delay),
-          retryAfter.map(GraphHttp::seconds).orElse("none"), requestId, clientRequestId);
+          status,
+          method,
+          path,
+          retry + 1,
+          settings.maxRetries(),
+          seconds(delay),
+          retryAfter.map(GraphHttp::seconds).orElse("none"),
+          requestId,
+          clientRequestId);
       pause(delay, method, path, requestId, clientRequestId);
       lastStatus = status;
       lastRequestId = requestId;
@@ -176,7 +208,9 @@ final class GraphHttp {
     }
   }
 
-  /** Parses a 2xx body as a JSON object, failing clearly when it is empty, cut short or not JSON. */
+  /**
+   * Parses a 2xx body as a JSON object, failing clearly when it is empty, cut short or not JSON.
+   */
   JsonNode jsonObject(GraphResponse response) {
     JsonNode node;
     try {
@@ -193,17 +227,29 @@ final class GraphHttp {
   /** A failure for a {@code response} that is not what Graph's contract promises. */
   BackendUnavailableException malformed(
       GraphResponse response, String why, @Nullable Throwable cause) {
-    String reason = "malformed response to %s %s: %s".formatted(response.method(), response.path(), why);
+    String reason =
+        "malformed response to %s %s: %s".formatted(response.method(), response.path(), why);
     BackendUnavailableException failure =
         cause == null
             ? new BackendUnavailableException(
                 FailureKind.BACKEND_UNAVAILABLE,
-                reason, response.status(), "", "", response.requestId(), response.clientRequestId(),
+                reason,
+                response.status(),
+                "",
+                "",
+                response.requestId(),
+                response.clientRequestId(),
                 Optional.empty())
             : new BackendUnavailableException(
                 FailureKind.BACKEND_UNAVAILABLE,
-                reason, response.status(), "", "", response.requestId(), response.clientRequestId(),
-                Optional.empty(), cause);
+                reason,
+                response.status(),
+                "",
+                "",
+                response.requestId(),
+                response.clientRequestId(),
+                Optional.empty(),
+                cause);
     LOG.warn("{}", failure.getMessage());
     return failure;
   }
@@ -221,18 +267,22 @@ final class GraphHttp {
     }
   }
 
-  /** Runs a JSON-to-domain {@code mapping}, turning its {@link IllegalArgumentException} into a clear failure. */
+  /**
+   * Runs a JSON-to-domain {@code mapping}, turning its {@link IllegalArgumentException} into a
+   * clear failure.
+   */
   <T> T read(GraphResponse response, Supplier<T> mapping) {
     try {
       return mapping.get();
     } catch (IllegalArgumentException e) {
-      throw malformed(response, Objects.requireNonNullElse(e.getMessage(), "unreadable content"), e);
+      throw malformed(
+          response, Objects.requireNonNullElse(e.getMessage(), "unreadable content"), e);
     }
   }
 
   /**
-   * The {@code @odata.nextLink} of a page, checked: a string, a URL on Graph's own origin (the token
-   * goes wherever the link points) and not a page already {@code visited}.
+   * The {@code @odata.nextLink} of a page, checked: a string, a URL on Graph's own origin (the
+   * token goes wherever the link points) and not a page already {@code visited}.
    */
   URI nextLink(GraphResponse response, JsonNode link, Set<URI> visited) {
     if (!link.isTextual()) {
@@ -246,7 +296,9 @@ final class GraphHttp {
     }
     if (!next.isAbsolute() || !origin(next).equals(origin(settings.baseUrl()))) {
       throw malformed(
-          response, "'@odata.nextLink' points away from %s".formatted(origin(settings.baseUrl())), null);
+          response,
+          "'@odata.nextLink' points away from %s".formatted(origin(settings.baseUrl())),
+          null);
     }
     if (!visited.add(next)) {
       throw malformed(response, "'@odata.nextLink' repeats an earlier page", null);
@@ -254,7 +306,10 @@ final class GraphHttp {
     return next;
   }
 
-  /** Whether {@code value} can name a resource as one path segment ({@code .} and {@code ..} cannot). */
+  /**
+   * Whether {@code value} can name a resource as one path segment ({@code .} and {@code ..}
+   * cannot).
+   */
   static boolean usableSegment(String value) {
     return !value.isBlank() && !value.equals(".") && !value.equals("..");
   }
@@ -307,22 +362,42 @@ final class GraphHttp {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {
-      throw logged(method, path, noAnswer(
-          FailureKind.BACKEND_TIMEOUT,
-          "could not connect within %s".formatted(seconds(settings.connectTimeout())),
-          clientRequestId, e));
+      throw logged(
+          method,
+          path,
+          noAnswer(
+              FailureKind.BACKEND_TIMEOUT,
+              "could not connect within %s".formatted(seconds(settings.connectTimeout())),
+              clientRequestId,
+              e));
     } catch (HttpTimeoutException e) {
-      throw logged(method, path, noAnswer(
-          FailureKind.BACKEND_TIMEOUT,
-          "no complete response within %s".formatted(seconds(timeout)), clientRequestId, e));
+      throw logged(
+          method,
+          path,
+          noAnswer(
+              FailureKind.BACKEND_TIMEOUT,
+              "no complete response within %s".formatted(seconds(timeout)),
+              clientRequestId,
+              e));
     } catch (IOException e) {
-      throw logged(method, path, noAnswer(
-          FailureKind.BACKEND_UNAVAILABLE,
-          "I/O error (%s)".formatted(describe(e)),
-          clientRequestId, e));
+      throw logged(
+          method,
+          path,
+          noAnswer(
+              FailureKind.BACKEND_UNAVAILABLE,
+              "I/O error (%s)".formatted(describe(e)),
+              clientRequestId,
+              e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw logged(method, path, noAnswer(FailureKind.BACKEND_UNAVAILABLE, "interrupted while waiting for Graph", clientRequestId, e));
+      throw logged(
+          method,
+          path,
+          noAnswer(
+              FailureKind.BACKEND_UNAVAILABLE,
+              "interrupted while waiting for Graph",
+              clientRequestId,
+              e));
     }
   }
 
@@ -337,8 +412,14 @@ final class GraphHttp {
           path,
           new BackendUnavailableException(
               FailureKind.BACKEND_UNAVAILABLE,
-              "interrupted while waiting to retry", 0, "", "", requestId, clientRequestId,
-              Optional.empty(), e));
+              "interrupted while waiting to retry",
+              0,
+              "",
+              "",
+              requestId,
+              clientRequestId,
+              Optional.empty(),
+              e));
     }
   }
 
@@ -350,7 +431,8 @@ final class GraphHttp {
       Optional<Duration> retryAfter) {
     return switch (status) {
       case 401 ->
-          new BackendRejectedTokenException(error.code(), error.message(), requestId, clientRequestId);
+          new BackendRejectedTokenException(
+              error.code(), error.message(), requestId, clientRequestId);
       case 403 ->
           new BackendForbiddenException(
               error.requiredScopes(), error.code(), error.message(), requestId, clientRequestId);
@@ -358,7 +440,12 @@ final class GraphHttp {
           new BackendUnavailableException(
               kindOf(status),
               "Graph answered %d".formatted(status),
-              status, error.code(), error.message(), requestId, clientRequestId, retryAfter);
+              status,
+              error.code(),
+              error.message(),
+              requestId,
+              clientRequestId,
+              retryAfter);
     };
   }
 
@@ -377,7 +464,8 @@ final class GraphHttp {
         kind, reason, 0, "", "", "", clientRequestId, Optional.empty(), cause);
   }
 
-  private static <E extends DeviceManagementException> E logged(String method, String path, E failure) {
+  private static <E extends DeviceManagementException> E logged(
+      String method, String path, E failure) {
     LOG.warn("Graph call {} {} failed: {}", method, path, failure.getMessage());
     return failure;
   }

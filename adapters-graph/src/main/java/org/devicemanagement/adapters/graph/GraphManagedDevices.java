@@ -26,7 +26,10 @@ import org.devicemanagement.domain.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The tenant's managed devices as Intune serves them through Graph, and its user-level retire-all action. */
+/**
+ * The tenant's managed devices as Intune serves them through Graph, and its user-level retire-all
+ * action.
+ */
 public final class GraphManagedDevices
     implements UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
 
@@ -42,11 +45,11 @@ public final class GraphManagedDevices
   }
 
   /**
-   * {@code GET /users/{id}/managedDevices}, following {@code @odata.nextLink} to the last page; ordered
-   * by device id, each device once.
+   * {@code GET /users/{id}/managedDevices}, following {@code @odata.nextLink} to the last page;
+   * ordered by device id, each device once.
    *
-   * <p>For a stand-in named by sign-in name (see {@link GraphUsersOrStandIns}) the devices carry the
-   * user's real object id, as Graph listed them; see {@link #ownerOf}.
+   * <p>For a stand-in named by sign-in name (see {@link GraphUsersOrStandIns}) the devices carry
+   * the user's real object id, as Graph listed them; see {@link #ownerOf}.
    *
    * @throws UserNotFoundException if Graph does not know the user
    */
@@ -130,13 +133,13 @@ public final class GraphManagedDevices
 
   /**
    * Lists the user's devices, then asks Graph to retire them all with its single user-level action
-   * {@code POST /users/{id}/removeAllDevicesFromManagement} (never device by device), and returns what
-   * the domain's {@link RetireAllRule} predicts for the devices listed.
+   * {@code POST /users/{id}/removeAllDevicesFromManagement} (never device by device), and returns
+   * what the domain's {@link RetireAllRule} predicts for the devices listed.
    *
-   * <p>Graph accepts the action with {@code 204 No Content} and carries it out asynchronously: right
-   * after this returns Graph may still report the devices' old states, and the outcome's {@code at} is
-   * ours, not Graph's. Atomicity is Graph's (one action for the whole user); a device enrolled between
-   * the listing and the action is retired by Graph but missing from the outcome.
+   * <p>Graph accepts the action with {@code 204 No Content} and carries it out asynchronously:
+   * right after this returns Graph may still report the devices' old states, and the outcome's
+   * {@code at} is ours, not Graph's. Atomicity is Graph's (one action for the whole user); a device
+   * enrolled between the listing and the action is retired by Graph but missing from the outcome.
    *
    * <p>The listing only predicts the outcome: Graph's action needs {@code
    * DeviceManagementManagedDevices.PrivilegedOperations.All} alone, the listing a read scope. When
@@ -186,8 +189,7 @@ public final class GraphManagedDevices
   /**
    * What the domain's rule predicts for the devices listed before the action. Graph has accepted
    * the action by now, so a prediction that fails (devices Graph listed under the user that belong
-   * to several users) is logged and answered with no transitions, never as a failure of the
-   * action.
+   * to several users) is logged and answered with no transitions, never as a failure of the action.
    */
   private static RetireAllOutcome predicted(
       User user, Listing before, Instant at, GraphResponse accepted) {
@@ -231,8 +233,8 @@ public final class GraphManagedDevices
   }
 
   /**
-   * Whether {@code user} is a stand-in named by sign-in name only (see {@link GraphUsersOrStandIns})
-   * and {@code device} is listed under that sign-in name.
+   * Whether {@code user} is a stand-in named by sign-in name only (see {@link
+   * GraphUsersOrStandIns}) and {@code device} is listed under that sign-in name.
    */
   private static boolean standsInFor(User user, ManagedDevice device) {
     return GraphUsersOrStandIns.isNamedBySignInNameOnly(user)
@@ -247,5 +249,4 @@ public final class GraphManagedDevices
   private static ManagedDevice withUserId(ManagedDevice device, String userId) {
     return device.toBuilder().userId(userId).build();
   }
-
 }

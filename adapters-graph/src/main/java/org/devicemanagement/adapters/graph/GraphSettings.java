@@ -12,15 +12,16 @@ import java.util.Set;
  * @param baseUrl the Graph root including the version, without a trailing slash, for example {@link
  *     #GLOBAL}; must be HTTPS except on loopback (tests, a local gateway)
  * @param connectTimeout how long to wait for a TCP/TLS connection
- * @param requestTimeout how long to wait for one response, from sending the request to its last byte
+ * @param requestTimeout how long to wait for one response, from sending the request to its last
+ *     byte
  * @param maxRetries how many times a throttled or unavailable request (429, 503, 504) is retried
- * @param initialBackoff the first backoff step when Graph gives no {@code Retry-After}; it doubles on
- *     each retry and a random fraction of it (full jitter) is waited
+ * @param initialBackoff the first backoff step when Graph gives no {@code Retry-After}; it doubles
+ *     on each retry and a random fraction of it (full jitter) is waited
  * @param maxDelay the longest single wait between two attempts, whatever Graph asks
  * @param callDeadline the longest one logical request may take, retries and waits included
  * @param userAgent the {@code User-Agent} header sent with every request
- * @param maxConcurrentCalls the most logical requests in flight to Graph at once, each held from its
- *     first attempt to its last answer, retries and waits included; one more fails at once as
+ * @param maxConcurrentCalls the most logical requests in flight to Graph at once, each held from
+ *     its first attempt to its last answer, retries and waits included; one more fails at once as
  *     {@code BACKEND_SATURATED} rather than wait, so that a slow or hung Graph holds at most this
  *     many of the callers' threads
  */
@@ -64,7 +65,8 @@ public record GraphSettings(
 
   private static final int RETRY_LIMIT = 10;
   private static final int CONCURRENT_CALLS_LIMIT = 10_000;
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final Set<String> LOOPBACK_HOSTS =
+      Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   /** Checks every value and normalizes the base URL (no trailing slash). */
   public GraphSettings {
@@ -97,8 +99,9 @@ public record GraphSettings(
   }
 
   /**
-   * The defaults against {@code baseUrl}: connect timeout 10 s, request timeout 30 s, 3 retries, backoff
-   * from 1 s, any wait capped at 180 s, 2 min per logical request, at most 64 requests in flight.
+   * The defaults against {@code baseUrl}: connect timeout 10 s, request timeout 30 s, 3 retries,
+   * backoff from 1 s, any wait capped at 180 s, 2 min per logical request, at most 64 requests in
+   * flight.
    */
   public static GraphSettings defaults(URI baseUrl) {
     return new GraphSettings(
@@ -121,50 +124,96 @@ public record GraphSettings(
   /** These settings with another base URL. */
   public GraphSettings withBaseUrl(URI value) {
     return new GraphSettings(
-        value, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline,
-        userAgent, maxConcurrentCalls);
+        value,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxDelay,
+        callDeadline,
+        userAgent,
+        maxConcurrentCalls);
   }
 
   /** These settings with other connect and request timeouts. */
   public GraphSettings withTimeouts(Duration connect, Duration request) {
     return new GraphSettings(
-        baseUrl, connect, request, maxRetries, initialBackoff, maxDelay, callDeadline, userAgent,
+        baseUrl,
+        connect,
+        request,
+        maxRetries,
+        initialBackoff,
+        maxDelay,
+        callDeadline,
+        userAgent,
         maxConcurrentCalls);
   }
 
   /** These settings with another retry policy. */
   public GraphSettings withRetries(int retries, Duration backoff, Duration delayCap) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, retries, backoff, delayCap, callDeadline, userAgent,
+        baseUrl,
+        connectTimeout,
+        requestTimeout,
+        retries,
+        backoff,
+        delayCap,
+        callDeadline,
+        userAgent,
         maxConcurrentCalls);
   }
 
   /** These settings with another deadline per logical request. */
   public GraphSettings withCallDeadline(Duration value) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, value, userAgent,
+        baseUrl,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxDelay,
+        value,
+        userAgent,
         maxConcurrentCalls);
   }
 
   /** These settings with another User-Agent. */
   public GraphSettings withUserAgent(String value) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline, value,
+        baseUrl,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxDelay,
+        callDeadline,
+        value,
         maxConcurrentCalls);
   }
 
-  /** These settings with another bulkhead: at most {@code value} requests in flight to Graph at once. */
+  /**
+   * These settings with another bulkhead: at most {@code value} requests in flight to Graph at
+   * once.
+   */
   public GraphSettings withMaxConcurrentCalls(int value) {
     return new GraphSettings(
-        baseUrl, connectTimeout, requestTimeout, maxRetries, initialBackoff, maxDelay, callDeadline,
-        userAgent, value);
+        baseUrl,
+        connectTimeout,
+        requestTimeout,
+        maxRetries,
+        initialBackoff,
+        maxDelay,
+        callDeadline,
+        userAgent,
+        value);
   }
 
   private static URI checkBaseUrl(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
     if (!url.isAbsolute() || host.isEmpty()) {
-      throw new IllegalArgumentException("baseUrl '%s' must be an absolute URL with a host".formatted(url));
+      throw new IllegalArgumentException(
+          "baseUrl '%s' must be an absolute URL with a host".formatted(url));
     }
     // A bearer token must never travel in clear text, except to this machine.
     if (!scheme.equals("https") && !(scheme.equals("http") && LOOPBACK_HOSTS.contains(host))) {

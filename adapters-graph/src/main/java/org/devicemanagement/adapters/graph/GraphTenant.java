@@ -14,13 +14,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Microsoft Graph tenant reached over HTTPS with a delegated token: the entry point that gives
- * the application's outbound ports, {@link #users()} and {@link #devices()}, sharing one HTTP client.
+ * the application's outbound ports, {@link #users()} and {@link #devices()}, sharing one HTTP
+ * client.
  *
  * <p>Every request carries a fresh {@code client-request-id}; throttling (429) and unavailability
  * (503, 504) are retried as {@link GraphSettings} says. Failures surface as the application's
  * failures: {@link BackendRejectedTokenException} (401), {@link BackendForbiddenException} (403),
- * {@link BackendUnavailableException} (everything else, including malformed responses), each carrying
- * Graph's {@code request-id} and our {@code client-request-id}. At most {@link
+ * {@link BackendUnavailableException} (everything else, including malformed responses), each
+ * carrying Graph's {@code request-id} and our {@code client-request-id}. At most {@link
  * GraphSettings#maxConcurrentCalls()} requests are in flight at once across all of the tenant's
  * ports; one more fails at once. Every call runs on the caller's thread. Instances are thread-safe.
  */
@@ -57,7 +58,9 @@ public final class GraphTenant {
     this.usersOrStandIns = new GraphUsersOrStandIns(users);
   }
 
-  /** A tenant reached with {@code settings} and {@code credentials}, waiting and timing for real. */
+  /**
+   * A tenant reached with {@code settings} and {@code credentials}, waiting and timing for real.
+   */
   public static GraphTenant connect(GraphSettings settings, GraphCredentials credentials) {
     return builder(settings, credentials).build();
   }
@@ -99,7 +102,10 @@ public final class GraphTenant {
     return "GraphTenant[" + settings.baseUrl() + "]";
   }
 
-  /** Builds a {@link GraphTenant}; every collaborator but the settings and credentials has a default. */
+  /**
+   * Builds a {@link GraphTenant}; every collaborator but the settings and credentials has a
+   * default.
+   */
   public static final class Builder {
     private final GraphSettings settings;
     private final GraphCredentials credentials;
@@ -132,8 +138,8 @@ public final class GraphTenant {
     }
 
     /**
-     * The HTTP client to use (a proxy, a custom TLS context); it then owns the connect timeout and must
-     * not follow redirects.
+     * The HTTP client to use (a proxy, a custom TLS context); it then owns the connect timeout and
+     * must not follow redirects.
      */
     public Builder httpClient(HttpClient value) {
       httpClient = Objects.requireNonNull(value, "httpClient");

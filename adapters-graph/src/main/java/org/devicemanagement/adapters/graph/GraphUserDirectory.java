@@ -25,7 +25,9 @@ public final class GraphUserDirectory implements UserDirectory {
     return find(id).filter(user -> user.hasId(id));
   }
 
-  /** {@code GET /users/{userPrincipalName}?$select=id,userPrincipalName,displayName}; empty on 404. */
+  /**
+   * {@code GET /users/{userPrincipalName}?$select=id,userPrincipalName,displayName}; empty on 404.
+   */
   @Override
   public Optional<User> findByUserPrincipalName(String userPrincipalName) {
     Objects.requireNonNull(userPrincipalName, "userPrincipalName");

@@ -8,16 +8,16 @@ import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.domain.User;
 
 /**
- * The tenant's users as the device operations need them: Graph's device calls ({@code
- * /users/{id | userPrincipalName}/managedDevices}, {@code .../removeAllDevicesFromManagement}) resolve
- * the user themselves and need no user-reading scope, so when Graph refuses to describe a user (403:
- * the caller has no {@code User.Read.All} or the like) a stand-in naming the user as the request did is
+ * The tenant's users as the device operations need them: Graph's device calls ({@code /users/{id |
+ * userPrincipalName}/managedDevices}, {@code .../removeAllDevicesFromManagement}) resolve the user
+ * themselves and need no user-reading scope, so when Graph refuses to describe a user (403: the
+ * caller has no {@code User.Read.All} or the like) a stand-in naming the user as the request did is
  * returned, and Graph decides on the device call itself (404 there is "user not found").
  *
- * <p>A stand-in for an object id has that id and the sign-in name {@code <id>@unresolved.invalid}; a
- * stand-in for a sign-in name has that name as both id and sign-in name. Use this directory only for
- * the device operations; reading a user ({@code GET /users/{id}}) must use {@link GraphTenant#users()}
- * so that Graph's refusal reaches the caller.
+ * <p>A stand-in for an object id has that id and the sign-in name {@code <id>@unresolved.invalid};
+ * a stand-in for a sign-in name has that name as both id and sign-in name. Use this directory only
+ * for the device operations; reading a user ({@code GET /users/{id}}) must use {@link
+ * GraphTenant#users()} so that Graph's refusal reaches the caller.
  */
 public final class GraphUsersOrStandIns implements UserDirectory {
 

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the {@code innerError.request-id} ("" when absent)
  * @param requiredScopes the permission scopes the message says would be accepted, in order
  */
-record ReceivedGraphError(String code, String message, String requestId, List<String> requiredScopes) {
+record ReceivedGraphError(
+    String code, String message, String requestId, List<String> requiredScopes) {
 
   static final ReceivedGraphError NONE = new ReceivedGraphError("", "", "", List.of());
 
@@ -35,7 +36,8 @@ record ReceivedGraphError(String code, String message, String requestId, List<St
       Pattern.compile(
           "(?:following scopes?|missing permission scopes?|required scopes?)\\s*:?\\s*(.*?)(?:\\s+-\\s|$)",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern SCOPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+");
+  private static final Pattern SCOPE =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+");
 
   ReceivedGraphError {
     Objects.requireNonNull(code, "code");
@@ -44,7 +46,10 @@ record ReceivedGraphError(String code, String message, String requestId, List<St
     requiredScopes = List.copyOf(requiredScopes);
   }
 
-  /** Reads an error body; anything that is not Graph's envelope gives {@link #NONE}, never a failure. */
+  /**
+   * Reads an error body; anything that is not Graph's envelope gives {@link #NONE}, never a
+   * failure.
+   */
   static ReceivedGraphError parse(String body, ObjectMapper json) {
     JsonNode error;
     try {
@@ -88,8 +93,7 @@ record ReceivedGraphError(String code, String message, String requestId, List<St
     return new ArrayList<>(scopes);
   }
 
-  private static @Nullable JsonNode nestedDocument(
-      String message, ObjectMapper json) {
+  private static @Nullable JsonNode nestedDocument(String message, ObjectMapper json) {
     String trimmed = message.strip();
     if (!trimmed.startsWith("{")) {
       return null;

@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
-/** How long to wait before the next attempt: Graph's {@code Retry-After}, else backoff with full jitter. */
+/**
+ * How long to wait before the next attempt: Graph's {@code Retry-After}, else backoff with full
+ * jitter.
+ */
 final class RetryDelays {
 
   private static final Pattern SECONDS = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -31,15 +34,16 @@ final class RetryDelays {
   }
 
   /**
-   * Reads a {@code Retry-After} value: delay-seconds (Graph may send a fraction, "1.5") or an HTTP date
-   * (RFC 1123), relative to {@code now}; a date in the past is zero. Anything else is empty.
+   * Reads a {@code Retry-After} value: delay-seconds (Graph may send a fraction, "1.5") or an HTTP
+   * date (RFC 1123), relative to {@code now}; a date in the past is zero. Anything else is empty.
    */
   static Optional<Duration> parseRetryAfter(String value, Instant now) {
     String text = value.strip();
     if (SECONDS.matcher(text).matches()) {
       BigDecimal seconds = new BigDecimal(text).min(LONGEST_SECONDS);
       return Optional.of(
-          Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.DOWN).longValueExact()));
+          Duration.ofNanos(
+              seconds.movePointRight(9).setScale(0, RoundingMode.DOWN).longValueExact()));
     }
     try {
       Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -51,8 +55,9 @@ final class RetryDelays {
   }
 
   /**
-   * The wait before retry number {@code retry} (1 for the first): Graph's {@code retryAfter} when it
-   * gave one, else a random fraction of {@code initialBackoff * 2^(retry-1)}; capped at the max delay.
+   * The wait before retry number {@code retry} (1 for the first): Graph's {@code retryAfter} when
+   * it gave one, else a random fraction of {@code initialBackoff * 2^(retry-1)}; capped at the max
+   * delay.
    */
   Duration before(int retry, Optional<Duration> retryAfter) {
     if (retry < 1) {

@@ -37,7 +37,11 @@ public final class FakeGraph implements AutoCloseable {
 
   /** A request as the fake received it, with the {@code request-id} it answered with. */
   public record Recorded(
-      String method, String rawPath, String rawQuery, Map<String, String> headers, String requestId) {
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, String> headers,
+      String requestId) {
 
     /** The first value of the request header {@code name} (any case); "" when absent. */
     public String header(String name) {
@@ -124,7 +128,8 @@ public final class FakeGraph implements AutoCloseable {
         request ->
             Reply.json(
                 500,
-                GraphTestData.errorBody("generalException", "unscripted request " + request.target())));
+                GraphTestData.errorBody(
+                    "generalException", "unscripted request " + request.target())));
   }
 
   /** A fake that asks {@code router} when nothing is queued. */
@@ -227,7 +232,9 @@ public final class FakeGraph implements AutoCloseable {
     exchange.getResponseHeaders().set("request-id", request.requestId());
     exchange
         .getResponseHeaders()
-        .set("client-request-id", request.headers().getOrDefault("client-request-id", request.requestId()));
+        .set(
+            "client-request-id",
+            request.headers().getOrDefault("client-request-id", request.requestId()));
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);

@@ -134,8 +134,7 @@ class GraphBulkheadTest {
         tenant(
             1,
             delay ->
-                duringTheWait.add(
-                    catchThrowable(() -> tenant[0].users().findById(alex().id()))));
+                duringTheWait.add(catchThrowable(() -> tenant[0].users().findById(alex().id()))));
     graph.enqueue(json(503, GraphTestData.unavailable(), "Retry-After", "1"));
 
     Optional<User> found = tenant[0].users().findById(adele().id());

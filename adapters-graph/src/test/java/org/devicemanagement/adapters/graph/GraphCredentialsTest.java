@@ -37,7 +37,8 @@ class GraphCredentialsTest {
     PassThroughGraphCredentials credentials = new PassThroughGraphCredentials(tokens::poll);
     FakeClock clock = GraphTestData.clock();
     try (FakeGraph graph = FakeGraph.start()) {
-      graph.enqueue(json(200, GraphTestData.userJson(adele())), json(200, GraphTestData.userJson(adele())));
+      graph.enqueue(
+          json(200, GraphTestData.userJson(adele())), json(200, GraphTestData.userJson(adele())));
       GraphUserDirectory users =
           GraphTenant.builder(GraphTestData.settings(graph.baseUrl()), credentials)
               .clock(clock)

@@ -52,9 +52,11 @@ class GraphFailureTest {
 
     assertThat(failure.code()).isEqualTo("BACKEND_TOKEN_REJECTED");
     assertThat(failure.graphCode()).isEqualTo("InvalidAuthenticationToken");
-    assertThat(failure.graphMessage()).isEqualTo("Access token validation failure. Invalid audience.");
+    assertThat(failure.graphMessage())
+        .isEqualTo("Access token validation failure. Invalid audience.");
     assertThat(failure.requestId()).isEqualTo(graph.lastRequest().requestId());
-    assertThat(failure.clientRequestId()).isEqualTo(graph.lastRequest().header("client-request-id"));
+    assertThat(failure.clientRequestId())
+        .isEqualTo(graph.lastRequest().header("client-request-id"));
     assertThat(failure.getMessage()).doesNotContain(GraphTestData.TOKEN);
     assertThat(graph.requests()).hasSize(1);
   }
@@ -95,7 +97,8 @@ class GraphFailureTest {
 
     assertThat(failure.requiredScopes())
         .containsExactly(
-            "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All");
+            "DeviceManagementManagedDevices.Read.All",
+            "DeviceManagementManagedDevices.ReadWrite.All");
   }
 
   @Test
@@ -117,7 +120,8 @@ class GraphFailureTest {
         json(
             403,
             GraphTestData.errorBody(
-                "Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
+                "Authorization_RequestDenied",
+                "Insufficient privileges to complete the operation.")));
 
     BackendForbiddenException failure =
         catchThrowableOfType(
@@ -174,7 +178,8 @@ class GraphFailureTest {
     assertThat(failure.reason()).contains("malformed response", "not valid JSON");
     assertThat(failure.httpStatus()).isEqualTo(200);
     assertThat(failure.requestId()).isEqualTo(graph.lastRequest().requestId());
-    assertThat(failure.clientRequestId()).isEqualTo(graph.lastRequest().header("client-request-id"));
+    assertThat(failure.clientRequestId())
+        .isEqualTo(graph.lastRequest().header("client-request-id"));
   }
 
   @Test
@@ -185,7 +190,10 @@ class GraphFailureTest {
     BackendUnavailableException failure =
         catchThrowableOfType(
             BackendUnavailableException.class,
-            () -> tenant().devices().findDeviceById(GraphTestData.adeleDevice(ManagementState.MANAGED).id()));
+            () ->
+                tenant()
+                    .devices()
+                    .findDeviceById(GraphTestData.adeleDevice(ManagementState.MANAGED).id()));
 
     assertThat(failure.reason()).contains("not valid JSON");
   }

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** What the adapter logs: Graph's request-id and our client-request-id with every failure, never a token. */
+/**
+ * What the adapter logs: Graph's request-id and our client-request-id with every failure, never a
+ * token.
+ */
 class GraphLoggingTest {
 
   private final FakeGraph graph = FakeGraph.start();
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger logger = (Logger) LoggerFactory.getLogger("org.devicemanagement.adapters.graph");
+  private final Logger logger =
+      (Logger) LoggerFactory.getLogger("org.devicemanagement.adapters.graph");
 
   @BeforeEach
   void capture() {
@@ -58,7 +62,8 @@ class GraphLoggingTest {
     assertThat(warnings).hasSize(2);
     for (int i = 0; i < 2; i++) {
       FakeGraph.Recorded request = graph.requests().get(i);
-      assertThat(warnings.get(i)).contains(request.requestId(), request.header("client-request-id"));
+      assertThat(warnings.get(i))
+          .contains(request.requestId(), request.header("client-request-id"));
     }
     assertThat(appender.list)
         .extracting(ILoggingEvent::getFormattedMessage)

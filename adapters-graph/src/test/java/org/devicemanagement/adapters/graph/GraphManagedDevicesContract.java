@@ -39,7 +39,8 @@ public abstract class GraphManagedDevicesContract
   private GraphManagedDevices devicesWith(List<User> users, List<ManagedDevice> devices) {
     SeededGraph graph = seed(users, devices);
     started.add(graph);
-    return GraphTenant.connect(settings(graph.baseUrl()), new FixedGraphCredentials(graph.bearerToken()))
+    return GraphTenant.connect(
+            settings(graph.baseUrl()), new FixedGraphCredentials(graph.bearerToken()))
         .devices();
   }
 
@@ -65,8 +66,8 @@ public abstract class GraphManagedDevicesContract
   }
 
   /**
-   * Graph retires atomically, but the adapter's outcome is predicted from a listing taken before the
-   * action, so concurrent callers for one user all report the same transitions.
+   * Graph retires atomically, but the adapter's outcome is predicted from a listing taken before
+   * the action, so concurrent callers for one user all report the same transitions.
    */
   @Override
   public boolean retireAllIsAtomic() {

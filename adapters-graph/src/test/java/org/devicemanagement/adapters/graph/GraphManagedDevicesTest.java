@@ -24,7 +24,8 @@ class GraphManagedDevicesTest {
   private final FakeGraph graph = FakeGraph.start();
   private final FakeClock clock = GraphTestData.clock();
   private final GraphManagedDevices devices =
-      GraphTestData.tenant(GraphTestData.settings(graph.baseUrl()), clock, new RecordingSleeper(clock))
+      GraphTestData.tenant(
+              GraphTestData.settings(graph.baseUrl()), clock, new RecordingSleeper(clock))
           .devices();
 
   @AfterEach
@@ -41,8 +42,16 @@ class GraphManagedDevicesTest {
     List<ManagedDevice> all = GraphTestData.adeleDevices();
     // Graph's order is not the port's: serve the pages in reverse id order.
     graph.enqueue(
-        json(200, GraphTestData.page(List.of(all.get(12), all.get(11), all.get(10), all.get(9), all.get(8)), link("RFNwdAIAAQAAAC"))),
-        json(200, GraphTestData.page(List.of(all.get(7), all.get(6), all.get(5), all.get(4), all.get(3)), link("RFNwdAIAAQAAAD"))),
+        json(
+            200,
+            GraphTestData.page(
+                List.of(all.get(12), all.get(11), all.get(10), all.get(9), all.get(8)),
+                link("RFNwdAIAAQAAAC"))),
+        json(
+            200,
+            GraphTestData.page(
+                List.of(all.get(7), all.get(6), all.get(5), all.get(4), all.get(3)),
+                link("RFNwdAIAAQAAAD"))),
         json(200, GraphTestData.page(List.of(all.get(2), all.get(1), all.get(0)), null)));
 
     List<ManagedDevice> listed = devices.listByUser(adele());
@@ -100,8 +109,12 @@ class GraphManagedDevicesTest {
   void givenDevicesWithoutUserOrOfAnotherUser_whenListByUser_thenOwnKeptOthersLeftOut() {
     ManagedDevice own = GraphTestData.adeleDevice(ManagementState.MANAGED);
     ManagedDevice noUser =
-        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000001", "").deviceName("SHARED").build();
-    ManagedDevice alexs = ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000002", GraphTestData.alex().id()).build();
+        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000001", "")
+            .deviceName("SHARED")
+            .build();
+    ManagedDevice alexs =
+        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000002", GraphTestData.alex().id())
+            .build();
     graph.enqueue(json(200, GraphTestData.page(List.of(own, noUser, alexs), null)));
 
     List<ManagedDevice> listed = devices.listByUser(adele());
@@ -145,12 +158,16 @@ class GraphManagedDevicesTest {
 
     assertThat(device.managementState()).isEqualTo(ManagementState.UNKNOWN_FUTURE_VALUE);
     assertThat(device.complianceState()).isEqualTo(ComplianceState.UNKNOWN);
-    assertThat(device.managedDeviceOwnerType()).isEqualTo(ManagedDeviceOwnerType.UNKNOWN_FUTURE_VALUE);
+    assertThat(device.managedDeviceOwnerType())
+        .isEqualTo(ManagedDeviceOwnerType.UNKNOWN_FUTURE_VALUE);
     assertThat(device.enrolledDateTime()).isEqualTo(ManagedDevice.UNSET_DATE_TIME);
     assertThat(device.deviceActionResults())
         .containsExactly(
             new DeviceActionResult(
-                "retire", ActionState.NONE, ManagedDevice.UNSET_DATE_TIME, ManagedDevice.UNSET_DATE_TIME));
+                "retire",
+                ActionState.NONE,
+                ManagedDevice.UNSET_DATE_TIME,
+                ManagedDevice.UNSET_DATE_TIME));
   }
 
   @Test
@@ -161,9 +178,7 @@ class GraphManagedDevicesTest {
 
     assertThat(device)
         .isEqualTo(
-            ManagedDevice.builder("d2", "")
-                .managementState(ManagementState.RETIRE_ISSUED)
-                .build());
+            ManagedDevice.builder("d2", "").managementState(ManagementState.RETIRE_ISSUED).build());
     assertThat(device.lastSyncDateTime()).isEqualTo(ManagedDevice.UNSET_DATE_TIME);
   }
 
@@ -180,12 +195,15 @@ class GraphManagedDevicesTest {
     graph.enqueue(json(404, GraphTestData.deviceNotFound("x")));
 
     assertThat(devices.findDeviceById("a b/c")).isEmpty();
-    assertThat(graph.lastRequest().rawPath()).isEqualTo("/v1.0/deviceManagement/managedDevices/a%20b%2Fc");
+    assertThat(graph.lastRequest().rawPath())
+        .isEqualTo("/v1.0/deviceManagement/managedDevices/a%20b%2Fc");
   }
 
   @Test
   void givenDevices_whenRetireAll_thenOneListOneUserLevelActionAndPredictedOutcome() {
-    graph.enqueue(json(200, GraphTestData.page(GraphTestData.adeleDevices(), null)), FakeGraph.Reply.noContent());
+    graph.enqueue(
+        json(200, GraphTestData.page(GraphTestData.adeleDevices(), null)),
+        FakeGraph.Reply.noContent());
 
     RetireAllOutcome outcome = devices.retireAll(adele(), GraphTestData.NOW);
 
@@ -195,7 +213,8 @@ class GraphManagedDevicesTest {
             "GET /v1.0/users/" + adele().id() + "/managedDevices",
             "POST /v1.0/users/" + adele().id() + "/removeAllDevicesFromManagement");
     assertThat(outcome)
-        .isEqualTo(RetireAllRule.applyTo(adele().id(), GraphTestData.adeleDevices(), GraphTestData.NOW));
+        .isEqualTo(
+            RetireAllRule.applyTo(adele().id(), GraphTestData.adeleDevices(), GraphTestData.NOW));
     assertThat(outcome.changed()).hasSize(7);
     FakeGraph.Recorded action = graph.lastRequest();
     assertThat(action.header("Authorization")).isEqualTo("Bearer " + GraphTestData.TOKEN);
@@ -223,6 +242,8 @@ class GraphManagedDevicesTest {
     RetireAllOutcome outcome = devices.retireAll(adele(), GraphTestData.NOW);
 
     assertThat(outcome.changed()).hasSize(7);
-    assertThat(graph.requests()).extracting(FakeGraph.Recorded::method).containsExactly("GET", "POST", "POST");
+    assertThat(graph.requests())
+        .extracting(FakeGraph.Recorded::method)
+        .containsExactly("GET", "POST", "POST");
   }
 }

@@ -29,7 +29,8 @@ class GraphPrivilegedOnlyCallerTest {
   private final FakeGraph graph = FakeGraph.start();
   private final FakeClock clock = GraphTestData.clock();
   private final GraphTenant tenant =
-      GraphTestData.tenant(GraphTestData.settings(graph.baseUrl()), clock, new RecordingSleeper(clock));
+      GraphTestData.tenant(
+          GraphTestData.settings(graph.baseUrl()), clock, new RecordingSleeper(clock));
 
   @AfterEach
   void stop() {
@@ -53,8 +54,7 @@ class GraphPrivilegedOnlyCallerTest {
 
   @Test
   void givenListingRefusedAndActionNotFound_whenRetireAll_thenUserNotFound() {
-    graph.enqueue(
-        json(403, READ_REFUSED), json(404, GraphTestData.userNotFound(adele().id())));
+    graph.enqueue(json(403, READ_REFUSED), json(404, GraphTestData.userNotFound(adele().id())));
 
     assertThatThrownBy(() -> tenant.devices().retireAll(adele(), GraphTestData.NOW))
         .isInstanceOfSatisfying(
@@ -75,22 +75,33 @@ class GraphPrivilegedOnlyCallerTest {
 
   @Test
   void givenUserReadRefused_whenUsersOrStandInsFindById_thenStandInWithThatId() {
-    graph.enqueue(json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
+    graph.enqueue(
+        json(
+            403,
+            GraphTestData.errorBody(
+                "Authorization_RequestDenied",
+                "Insufficient privileges to complete the operation.")));
 
     Optional<User> user = tenant.usersOrStandIns().findById(adele().id());
 
-    assertThat(user).hasValueSatisfying(u -> {
-      assertThat(u.id()).isEqualTo(adele().id());
-      assertThat(u.userPrincipalName()).endsWith("@" + GraphUsersOrStandIns.UNRESOLVED_DOMAIN);
-    });
+    assertThat(user)
+        .hasValueSatisfying(
+            u -> {
+              assertThat(u.id()).isEqualTo(adele().id());
+              assertThat(u.userPrincipalName())
+                  .endsWith("@" + GraphUsersOrStandIns.UNRESOLVED_DOMAIN);
+            });
   }
 
   @Test
-  void givenUserReadRefused_whenUsersOrStandInsFindByUpn_thenStandInNamedByUpnAndDevicesListedByIt() {
+  void
+      givenUserReadRefused_whenUsersOrStandInsFindByUpn_thenStandInNamedByUpnAndDevicesListedByIt() {
     String upn = adele().userPrincipalName();
     ManagedDevice device = GraphTestData.adeleDevices().get(0);
     graph.enqueue(
-        json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")),
+        json(
+            403,
+            GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")),
         json(200, GraphTestData.page(List.of(device), null)));
 
     User standIn = tenant.usersOrStandIns().findByUserPrincipalName(upn).orElseThrow();
@@ -102,7 +113,8 @@ class GraphPrivilegedOnlyCallerTest {
   }
 
   @Test
-  void givenStandInByUpn_whenRetireAllAndGraphListsDevicesUnderTheObjectId_thenOutcomeForThatIdAndActionSentByName() {
+  void
+      givenStandInByUpn_whenRetireAllAndGraphListsDevicesUnderTheObjectId_thenOutcomeForThatIdAndActionSentByName() {
     String upn = adele().userPrincipalName();
     User standIn = standInFor(upn);
     graph.enqueue(
@@ -123,12 +135,17 @@ class GraphPrivilegedOnlyCallerTest {
   }
 
   @Test
-  void givenStandInByUpn_whenGraphListsDevicesUnderAnOlderSignInName_thenTheyAreTheUsersAndCarryItsId() {
+  void
+      givenStandInByUpn_whenGraphListsDevicesUnderAnOlderSignInName_thenTheyAreTheUsersAndCarryItsId() {
     User standIn = standInFor(adele().userPrincipalName());
     ManagedDevice renamed =
-        GraphTestData.realGraphDevice().toBuilder().userPrincipalName("adele.old@contoso.com").build();
+        GraphTestData.realGraphDevice().toBuilder()
+            .userPrincipalName("adele.old@contoso.com")
+            .build();
     ManagedDevice noUser =
-        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000001", "").deviceName("KIOSK").build();
+        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000001", "")
+            .deviceName("KIOSK")
+            .build();
     graph.enqueue(json(200, GraphTestData.page(List.of(renamed, noUser), null)));
 
     List<ManagedDevice> listed = tenant.devices().listByUser(standIn);
@@ -138,7 +155,8 @@ class GraphPrivilegedOnlyCallerTest {
   }
 
   @Test
-  void givenStandInByUpnAndDevicesOfTwoUsersListedUnderIt_whenRetireAll_thenActionSentAndOutcomeWithoutTransitions() {
+  void
+      givenStandInByUpnAndDevicesOfTwoUsersListedUnderIt_whenRetireAll_thenActionSentAndOutcomeWithoutTransitions() {
     String upn = adele().userPrincipalName();
     ManagedDevice adeles = GraphTestData.adeleDevice(ManagementState.MANAGED);
     ManagedDevice twin =
@@ -159,7 +177,10 @@ class GraphPrivilegedOnlyCallerTest {
   }
 
   private User standInFor(String upn) {
-    graph.enqueue(json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")));
+    graph.enqueue(
+        json(
+            403,
+            GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")));
     User standIn = tenant.usersOrStandIns().findByUserPrincipalName(upn).orElseThrow();
     assertThat(standIn.id()).isEqualTo(upn);
     return standIn;
@@ -167,7 +188,10 @@ class GraphPrivilegedOnlyCallerTest {
 
   @Test
   void givenUserReadRefused_whenStrictUsersFindById_thenForbiddenReachesCaller() {
-    graph.enqueue(json(403, GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")));
+    graph.enqueue(
+        json(
+            403,
+            GraphTestData.errorBody("Authorization_RequestDenied", "Insufficient privileges.")));
 
     assertThatThrownBy(() -> tenant.users().findById(adele().id()))
         .isInstanceOf(BackendForbiddenException.class);

@@ -71,7 +71,8 @@ class GraphRetryTest {
 
   @Test
   void given429WithRetryAfterDateInThePast_whenFindById_thenRetriesAtOnce() {
-    graph.enqueue(json(429, GraphTestData.throttled(), "Retry-After", "Mon, 02 Jun 2025 10:00:00 GMT"));
+    graph.enqueue(
+        json(429, GraphTestData.throttled(), "Retry-After", "Mon, 02 Jun 2025 10:00:00 GMT"));
     enqueueAdele();
 
     assertThat(users().findById(adele().id())).contains(adele());
@@ -106,7 +107,9 @@ class GraphRetryTest {
   void given503Then504_whenFindById_thenRetriedUntilSuccess() {
     graph.enqueue(
         json(503, GraphTestData.unavailable(), "Retry-After", "1"),
-        json(504, GraphTestData.errorBody("GatewayTimeout", "The gateway did not receive a response.")));
+        json(
+            504,
+            GraphTestData.errorBody("GatewayTimeout", "The gateway did not receive a response.")));
     enqueueAdele();
 
     assertThat(users().findById(adele().id())).contains(adele());
@@ -135,7 +138,8 @@ class GraphRetryTest {
     assertThat(failure.graphMessage()).isEqualTo("Please retry again later.");
     assertThat(failure.retryAfter()).contains(Duration.ofSeconds(3));
     assertThat(failure.requestId()).isEqualTo(graph.lastRequest().requestId());
-    assertThat(failure.clientRequestId()).isEqualTo(graph.lastRequest().header("client-request-id"));
+    assertThat(failure.clientRequestId())
+        .isEqualTo(graph.lastRequest().header("client-request-id"));
     assertThat(failure.getMessage())
         .contains("after 3 retries", graph.lastRequest().requestId(), failure.clientRequestId());
   }
@@ -290,7 +294,8 @@ class GraphRetryTest {
     graph.enqueue(json(429, GraphTestData.throttled(), "Retry-After", "5"));
     GraphUserDirectory interrupted =
         GraphTenant.builder(
-                GraphTestData.settings(graph.baseUrl()), new FixedGraphCredentials(GraphTestData.TOKEN))
+                GraphTestData.settings(graph.baseUrl()),
+                new FixedGraphCredentials(GraphTestData.TOKEN))
             .clock(clock)
             .sleeper(
                 duration -> {
@@ -325,13 +330,15 @@ class GraphRetryTest {
             .users();
 
     BackendUnavailableException failure =
-        catchThrowableOfType(BackendUnavailableException.class, () -> overslept.findById(adele().id()));
+        catchThrowableOfType(
+            BackendUnavailableException.class, () -> overslept.findById(adele().id()));
 
     assertThat(failure.reason()).contains("deadline", "passed");
     assertThat(failure.kind()).isEqualTo(FailureKind.BACKEND_TIMEOUT);
     assertThat(failure.httpStatus()).isEqualTo(503);
     assertThat(failure.requestId()).isEqualTo(graph.lastRequest().requestId());
-    assertThat(failure.clientRequestId()).isEqualTo(graph.lastRequest().header("client-request-id"));
+    assertThat(failure.clientRequestId())
+        .isEqualTo(graph.lastRequest().header("client-request-id"));
     assertThat(graph.requests()).hasSize(1);
   }
 }

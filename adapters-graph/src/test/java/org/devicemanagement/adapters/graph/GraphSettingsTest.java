@@ -61,7 +61,8 @@ class GraphSettingsTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withUserAgent("x\r\nAuthorization: Bearer y"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> defaults.withBaseUrl(URI.create("https://graph.microsoft.com/v1.0?x=1")))
+    assertThatThrownBy(
+            () -> defaults.withBaseUrl(URI.create("https://graph.microsoft.com/v1.0?x=1")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> defaults.withBaseUrl(URI.create("/v1.0")))
         .isInstanceOf(IllegalArgumentException.class);

@@ -20,9 +20,9 @@ import org.devicemanagement.domain.User;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one test-data factory of adapters-graph: tokens, settings, tenants wired to fakes, and Graph's
- * JSON (users, devices, pages, error bodies as Graph and Intune really shape them). Users and devices
- * come from the application's {@link ApplicationTestData}.
+ * The one test-data factory of adapters-graph: tokens, settings, tenants wired to fakes, and
+ * Graph's JSON (users, devices, pages, error bodies as Graph and Intune really shape them). Users
+ * and devices come from the application's {@link ApplicationTestData}.
  */
 final class GraphTestData {
 
@@ -37,8 +37,7 @@ final class GraphTestData {
   static final String PRIVILEGED_SCOPE = "DeviceManagementManagedDevices.PrivilegedOperations.All";
 
   /** A GUID, as Graph's request-ids and our client-request-ids look. */
-  static final String GUID_PATTERN =
-      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  static final String GUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,7 +99,9 @@ final class GraphTestData {
   /** A user as {@code GET /users/{id}?$select=id,userPrincipalName,displayName} returns it. */
   static String userJson(User user) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity");
+    node.put(
+        "@odata.context",
+        "https://graph.microsoft.com/v1.0/$metadata#users(id,userPrincipalName,displayName)/$entity");
     node.put("id", user.id());
     node.put("userPrincipalName", user.userPrincipalName());
     node.put("displayName", user.displayName());
@@ -143,7 +144,8 @@ final class GraphTestData {
   /** One page of a managedDevices list; {@code nextLink} null on the last page. */
   static String page(List<ManagedDevice> devices, @Nullable String nextLink) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('x')/managedDevices");
+    node.put(
+        "@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('x')/managedDevices");
     if (nextLink != null) {
       node.put("@odata.nextLink", nextLink);
     }
@@ -274,7 +276,8 @@ final class GraphTestData {
   }
 
   static String unavailable() {
-    return errorBody("ServiceUnavailable", "The service is temporarily unavailable. Please retry later.");
+    return errorBody(
+        "ServiceUnavailable", "The service is temporarily unavailable. Please retry later.");
   }
 
   /** Intune's 403: its own error document, with CRLFs, as a JSON string inside Graph's message. */
@@ -310,7 +313,8 @@ final class GraphTestData {
 
   /** Entra's 401 for a bad token. */
   static String invalidToken() {
-    return errorBody("InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+    return errorBody(
+        "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
   }
 
   /** Entra's 404 for an unknown user. */
@@ -323,7 +327,10 @@ final class GraphTestData {
 
   /** Intune's 404 for an unknown device. */
   static String deviceNotFound(String id) {
-    return errorBody("ResourceNotFound", "{\r\n  \"_version\": 3,\r\n  \"Message\": \"An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000 - Activity ID: %s - Url: https://fef.msub05.manage.microsoft.com/DeviceFE/StatelessDeviceFEService/deviceManagement/managedDevices('%s')?api-version=2024-06-03\",\r\n  \"CustomApiErrorPhrase\": \"\",\r\n  \"RetryAfter\": null,\r\n  \"ErrorSourceService\": \"\",\r\n  \"HttpHeaders\": \"{}\"\r\n}".formatted(UUID.randomUUID(), id));
+    return errorBody(
+        "ResourceNotFound",
+        "{\r\n  \"_version\": 3,\r\n  \"Message\": \"An error has occurred - Operation ID (for customer support): 00000000-0000-0000-0000-000000000000 - Activity ID: %s - Url: https://fef.msub05.manage.microsoft.com/DeviceFE/StatelessDeviceFEService/deviceManagement/managedDevices('%s')?api-version=2024-06-03\",\r\n  \"CustomApiErrorPhrase\": \"\",\r\n  \"RetryAfter\": null,\r\n  \"ErrorSourceService\": \"\",\r\n  \"HttpHeaders\": \"{}\"\r\n}"
+            .formatted(UUID.randomUUID(), id));
   }
 
   static String write(Object node) {

@@ -32,7 +32,8 @@ public abstract class GraphUserDirectoryContract extends UserDirectoryContract {
   protected final UserDirectory directoryWith(List<User> users) {
     SeededGraph graph = seed(users, List.of());
     started.add(graph);
-    return GraphTenant.connect(settings(graph.baseUrl()), new FixedGraphCredentials(graph.bearerToken()))
+    return GraphTenant.connect(
+            settings(graph.baseUrl()), new FixedGraphCredentials(graph.bearerToken()))
         .users();
   }
 

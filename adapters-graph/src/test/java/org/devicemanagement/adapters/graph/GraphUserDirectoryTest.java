@@ -14,7 +14,8 @@ class GraphUserDirectoryTest {
   private final FakeGraph graph = FakeGraph.start();
   private final FakeClock clock = GraphTestData.clock();
   private final GraphUserDirectory users =
-      GraphTestData.tenant(GraphTestData.settings(graph.baseUrl()), clock, new RecordingSleeper(clock))
+      GraphTestData.tenant(
+              GraphTestData.settings(graph.baseUrl()), clock, new RecordingSleeper(clock))
           .users();
 
   @AfterEach
@@ -54,7 +55,8 @@ class GraphUserDirectoryTest {
     assertThat(users.findByUserPrincipalName("a/b?c d%e+f'ü@contoso.com")).isEmpty();
     assertThat(graph.lastRequest().rawPath())
         .isEqualTo("/v1.0/users/a%2Fb%3Fc%20d%25e%2Bf%27%C3%BC@contoso.com");
-    assertThat(graph.lastRequest().rawQuery()).isEqualTo("$select=id,userPrincipalName,displayName");
+    assertThat(graph.lastRequest().rawQuery())
+        .isEqualTo("$select=id,userPrincipalName,displayName");
   }
 
   @Test

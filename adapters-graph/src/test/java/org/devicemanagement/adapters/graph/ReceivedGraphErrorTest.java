@@ -30,15 +30,18 @@ class ReceivedGraphErrorTest {
     ReceivedGraphError error =
         parse(
             GraphTestData.intuneForbidden(
-                "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"));
+                "DeviceManagementManagedDevices.Read.All",
+                "DeviceManagementManagedDevices.ReadWrite.All"));
 
     assertThat(error.code()).isEqualTo("Forbidden");
     assertThat(error.message())
-        .startsWith("Application is not authorized to perform this operation. Application must have")
+        .startsWith(
+            "Application is not authorized to perform this operation. Application must have")
         .contains("Activity ID: 2578f4a3-00e0-4699-bde7-e699fabc1086");
     assertThat(error.requiredScopes())
         .containsExactly(
-            "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All");
+            "DeviceManagementManagedDevices.Read.All",
+            "DeviceManagementManagedDevices.ReadWrite.All");
   }
 
   @Test
@@ -47,7 +50,8 @@ class ReceivedGraphErrorTest {
             ReceivedGraphError.scopesIn(
                 "Authorization failed due to missing permission scope PrivilegedAccess.Read.AzureADGroup,"
                     + "PrivilegedAccess.ReadWrite.AzureADGroup."))
-        .containsExactly("PrivilegedAccess.Read.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup");
+        .containsExactly(
+            "PrivilegedAccess.Read.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup");
   }
 
   @Test

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sleeper that never waits: it records each delay asked of it and moves the fake clock instead. */
+/**
+ * A sleeper that never waits: it records each delay asked of it and moves the fake clock instead.
+ */
 final class RecordingSleeper implements Sleeper {
 
   private final FakeClock clock;

@@ -49,7 +49,8 @@ class RetryDelaysTest {
 
   @Test
   void givenNoRetryAfter_whenDelaysComputed_thenJitteredDoublingCapped() {
-    RetryDelays delays = new RetryDelays(Duration.ofSeconds(1), Duration.ofSeconds(5), new FixedRandom(0.25));
+    RetryDelays delays =
+        new RetryDelays(Duration.ofSeconds(1), Duration.ofSeconds(5), new FixedRandom(0.25));
 
     assertThat(delays.before(1, Optional.empty())).isEqualTo(Duration.ofMillis(250));
     assertThat(delays.before(2, Optional.empty())).isEqualTo(Duration.ofMillis(500));
@@ -68,9 +69,11 @@ class RetryDelaysTest {
 
   @Test
   void givenRetryAfter_whenDelaysComputed_thenRetryAfterCapped() {
-    RetryDelays delays = new RetryDelays(Duration.ofSeconds(1), Duration.ofMinutes(3), new FixedRandom(0.5));
+    RetryDelays delays =
+        new RetryDelays(Duration.ofSeconds(1), Duration.ofMinutes(3), new FixedRandom(0.5));
 
-    assertThat(delays.before(1, Optional.of(Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(delays.before(1, Optional.of(Duration.ofSeconds(7))))
+        .isEqualTo(Duration.ofSeconds(7));
     assertThat(delays.before(1, Optional.of(Duration.ofHours(1)))).isEqualTo(Duration.ofMinutes(3));
     assertThatThrownBy(() -> delays.before(0, Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);

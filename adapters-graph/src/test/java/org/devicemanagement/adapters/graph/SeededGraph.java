@@ -8,7 +8,9 @@ import java.net.URI;
  */
 public interface SeededGraph extends AutoCloseable {
 
-  /** Graph's root on the server, version included, for example {@code http://127.0.0.1:41234/v1.0}. */
+  /**
+   * Graph's root on the server, version included, for example {@code http://127.0.0.1:41234/v1.0}.
+   */
   URI baseUrl();
 
   /**

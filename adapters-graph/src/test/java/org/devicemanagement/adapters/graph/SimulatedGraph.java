@@ -30,7 +30,8 @@ final class SimulatedGraph implements SeededGraph {
 
   private static final int PAGE_SIZE = 5;
   private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern SKIP = Pattern.compile("(?:^|&)\\$skiptoken=(\\d+)(?:&|$)");
 
   private final List<User> users;
@@ -64,7 +65,8 @@ final class SimulatedGraph implements SeededGraph {
 
   private synchronized Reply answer(Recorded request) {
     if (!request.header("Authorization").equals("Bearer " + GraphTestData.TOKEN)) {
-      return Reply.json(401, GraphTestData.errorBody("InvalidAuthenticationToken", "Access token is empty."));
+      return Reply.json(
+          401, GraphTestData.errorBody("InvalidAuthenticationToken", "Access token is empty."));
     }
     String[] raw = request.rawPath().split("/", -1);
     if (raw.length < 3 || !raw[1].equals("v1.0")) {
@@ -73,9 +75,14 @@ final class SimulatedGraph implements SeededGraph {
     List<String> path = Arrays.stream(raw).skip(2).map(SimulatedGraph::decode).toList();
     String method = request.method();
     if (path.size() == 2 && path.get(0).equals("users") && method.equals("GET")) {
-      return user(path.get(1)).map(u -> Reply.json(200, GraphTestData.userJson(u))).orElseGet(() -> notFound(path.get(1)));
+      return user(path.get(1))
+          .map(u -> Reply.json(200, GraphTestData.userJson(u)))
+          .orElseGet(() -> notFound(path.get(1)));
     }
-    if (path.size() == 3 && path.get(0).equals("users") && path.get(2).equals("managedDevices") && method.equals("GET")) {
+    if (path.size() == 3
+        && path.get(0).equals("users")
+        && path.get(2).equals("managedDevices")
+        && method.equals("GET")) {
       return user(path.get(1)).map(u -> page(u, request)).orElseGet(() -> notFound(path.get(1)));
     }
     if (path.size() == 3
@@ -84,7 +91,10 @@ final class SimulatedGraph implements SeededGraph {
         && method.equals("POST")) {
       return user(path.get(1)).map(this::retireAll).orElseGet(() -> notFound(path.get(1)));
     }
-    if (path.size() == 3 && path.get(0).equals("deviceManagement") && path.get(1).equals("managedDevices") && method.equals("GET")) {
+    if (path.size() == 3
+        && path.get(0).equals("deviceManagement")
+        && path.get(1).equals("managedDevices")
+        && method.equals("GET")) {
       ManagedDevice device = devices.get(path.get(2).toLowerCase(Locale.ROOT));
       return device == null
           ? Reply.json(404, GraphTestData.deviceNotFound(path.get(2)))
@@ -113,10 +123,14 @@ final class SimulatedGraph implements SeededGraph {
     ObjectNode body = GraphTestData.json().createObjectNode();
     body.put("@odata.context", baseUrl() + "/$metadata#users('" + user.id() + "')/managedDevices");
     if (to < owned.size()) {
-      body.put("@odata.nextLink", baseUrl() + "/users/" + user.id() + "/managedDevices?$skiptoken=" + to);
+      body.put(
+          "@odata.nextLink",
+          baseUrl() + "/users/" + user.id() + "/managedDevices?$skiptoken=" + to);
     }
     ArrayNode value = body.putArray("value");
-    owned.subList(Math.min(from, owned.size()), to).forEach(d -> value.add(GraphTestData.deviceNode(d)));
+    owned
+        .subList(Math.min(from, owned.size()), to)
+        .forEach(d -> value.add(GraphTestData.deviceNode(d)));
     return Reply.json(200, GraphTestData.write(body));
   }
 
@@ -131,7 +145,10 @@ final class SimulatedGraph implements SeededGraph {
   }
 
   private static Reply badSegment(String segment) {
-    return Reply.json(400, GraphTestData.errorBody("BadRequest", "Resource not found for the segment '%s'.".formatted(segment)));
+    return Reply.json(
+        400,
+        GraphTestData.errorBody(
+            "BadRequest", "Resource not found for the segment '%s'.".formatted(segment)));
   }
 
   // Percent-decoding of one path segment ('+' stays a plus, unlike form decoding).

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * ManagedDeviceLookup}, {@link DeviceRetirement}) over one state.
  *
  * <p><b>What can change.</b> The users and the set of devices are fixed when the tenant is built;
- * only device state changes, and only through {@link #retireAll}. Ids and sign-in
- * names compare ignoring case (Entra object ids and Intune device ids are GUIDs), so two users
- * whose ids or userPrincipalNames differ only in case, or two devices whose ids do, are duplicates.
+ * only device state changes, and only through {@link #retireAll}. Ids and sign-in names compare
+ * ignoring case (Entra object ids and Intune device ids are GUIDs), so two users whose ids or
+ * userPrincipalNames differ only in case, or two devices whose ids do, are duplicates.
  *
  * <p><b>Indexes.</b> Users by lower-cased id and by lower-cased userPrincipalName; devices by
  * lower-cased id and by lower-cased {@code userId}. Each user's devices form one bucket, an

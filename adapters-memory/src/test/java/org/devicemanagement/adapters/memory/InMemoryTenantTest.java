@@ -54,10 +54,8 @@ class InMemoryTenantTest {
   void givenIdAndUpnInOtherCase_whenFindUser_thenFound() {
     InMemoryTenant tenant = smallTenant();
 
-    assertThat(tenant.findById(ADELE.id().toUpperCase(Locale.ROOT)))
-        .contains(ADELE);
-    assertThat(tenant.findByUserPrincipalName("Alex.Wilber@CONTOSO.com"))
-        .contains(ALEX);
+    assertThat(tenant.findById(ADELE.id().toUpperCase(Locale.ROOT))).contains(ADELE);
+    assertThat(tenant.findByUserPrincipalName("Alex.Wilber@CONTOSO.com")).contains(ALEX);
     assertThat(tenant.findById("00000000-0000-0000-0000-000000000000")).isEmpty();
     assertThat(tenant.findByUserPrincipalName("nobody@contoso.com")).isEmpty();
   }
@@ -87,9 +85,7 @@ class InMemoryTenantTest {
         new User(
             ADELE.id().toUpperCase(Locale.ROOT), ADELE.userPrincipalName(), ADELE.displayName());
 
-    assertThat(tenant.listByUser(upperCased))
-        .isEqualTo(tenant.listByUser(ADELE))
-        .hasSize(3);
+    assertThat(tenant.listByUser(upperCased)).isEqualTo(tenant.listByUser(ADELE)).hasSize(3);
   }
 
   @Test
@@ -112,9 +108,7 @@ class InMemoryTenantTest {
         .extracting(ManagedDevice::id)
         .containsExactly("e-kiosk");
     for (User user : tenant.users()) {
-      assertThat(tenant.listByUser(user))
-          .extracting(ManagedDevice::id)
-          .doesNotContain("e-kiosk");
+      assertThat(tenant.listByUser(user)).extracting(ManagedDevice::id).doesNotContain("e-kiosk");
     }
   }
 
@@ -137,8 +131,7 @@ class InMemoryTenantTest {
             ManagementState.RETIRE_PENDING,
             ManagementState.RETIRE_PENDING,
             ManagementState.WIPE_PENDING);
-    assertThat(
-            tenant.findDeviceById("a-adele-managed").orElseThrow().deviceActionResults())
+    assertThat(tenant.findDeviceById("a-adele-managed").orElseThrow().deviceActionResults())
         .containsExactly(DeviceActionResult.retirePending(AT));
   }
 

@@ -56,8 +56,7 @@ class TenantFileTest {
     assertThat(demo.devicesWithoutUser())
         .extracting(ManagedDevice::deviceName)
         .containsExactly("CONTOSO-KIOSK-01");
-    User pradeep =
-        demo.findByUserPrincipalName("pradeep.gupta@contoso.com").orElseThrow();
+    User pradeep = demo.findByUserPrincipalName("pradeep.gupta@contoso.com").orElseThrow();
     assertThat(demo.listByUser(pradeep)).isEmpty();
   }
 
@@ -364,7 +363,10 @@ class TenantFileTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"{}", "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users\"}"})
+      strings = {
+        "{}",
+        "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users\"}"
+      })
   void givenNeitherUsersNorManagedDevices_whenRead_thenFailsInsteadOfAnEmptyTenant(String json) {
     assertReadFails(json)
         .hasMessage(

@@ -1,10 +1,10 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
 import static org.devicemanagement.adapters.rest.RestTenant.BROKEN;
 import static org.devicemanagement.adapters.rest.TestTime.NOW;
-import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.application.permission.Permissions;
@@ -193,8 +193,7 @@ class ErrorResponsesHttpTest {
   void givenUnknownDevice_whenGet_then404ResourceNotFound() {
     HttpResponse<String> response =
         server.get(
-            "v1.0/deviceManagement/managedDevices/no-such-device",
-            TestTokens.delegated().build());
+            "v1.0/deviceManagement/managedDevices/no-such-device", TestTokens.delegated().build());
 
     assertGraphError(
         response,
@@ -247,15 +246,16 @@ class ErrorResponsesHttpTest {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("POST /" + RETIRE_ADELE + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+          ("POST /"
+                  + RETIRE_ADELE
+                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                   + token
                   + "\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n"
                   + "Connection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.write(" ".repeat(1_000).getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String response =
-          new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
       assertThat(response).startsWith("HTTP/1.1 413");
       assertThat(response)

@@ -82,8 +82,7 @@ final class FailureInjectingTenant
 
   @Override
   public Optional<User> findByUserPrincipalName(String userPrincipalName) {
-    throwIfScripted(
-        Port.USER_DIRECTORY, user -> user.hasUserPrincipalName(userPrincipalName));
+    throwIfScripted(Port.USER_DIRECTORY, user -> user.hasUserPrincipalName(userPrincipalName));
     return tenant.findByUserPrincipalName(userPrincipalName);
   }
 

@@ -29,9 +29,7 @@ class GraphRestApiTest {
       for (int i = 0; i < 5; i++) {
         assertThat(
                 server
-                    .post(
-                        "v1.0/me/removeAllDevicesFromManagement",
-                        TestTokens.delegated().build())
+                    .post("v1.0/me/removeAllDevicesFromManagement", TestTokens.delegated().build())
                     .statusCode())
             .isEqualTo(204);
       }

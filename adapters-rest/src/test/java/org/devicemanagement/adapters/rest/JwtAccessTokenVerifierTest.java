@@ -3,9 +3,9 @@ package org.devicemanagement.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
+import static org.devicemanagement.adapters.rest.TestTime.NOW;
 import static org.devicemanagement.adapters.rest.TestTokens.CLIENT_APP_ID;
 import static org.devicemanagement.adapters.rest.TestTokens.CONSUMER_TENANT_ID;
-import static org.devicemanagement.adapters.rest.TestTime.NOW;
 import static org.devicemanagement.adapters.rest.TestTokens.SERVICE_PRINCIPAL_ID;
 import static org.devicemanagement.adapters.rest.TestTokens.TENANT_ID;
 
@@ -210,8 +210,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenNoAudience_whenVerify_thenRefused() {
-    assertRefused(
-        TestTokens.delegated().without("aud").build(), "the token has no audience (aud)");
+    assertRefused(TestTokens.delegated().without("aud").build(), "the token has no audience (aud)");
   }
 
   @Test
@@ -335,8 +334,7 @@ class JwtAccessTokenVerifierTest {
 
   @Test
   void givenNonStringOid_whenVerify_thenRefused() {
-    assertRefused(
-        TestTokens.delegated().claim("oid", 42).build(), "the oid claim is not a string");
+    assertRefused(TestTokens.delegated().claim("oid", 42).build(), "the oid claim is not a string");
   }
 
   // ---- claims the JWT library cannot read: hand-built payloads, signed with the trusted key ----

@@ -1,9 +1,9 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
 import static org.devicemanagement.adapters.rest.RestTenant.MEGAN;
-import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -105,9 +105,7 @@ class ManagedDevicesHttpTest {
         TestTokens.delegated().build());
 
     JsonNode device =
-        JsonBodies.json(server.get(LIST_ADELE, TestTokens.delegated().build()))
-            .get("value")
-            .get(0);
+        JsonBodies.json(server.get(LIST_ADELE, TestTokens.delegated().build())).get("value").get(0);
 
     assertThat(device.get("managementState").asText()).isEqualTo("retirePending");
     assertThat(device.get("deviceActionResults").get(0).get("actionName").asText())
@@ -179,8 +177,7 @@ class ManagedDevicesHttpTest {
   void givenUserByUpn_whenListed_thenContextKeyIsTheEncodedUpn() {
     HttpResponse<String> response =
         server.get(
-            "v1.0/users/adele.vance%40contoso.com/managedDevices",
-            TestTokens.delegated().build());
+            "v1.0/users/adele.vance%40contoso.com/managedDevices", TestTokens.delegated().build());
 
     assertThat(JsonBodies.json(response).get("@odata.context").asText())
         .endsWith("$metadata#users('adele.vance%40contoso.com')/managedDevices");
@@ -189,8 +186,7 @@ class ManagedDevicesHttpTest {
   @Test
   void givenUserWithoutDevices_whenListed_thenEmptyValue() {
     HttpResponse<String> response =
-        server.get(
-            "v1.0/users/" + MEGAN.id() + "/managedDevices", TestTokens.delegated().build());
+        server.get("v1.0/users/" + MEGAN.id() + "/managedDevices", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JsonBodies.json(response).get("value")).isEmpty();
@@ -210,8 +206,7 @@ class ManagedDevicesHttpTest {
         server.get(LIST_ADELE + "?$top=1000", TestTokens.delegated().build());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(((ListManagedDevicesQuery) server.received().get(0)).pageSize())
-        .isEqualTo(1000);
+    assertThat(((ListManagedDevicesQuery) server.received().get(0)).pageSize()).isEqualTo(1000);
   }
 
   @ParameterizedTest

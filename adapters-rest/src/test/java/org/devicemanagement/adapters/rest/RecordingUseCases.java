@@ -17,8 +17,8 @@ import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
 
 /**
- * The real services as the resources see them, recording every command and query the resources
- * hand over before passing it on unchanged: what the HTTP layer asked of the application.
+ * The real services as the resources see them, recording every command and query the resources hand
+ * over before passing it on unchanged: what the HTTP layer asked of the application.
  */
 final class RecordingUseCases
     implements RemoveAllDevicesFromManagementUseCase,

@@ -174,8 +174,7 @@ class RemoveAllDevicesFromManagementHttpTest {
     server.post("v1.0/users/" + ADELE.id() + "/removeAllDevicesFromManagement", token);
 
     assertThat(audit.list).hasSize(1);
-    assertThat(audit.list.get(0).getFormattedMessage())
-        .contains("oid=- upn=admin@contoso.com");
+    assertThat(audit.list.get(0).getFormattedMessage()).contains("oid=- upn=admin@contoso.com");
   }
 
   @Test

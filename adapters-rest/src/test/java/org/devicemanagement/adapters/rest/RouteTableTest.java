@@ -237,9 +237,9 @@ class RouteTableTest {
   }
 
   /**
-   * Every request the resource methods of {@code resourceClasses} declare, read straight from
-   * their JAX-RS annotations (not from Jersey's model, which {@link RouteTable} reads): one per
-   * choice of each parameter restricted to literal choices, such as the version.
+   * Every request the resource methods of {@code resourceClasses} declare, read straight from their
+   * JAX-RS annotations (not from Jersey's model, which {@link RouteTable} reads): one per choice of
+   * each parameter restricted to literal choices, such as the version.
    */
   private static List<DeclaredRequest> declaredRequests(List<Class<?>> resourceClasses) {
     List<DeclaredRequest> requests = new ArrayList<>();

@@ -33,8 +33,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 
 /**
- * The API on an in-process Jetty server, served by the real application services over an
- * in-memory tenant, with an HTTP/1.1 client to call it.
+ * The API on an in-process Jetty server, served by the real application services over an in-memory
+ * tenant, with an HTTP/1.1 client to call it.
  */
 final class TestServer implements AutoCloseable {
 

@@ -1,8 +1,8 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
 import static org.devicemanagement.adapters.rest.GraphErrorAssertions.assertGraphError;
+import static org.devicemanagement.adapters.rest.RestTenant.ADELE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -24,7 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code GET users/{id}} and {@code GET me}, and how the backend's (Graph's) failures are answered. */
+/**
+ * {@code GET users/{id}} and {@code GET me}, and how the backend's (Graph's) failures are answered.
+ */
 class UserAndBackendFailuresHttpTest {
 
   @RegisterExtension static final TestServerExtension server = new TestServerExtension();
@@ -60,8 +62,7 @@ class UserAndBackendFailuresHttpTest {
     String token = TestTokens.delegated().claim("scp", Permissions.USER_READ_BASIC_ALL).build();
 
     HttpResponse<String> response =
-        server.get(
-            "beta/users/adele.vance%40contoso.com?$select=id,displayName", token);
+        server.get("beta/users/adele.vance%40contoso.com?$select=id,displayName", token);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = JsonBodies.json(response);
@@ -112,7 +113,9 @@ class UserAndBackendFailuresHttpTest {
 
   // ---- the backend's failures -------------------------------------------------------------------
 
-  /** A backend failure, the status, code and Retry-After it must give, and text the message holds. */
+  /**
+   * A backend failure, the status, code and Retry-After it must give, and text the message holds.
+   */
   record Row(
       String label,
       RuntimeException failure,
@@ -160,7 +163,12 @@ class UserAndBackendFailuresHttpTest {
                 List.of(Permissions.READ_ALL, Permissions.READ_WRITE_ALL, GRAPH_REQUEST_ID)),
             new Row(
                 "Graph 429 with Retry-After 2.3 s",
-                unavailable(429, "TooManyRequests", "Too many requests", Optional.of(Duration.ofMillis(2300)), null),
+                unavailable(
+                    429,
+                    "TooManyRequests",
+                    "Too many requests",
+                    Optional.of(Duration.ofMillis(2300)),
+                    null),
                 429,
                 "TooManyRequests",
                 Optional.of("3"),
@@ -174,7 +182,12 @@ class UserAndBackendFailuresHttpTest {
                 List.of("Please retry again later.")),
             new Row(
                 "Graph 503 with Retry-After 10",
-                unavailable(503, "ServiceUnavailable", "Service is busy", Optional.of(Duration.ofSeconds(10)), null),
+                unavailable(
+                    503,
+                    "ServiceUnavailable",
+                    "Service is busy",
+                    Optional.of(Duration.ofSeconds(10)),
+                    null),
                 503,
                 "ServiceUnavailable",
                 Optional.of("10"),
@@ -195,7 +208,8 @@ class UserAndBackendFailuresHttpTest {
                 List.of("did not answer in time")),
             new Row(
                 "no answer within the request timeout",
-                unavailable(0, "", "", Optional.empty(), new HttpTimeoutException("request timed out")),
+                unavailable(
+                    0, "", "", Optional.empty(), new HttpTimeoutException("request timed out")),
                 504,
                 "GatewayTimeout",
                 Optional.empty(),
@@ -222,11 +236,24 @@ class UserAndBackendFailuresHttpTest {
                 : FailureKind.BACKEND_UNAVAILABLE;
     return cause == null
         ? new BackendUnavailableException(
-            kind, "Graph answered " + status, status, code, message, requestId, SENT_CLIENT_REQUEST_ID, retryAfter)
+            kind,
+            "Graph answered " + status,
+            status,
+            code,
+            message,
+            requestId,
+            SENT_CLIENT_REQUEST_ID,
+            retryAfter)
         : new BackendUnavailableException(
             kind,
             "I/O error (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
-            status, code, message, requestId, SENT_CLIENT_REQUEST_ID, retryAfter, cause);
+            status,
+            code,
+            message,
+            requestId,
+            SENT_CLIENT_REQUEST_ID,
+            retryAfter,
+            cause);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -248,7 +275,8 @@ class UserAndBackendFailuresHttpTest {
         .isNotEqualTo(GRAPH_REQUEST_ID);
   }
 
-  private static JsonNode assertErrorStatus(HttpResponse<String> response, int status, String code) {
+  private static JsonNode assertErrorStatus(
+      HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     JsonNode error = JsonBodies.json(response).get("error");
     assertThat(error.get("code").asText()).isEqualTo(code);

@@ -18,8 +18,8 @@ public final class BackendForbiddenException extends DeviceManagementException {
   private final String clientRequestId;
 
   /**
-   * Graph answered 403 with {@code graphCode} and {@code graphMessage} ("" when absent), saying one of
-   * {@code requiredScopes} is needed (empty when it did not say), to the request Graph knows as
+   * Graph answered 403 with {@code graphCode} and {@code graphMessage} ("" when absent), saying one
+   * of {@code requiredScopes} is needed (empty when it did not say), to the request Graph knows as
    * {@code requestId} and we sent as {@code clientRequestId}.
    */
   public BackendForbiddenException(
@@ -28,7 +28,9 @@ public final class BackendForbiddenException extends DeviceManagementException {
       String graphMessage,
       String requestId,
       String clientRequestId) {
-    super(FailureKind.BACKEND_FORBIDDEN, message(requiredScopes, graphCode, graphMessage, requestId, clientRequestId));
+    super(
+        FailureKind.BACKEND_FORBIDDEN,
+        message(requiredScopes, graphCode, graphMessage, requestId, clientRequestId));
     this.requiredScopes = List.copyOf(requiredScopes);
     this.graphCode = Objects.requireNonNull(graphCode, "graphCode");
     this.graphMessage = Objects.requireNonNull(graphMessage, "graphMessage");

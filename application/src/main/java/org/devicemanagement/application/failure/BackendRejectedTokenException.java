@@ -16,8 +16,8 @@ public final class BackendRejectedTokenException extends DeviceManagementExcepti
   private final String clientRequestId;
 
   /**
-   * Graph answered 401 with {@code graphCode} and {@code graphMessage} ("" when absent) to the request
-   * Graph knows as {@code requestId} and we sent as {@code clientRequestId}.
+   * Graph answered 401 with {@code graphCode} and {@code graphMessage} ("" when absent) to the
+   * request Graph knows as {@code requestId} and we sent as {@code clientRequestId}.
    */
   public BackendRejectedTokenException(
       String graphCode, String graphMessage, String requestId, String clientRequestId) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The backend (Microsoft Graph) could not serve the call, of one of four kinds: throttling that
  * outlasted the retries ({@link FailureKind#BACKEND_THROTTLED}), no answer in time ({@link
  * FailureKind#BACKEND_TIMEOUT}), anything else, such as an unexpected status, an I/O error or a
- * malformed response ({@link FailureKind#BACKEND_UNAVAILABLE}), or no call made at all because
- * as many calls as allowed were already in flight ({@link FailureKind#BACKEND_SATURATED}).
+ * malformed response ({@link FailureKind#BACKEND_UNAVAILABLE}), or no call made at all because as
+ * many calls as allowed were already in flight ({@link FailureKind#BACKEND_SATURATED}).
  */
 public final class BackendUnavailableException extends DeviceManagementException {
 
@@ -26,9 +26,9 @@ public final class BackendUnavailableException extends DeviceManagementException
 
   /**
    * The call failed as {@code kind} (one of the four backend-unavailability kinds) for {@code
-   * reason}; Graph answered {@code httpStatus} (0 when no response came)
-   * with {@code graphCode} and {@code graphMessage} ("" when absent) to the request Graph knows as
-   * {@code requestId} and we sent as {@code clientRequestId}, asking to wait {@code retryAfter}.
+   * reason}; Graph answered {@code httpStatus} (0 when no response came) with {@code graphCode} and
+   * {@code graphMessage} ("" when absent) to the request Graph knows as {@code requestId} and we
+   * sent as {@code clientRequestId}, asking to wait {@code retryAfter}.
    */
   public BackendUnavailableException(
       FailureKind kind,
@@ -107,7 +107,9 @@ public final class BackendUnavailableException extends DeviceManagementException
 
   /** How long Graph asked callers to wait ({@code Retry-After}), when it did. */
   public Optional<Duration> retryAfter() {
-    return retryAfterMillis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(retryAfterMillis));
+    return retryAfterMillis < 0
+        ? Optional.empty()
+        : Optional.of(Duration.ofMillis(retryAfterMillis));
   }
 
   private static FailureKind requireBackendUnavailability(FailureKind kind) {

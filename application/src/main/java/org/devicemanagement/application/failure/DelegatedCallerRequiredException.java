@@ -7,6 +7,8 @@ public final class DelegatedCallerRequiredException extends DeviceManagementExce
 
   /** The message Graph gives for {@code /me} with an app-only token. */
   public DelegatedCallerRequiredException() {
-    super(FailureKind.DELEGATED_CALLER_REQUIRED, "/me request is only valid with delegated authentication flow.");
+    super(
+        FailureKind.DELEGATED_CALLER_REQUIRED,
+        "/me request is only valid with delegated authentication flow.");
   }
 }

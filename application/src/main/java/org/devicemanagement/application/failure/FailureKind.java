@@ -29,8 +29,8 @@ public enum FailureKind {
   /** The backend could not serve the call for any other reason (status, I/O, malformed answer). */
   BACKEND_UNAVAILABLE,
   /**
-   * The backend was not called: as many calls to it as allowed were already in flight, and one
-   * more would have waited for a free one.
+   * The backend was not called: as many calls to it as allowed were already in flight, and one more
+   * would have waited for a free one.
    */
   BACKEND_SATURATED
 }

@@ -13,7 +13,10 @@ public final class MissingPermissionException extends DeviceManagementException 
   private final PermissionType permissionType;
   private final List<String> acceptedPermissions;
 
-  /** {@code operation} needs one of {@code acceptedPermissions} for a caller of {@code permissionType}. */
+  /**
+   * {@code operation} needs one of {@code acceptedPermissions} for a caller of {@code
+   * permissionType}.
+   */
   public MissingPermissionException(
       Operation operation, PermissionType permissionType, List<String> acceptedPermissions) {
     super(

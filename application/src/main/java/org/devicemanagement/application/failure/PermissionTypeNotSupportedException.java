@@ -14,7 +14,10 @@ public final class PermissionTypeNotSupportedException extends DeviceManagementE
   private final PermissionType permissionType;
   private final transient PermissionTable table;
 
-  /** {@code operation} refused a caller of {@code permissionType}; {@code table} says who is accepted. */
+  /**
+   * {@code operation} refused a caller of {@code permissionType}; {@code table} says who is
+   * accepted.
+   */
   public PermissionTypeNotSupportedException(
       Operation operation, PermissionType permissionType, PermissionTable table) {
     super(FailureKind.PERMISSION_TYPE_NOT_SUPPORTED, message(operation, permissionType, table));
@@ -41,9 +44,15 @@ public final class PermissionTypeNotSupportedException extends DeviceManagementE
   private static String message(Operation operation, PermissionType type, PermissionTable table) {
     String accepted =
         table.supportedTypes().stream()
-            .map(t -> "%s with %s".formatted(t.displayName(), String.join(" or ", table.acceptedFor(t))))
+            .map(
+                t ->
+                    "%s with %s"
+                        .formatted(t.displayName(), String.join(" or ", table.acceptedFor(t))))
             .collect(Collectors.joining("; "));
     return "The permission type '%s' is not supported for %s. Accepted: %s."
-        .formatted(type.displayName(), operation.documentationTitle(), accepted.isEmpty() ? "none" : accepted);
+        .formatted(
+            type.displayName(),
+            operation.documentationTitle(),
+            accepted.isEmpty() ? "none" : accepted);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is calling: the permission type, the identity the token names and the permissions granted to it
- * (scopes for delegated callers, app roles for applications).
+ * Who is calling: the permission type, the identity the token names and the permissions granted to
+ * it (scopes for delegated callers, app roles for applications).
  */
 public record Caller(
     PermissionType permissionType,

@@ -1,6 +1,5 @@
 package org.devicemanagement.application.permission;
 
-
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;

@@ -22,12 +22,12 @@ class FailureCodesTest {
     assertThat(new UserNotFoundException("x").code()).isEqualTo("USER_NOT_FOUND");
     assertThat(new ManagedDeviceNotFoundException("x").code()).isEqualTo("DEVICE_NOT_FOUND");
     assertThat(new InvalidRequestException("x").code()).isEqualTo("INVALID_REQUEST");
-    assertThat(new DelegatedCallerRequiredException().code()).isEqualTo("DELEGATED_CALLER_REQUIRED");
+    assertThat(new DelegatedCallerRequiredException().code())
+        .isEqualTo("DELEGATED_CALLER_REQUIRED");
     assertThat(new MissingPermissionException(op, type, List.of("p")).code())
         .isEqualTo("MISSING_PERMISSION");
     assertThat(
-            new PermissionTypeNotSupportedException(
-                    op, type, PermissionCatalog.seed().tableFor(op))
+            new PermissionTypeNotSupportedException(op, type, PermissionCatalog.seed().tableFor(op))
                 .code())
         .isEqualTo("PERMISSION_TYPE_NOT_SUPPORTED");
   }
@@ -38,7 +38,12 @@ class FailureCodesTest {
         new BackendUnavailableException(
             FailureKind.BACKEND_SATURATED,
             "64 calls in flight to Microsoft Graph, the most allowed at once",
-            0, "", "", "", "", Optional.of(Duration.ofSeconds(2)));
+            0,
+            "",
+            "",
+            "",
+            "",
+            Optional.of(Duration.ofSeconds(2)));
 
     assertThat(saturated.code()).isEqualTo("BACKEND_SATURATED");
     assertThat(saturated)

@@ -28,13 +28,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of the permission policy: each catalog x operation x permission type x granted set, with
- * the expected outcome written out by hand from graph-contract.md (not computed from the catalog).
+ * Every case of the permission policy: each catalog x operation x permission type x granted set,
+ * with the expected outcome written out by hand from graph-contract.md (not computed from the
+ * catalog).
  */
 class PermissionPolicyTest {
 
-  private static final String PRIVILEGED = "DeviceManagementManagedDevices.PrivilegedOperations.All";
-  private static final String PRIVILEGED_TYPO = "DeviceManagementManagedDevices.PriviligedOperation.All";
+  private static final String PRIVILEGED =
+      "DeviceManagementManagedDevices.PrivilegedOperations.All";
+  private static final String PRIVILEGED_TYPO =
+      "DeviceManagementManagedDevices.PriviligedOperation.All";
   private static final String READ = "DeviceManagementManagedDevices.Read.All";
   private static final String READ_WRITE = "DeviceManagementManagedDevices.ReadWrite.All";
   private static final String USER_READ_BASIC = "User.ReadBasic.All";
@@ -62,12 +65,14 @@ class PermissionPolicyTest {
   /** What a row of an operation's table accepts: nothing (type not supported) or a family. */
   record Accepts(Family family, List<String> permissions) {
     static final Accepts NOT_SUPPORTED = new Accepts(null, List.of());
-    static final Accepts PRIVILEGED_ONLY = new Accepts(Family.PRIVILEGED_OPERATIONS, List.of(PRIVILEGED));
+    static final Accepts PRIVILEGED_ONLY =
+        new Accepts(Family.PRIVILEGED_OPERATIONS, List.of(PRIVILEGED));
     static final Accepts READERS = new Accepts(Family.READ_DEVICES, List.of(READ_WRITE, READ));
     static final Accepts DELEGATED_USER_READERS =
         new Accepts(
             Family.READ_USERS_DELEGATED,
-            List.of(USER_READ_BASIC, USER_READ, USER_READ_WRITE, DIRECTORY_READ, DIRECTORY_READ_WRITE));
+            List.of(
+                USER_READ_BASIC, USER_READ, USER_READ_WRITE, DIRECTORY_READ, DIRECTORY_READ_WRITE));
     static final Accepts APPLICATION_USER_READERS =
         new Accepts(
             Family.READ_USERS_APPLICATION,
@@ -88,9 +93,12 @@ class PermissionPolicyTest {
                   DELEGATED_WORK_OR_SCHOOL, Accepts.PRIVILEGED_ONLY,
                   DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
                   APPLICATION, Accepts.NOT_SUPPORTED),
-              LIST_MANAGED_DEVICES, readTable(),
-              GET_MANAGED_DEVICE, readTable(),
-              GET_USER, userTable()),
+              LIST_MANAGED_DEVICES,
+              readTable(),
+              GET_MANAGED_DEVICE,
+              readTable(),
+              GET_USER,
+              userTable()),
           "current",
           Map.of(
               REMOVE_ALL_DEVICES_FROM_MANAGEMENT,
@@ -98,9 +106,12 @@ class PermissionPolicyTest {
                   DELEGATED_WORK_OR_SCHOOL, Accepts.PRIVILEGED_ONLY,
                   DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
                   APPLICATION, Accepts.PRIVILEGED_ONLY),
-              LIST_MANAGED_DEVICES, readTable(),
-              GET_MANAGED_DEVICE, readTable(),
-              GET_USER, userTable()));
+              LIST_MANAGED_DEVICES,
+              readTable(),
+              GET_MANAGED_DEVICE,
+              readTable(),
+              GET_USER,
+              userTable()));
 
   private static Map<PermissionType, Accepts> readTable() {
     return Map.of(
@@ -128,7 +139,10 @@ class PermissionPolicyTest {
       List.of(
           new Grant("nothing", Set.of(), EnumSet.noneOf(Family.class)),
           new Grant("privileged", Set.of(PRIVILEGED), EnumSet.of(Family.PRIVILEGED_OPERATIONS)),
-          new Grant("privileged (seed typo)", Set.of(PRIVILEGED_TYPO), EnumSet.of(Family.PRIVILEGED_OPERATIONS)),
+          new Grant(
+              "privileged (seed typo)",
+              Set.of(PRIVILEGED_TYPO),
+              EnumSet.of(Family.PRIVILEGED_OPERATIONS)),
           new Grant(
               "privileged lower case",
               Set.of("devicemanagementmanageddevices.privilegedoperations.all"),
@@ -194,7 +208,12 @@ class PermissionPolicyTest {
         for (PermissionType type : PermissionType.values()) {
           for (Grant grant : GRANTS) {
             cases.add(
-                Arguments.of(catalog, operation, type, grant, EXPECTED.get(catalog).get(operation).get(type)));
+                Arguments.of(
+                    catalog,
+                    operation,
+                    type,
+                    grant,
+                    EXPECTED.get(catalog).get(operation).get(type)));
           }
         }
       }
@@ -225,7 +244,9 @@ class PermissionPolicyTest {
       assertThat(e.operation()).isEqualTo(operation);
       assertThat(e.permissionType()).isEqualTo(type);
       assertThat(e.table()).isEqualTo(policy.catalog().tableFor(operation));
-      assertThat(e.getMessage()).contains(type.displayName()).contains(operation.documentationTitle());
+      assertThat(e.getMessage())
+          .contains(type.displayName())
+          .contains(operation.documentationTitle());
       for (PermissionType other : PermissionType.values()) {
         Accepts row = EXPECTED.get(catalogName).get(operation).get(other);
         if (row.supported()) {
@@ -243,7 +264,9 @@ class PermissionPolicyTest {
       assertThat(e.operation()).isEqualTo(operation);
       assertThat(e.permissionType()).isEqualTo(type);
       assertThat(e.acceptedPermissions()).containsExactlyElementsOf(accepts.permissions());
-      assertThat(e.getMessage()).contains(type.displayName()).contains(operation.documentationTitle());
+      assertThat(e.getMessage())
+          .contains(type.displayName())
+          .contains(operation.documentationTitle());
       accepts.permissions().forEach(p -> assertThat(e.getMessage()).contains(p));
       assertThat(e.getMessage()).doesNotContain(PRIVILEGED_TYPO);
     }
@@ -256,11 +279,14 @@ class PermissionPolicyTest {
     assertThatThrownBy(
             () ->
                 policy.authorize(
-                    ApplicationTestData.application(PRIVILEGED), REMOVE_ALL_DEVICES_FROM_MANAGEMENT))
+                    ApplicationTestData.application(PRIVILEGED),
+                    REMOVE_ALL_DEVICES_FROM_MANAGEMENT))
         .isInstanceOf(PermissionTypeNotSupportedException.class)
         .hasMessage(
             "The permission type 'Application' is not supported for removeAllDevicesFromManagement."
-                + " Accepted: Delegated (work or school account) with " + PRIVILEGED + ".");
+                + " Accepted: Delegated (work or school account) with "
+                + PRIVILEGED
+                + ".");
   }
 
   @Test
@@ -274,7 +300,9 @@ class PermissionPolicyTest {
         .isInstanceOf(MissingPermissionException.class)
         .hasMessage(
             "Missing permission for removeAllDevicesFromManagement: a caller of type"
-                + " 'Delegated (work or school account)' needs one of: " + PRIVILEGED + ".");
+                + " 'Delegated (work or school account)' needs one of: "
+                + PRIVILEGED
+                + ".");
   }
 
   @Test
@@ -290,8 +318,7 @@ class PermissionPolicyTest {
   void givenCatalogWithoutEveryOperation_whenCreated_thenRefused() {
     PermissionTable table = PermissionTable.builder().allow(APPLICATION, READ).build();
 
-    assertThatThrownBy(
-            () -> new PermissionCatalog("partial", Map.of(LIST_MANAGED_DEVICES, table)))
+    assertThatThrownBy(() -> new PermissionCatalog("partial", Map.of(LIST_MANAGED_DEVICES, table)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("partial");
   }
@@ -333,7 +360,8 @@ class PermissionPolicyTest {
   void givenScopeSpelledWithLookAlikeLetters_whenRetire_thenMissingPermission() {
     PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
 
-    for (String lookAlike : List.of(PRIVILEGED_DOTLESS_I, PRIVILEGED_LONG_S, PRIVILEGED_TYPO_DOTLESS_I)) {
+    for (String lookAlike :
+        List.of(PRIVILEGED_DOTLESS_I, PRIVILEGED_LONG_S, PRIVILEGED_TYPO_DOTLESS_I)) {
       assertThatThrownBy(
               () ->
                   policy.authorize(

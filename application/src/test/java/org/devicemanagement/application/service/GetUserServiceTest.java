@@ -43,7 +43,10 @@ class GetUserServiceTest {
     Caller app = ApplicationTestData.application(Permissions.DIRECTORY_READ_ALL);
 
     assertThat(
-            get(app, new UserReference.ByUserPrincipalName(adele().userPrincipalName().toUpperCase(Locale.ROOT))))
+            get(
+                app,
+                new UserReference.ByUserPrincipalName(
+                    adele().userPrincipalName().toUpperCase(Locale.ROOT))))
         .isEqualTo(adele());
   }
 
@@ -67,8 +70,7 @@ class GetUserServiceTest {
   @Test
   void givenDeviceReaderOnly_whenGetUser_thenMissingPermissionWithoutLookup() {
     assertThatThrownBy(
-            () ->
-                get(ApplicationTestData.delegatedReader(), new UserReference.ById(adele().id())))
+            () -> get(ApplicationTestData.delegatedReader(), new UserReference.ById(adele().id())))
         .isInstanceOf(MissingPermissionException.class)
         .hasMessageContaining(Permissions.USER_READ_BASIC_ALL);
     assertThat(directory.lookups()).isEmpty();

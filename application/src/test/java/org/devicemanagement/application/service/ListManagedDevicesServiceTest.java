@@ -49,7 +49,8 @@ class ListManagedDevicesServiceTest {
 
   private ManagedDevicePage page(UserReference user, int pageSize, Optional<String> skipToken) {
     return service.listManagedDevices(
-        new ListManagedDevicesQuery(ApplicationTestData.delegatedReader(), user, pageSize, skipToken));
+        new ListManagedDevicesQuery(
+            ApplicationTestData.delegatedReader(), user, pageSize, skipToken));
   }
 
   private static List<String> ids(List<ManagedDevice> devices) {
@@ -105,7 +106,8 @@ class ListManagedDevicesServiceTest {
     ManagedDevicePage page = page(UserReference.parse(alex().id()), 3, Optional.empty());
 
     assertThat(ids(page.devices()))
-        .containsExactlyElementsOf(ids(ApplicationTestData.devicesOf(alex(), ApplicationTestData.alexDevices())));
+        .containsExactlyElementsOf(
+            ids(ApplicationTestData.devicesOf(alex(), ApplicationTestData.alexDevices())));
     assertThat(page.nextSkipToken()).isEmpty();
   }
 
@@ -168,7 +170,9 @@ class ListManagedDevicesServiceTest {
   }
 
   private static String base64(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
@@ -192,7 +196,8 @@ class ListManagedDevicesServiceTest {
   @Test
   void givenUnknownUser_whenListing_thenUserNotFound() {
     assertThatThrownBy(
-            () -> page(UserReference.parse(ApplicationTestData.unknownUserId()), 5, Optional.empty()))
+            () ->
+                page(UserReference.parse(ApplicationTestData.unknownUserId()), 5, Optional.empty()))
         .isInstanceOf(UserNotFoundException.class);
   }
 

@@ -94,8 +94,10 @@ class RemoveAllDevicesFromManagementServiceTest {
     assertThat(outcome.at()).isEqualTo(NOW);
     assertThat(outcome.changed()).hasSize(7);
     assertThat(stored(adele()))
-        .containsExactlyElementsOf(before.stream().map(d -> RetireAllRule.applyTo(d, NOW)).toList());
-    assertThat(devices.findDeviceById(ApplicationTestData.deviceId(adele(), ManagementState.MANAGED)))
+        .containsExactlyElementsOf(
+            before.stream().map(d -> RetireAllRule.applyTo(d, NOW)).toList());
+    assertThat(
+            devices.findDeviceById(ApplicationTestData.deviceId(adele(), ManagementState.MANAGED)))
         .hasValueSatisfying(
             d -> {
               assertThat(d.managementState()).isEqualTo(ManagementState.RETIRE_PENDING);
@@ -133,7 +135,8 @@ class RemoveAllDevicesFromManagementServiceTest {
         "ADELEV@CONTOSO.ONMICROSOFT.COM"
       })
   void givenUpnInAnyCase_whenRetire_thenThatUsersDevicesRetired(String upn) {
-    RetireAllOutcome outcome = retire(ApplicationTestData.privilegedAdmin(), UserReference.parse(upn));
+    RetireAllOutcome outcome =
+        retire(ApplicationTestData.privilegedAdmin(), UserReference.parse(upn));
 
     assertThat(outcome.userId()).isEqualTo(adele().id());
     assertThat(outcome.transitions()).hasSize(13);
@@ -143,7 +146,8 @@ class RemoveAllDevicesFromManagementServiceTest {
   @Test
   void givenMe_whenDelegatedCallerWithObjectId_thenSignedInUserFoundByObjectId() {
     RetireAllOutcome outcome =
-        retire(ApplicationTestData.delegatedAs(alex(), PRIVILEGED), new UserReference.SignedInUser());
+        retire(
+            ApplicationTestData.delegatedAs(alex(), PRIVILEGED), new UserReference.SignedInUser());
 
     assertThat(outcome.userId()).isEqualTo(alex().id());
     assertThat(directory.lookups()).containsExactly("id:" + alex().id());
@@ -168,7 +172,8 @@ class RemoveAllDevicesFromManagementServiceTest {
 
   @Test
   void givenMe_whenTokenHasOnlyUpn_thenFoundByUpnIgnoringCase() {
-    Caller caller = ApplicationTestData.delegatedByUpnOnly("meganb@CONTOSO.onmicrosoft.com", PRIVILEGED);
+    Caller caller =
+        ApplicationTestData.delegatedByUpnOnly("meganb@CONTOSO.onmicrosoft.com", PRIVILEGED);
 
     RetireAllOutcome outcome = retire(caller, new UserReference.SignedInUser());
 
@@ -197,7 +202,8 @@ class RemoveAllDevicesFromManagementServiceTest {
 
   @Test
   void givenMe_whenTokenNamesNoUser_thenUserNotFoundNamingMe() {
-    Caller caller = Caller.delegated(TENANT_ID, Optional.empty(), Optional.empty(), Set.of(PRIVILEGED));
+    Caller caller =
+        Caller.delegated(TENANT_ID, Optional.empty(), Optional.empty(), Set.of(PRIVILEGED));
 
     assertThatThrownBy(() -> retire(caller, new UserReference.SignedInUser()))
         .isInstanceOfSatisfying(
@@ -233,7 +239,8 @@ class RemoveAllDevicesFromManagementServiceTest {
   void givenUnknownId_whenRetire_thenUserNotFoundNamingId() {
     String unknown = ApplicationTestData.unknownUserId();
 
-    assertThatThrownBy(() -> retire(ApplicationTestData.privilegedAdmin(), UserReference.parse(unknown)))
+    assertThatThrownBy(
+            () -> retire(ApplicationTestData.privilegedAdmin(), UserReference.parse(unknown)))
         .isInstanceOfSatisfying(
             UserNotFoundException.class, e -> assertThat(e.reference()).isEqualTo(unknown));
     assertThat(devices.retireAllCalls()).isZero();
@@ -243,7 +250,8 @@ class RemoveAllDevicesFromManagementServiceTest {
   void givenUnknownUpn_whenRetire_thenUserNotFoundNamingUpn() {
     String unknown = ApplicationTestData.unknownUserPrincipalName();
 
-    assertThatThrownBy(() -> retire(ApplicationTestData.privilegedAdmin(), UserReference.parse(unknown)))
+    assertThatThrownBy(
+            () -> retire(ApplicationTestData.privilegedAdmin(), UserReference.parse(unknown)))
         .isInstanceOfSatisfying(
             UserNotFoundException.class, e -> assertThat(e.reference()).isEqualTo(unknown))
         .hasMessageContaining(unknown);
@@ -271,7 +279,8 @@ class RemoveAllDevicesFromManagementServiceTest {
 
   @ParameterizedTest
   @MethodSource("everyKindOfReference")
-  void givenPersonalAccount_whenRetireAnyUser_thenTypeNotSupportedBeforeAnyLookup(UserReference user) {
+  void givenPersonalAccount_whenRetireAnyUser_thenTypeNotSupportedBeforeAnyLookup(
+      UserReference user) {
     assertThatThrownBy(() -> retire(ApplicationTestData.personal(PRIVILEGED), user))
         .isInstanceOf(PermissionTypeNotSupportedException.class);
     assertThat(directory.lookups()).isEmpty();
@@ -293,7 +302,8 @@ class RemoveAllDevicesFromManagementServiceTest {
         service(PermissionCatalog.current())
             .removeAllDevicesFromManagement(
                 new RemoveAllDevicesFromManagementCommand(
-                    ApplicationTestData.application(PRIVILEGED), UserReference.parse(adele().id())));
+                    ApplicationTestData.application(PRIVILEGED),
+                    UserReference.parse(adele().id())));
 
     assertThat(outcome.changed()).hasSize(7);
   }
@@ -301,7 +311,8 @@ class RemoveAllDevicesFromManagementServiceTest {
   @Test
   void givenSeedTypoScope_whenRetire_thenAllowed() {
     Caller caller =
-        ApplicationTestData.delegatedAs(adele(), Permissions.PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING);
+        ApplicationTestData.delegatedAs(
+            adele(), Permissions.PRIVILEGED_OPERATIONS_ALL_SEED_SPELLING);
 
     assertThat(retire(caller, new UserReference.SignedInUser()).changed()).hasSize(7);
   }
@@ -323,13 +334,17 @@ class RemoveAllDevicesFromManagementServiceTest {
     PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
     Clock clock = Clock.systemUTC();
 
-    assertThatThrownBy(() -> new RemoveAllDevicesFromManagementService(null, directory, devices, clock))
+    assertThatThrownBy(
+            () -> new RemoveAllDevicesFromManagementService(null, directory, devices, clock))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new RemoveAllDevicesFromManagementService(policy, null, devices, clock))
+    assertThatThrownBy(
+            () -> new RemoveAllDevicesFromManagementService(policy, null, devices, clock))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new RemoveAllDevicesFromManagementService(policy, directory, null, clock))
+    assertThatThrownBy(
+            () -> new RemoveAllDevicesFromManagementService(policy, directory, null, clock))
         .isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new RemoveAllDevicesFromManagementService(policy, directory, devices, null))
+    assertThatThrownBy(
+            () -> new RemoveAllDevicesFromManagementService(policy, directory, devices, null))
         .isInstanceOf(NullPointerException.class);
   }
 }

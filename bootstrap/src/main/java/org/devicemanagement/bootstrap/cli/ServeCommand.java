@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: runs the Graph-compatible server until SIGTERM or Ctrl-C, then stops gracefully. */
+/**
+ * {@code serve}: runs the Graph-compatible server until SIGTERM or Ctrl-C, then stops gracefully.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -66,7 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--permissions",
       paramLabel = "TABLE",
-      description = "Permission table: seed (the seed page, default) or current (also Application).")
+      description =
+          "Permission table: seed (the seed page, default) or current (also Application).")
   private String permissions = ServerSettings.DEFAULT_PERMISSIONS;
 
   @Option(
@@ -157,7 +160,8 @@ public final class ServeCommand implements Callable<Integer> {
               .formatted(permissions));
     }
     try {
-      TenantSource tenant = tenantFile == null ? TenantSource.demo() : TenantSource.file(tenantFile);
+      TenantSource tenant =
+          tenantFile == null ? TenantSource.demo() : TenantSource.file(tenantFile);
       return new ServerSettings(
           host,
           port,

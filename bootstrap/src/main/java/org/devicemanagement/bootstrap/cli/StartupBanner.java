@@ -63,7 +63,8 @@ public final class StartupBanner {
     text.append("  curl -s -H \"Authorization: Bearer $TOKEN\" ")
         .append(userUrl)
         .append("/managedDevices\n");
-    text.append("Other tokens: add --type personal | application, --scopes \"A B\", --lifetime -60.\n");
+    text.append(
+        "Other tokens: add --type personal | application, --scopes \"A B\", --lifetime -60.\n");
     text.append('\n');
     text.append("Stop with Ctrl-C or SIGTERM; in-flight requests finish first.\n");
     return text.toString();
@@ -71,7 +72,8 @@ public final class StartupBanner {
 
   /**
    * The banner of {@code server} as a gateway in front of Microsoft Graph: where it listens, which
-   * Graph it calls, who verifies tokens, the permission table it enforces first, and how to call it.
+   * Graph it calls, who verifies tokens, the permission table it enforces first, and how to call
+   * it.
    */
   public static String renderGateway(
       DeviceManagementServer server, ServerSettings settings, GatewaySettings gateway) {
@@ -92,14 +94,18 @@ public final class StartupBanner {
             gateway.graph().maxRetries()));
     text.append('\n');
     text.append(GatewaySettings.TRUST_WARNING).append(".\n");
-    text.append("Each caller's own bearer token is passed on to Microsoft Graph, which is the authority\n");
-    text.append("on it; this gateway reads its claims (exp, nbf, aud, iss, tid, scp/roles) to enforce the\n");
+    text.append(
+        "Each caller's own bearer token is passed on to Microsoft Graph, which is the authority\n");
+    text.append(
+        "on it; this gateway reads its claims (exp, nbf, aud, iss, tid, scp/roles) to enforce the\n");
     text.append("permission table below before calling Graph.\n");
     text.append('\n');
     appendPermissions(text, settings.permissionCatalog());
     text.append('\n');
-    text.append("Call it with a delegated Microsoft Graph token, for example from the Azure CLI:\n");
-    text.append("  TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)\n");
+    text.append(
+        "Call it with a delegated Microsoft Graph token, for example from the Azure CLI:\n");
+    text.append(
+        "  TOKEN=$(az account get-access-token --resource-type ms-graph --query accessToken -o tsv)\n");
     text.append("  curl -i -X POST -H \"Authorization: Bearer $TOKEN\" ")
         .append(base)
         .append("/users/<userPrincipalName>/removeAllDevicesFromManagement\n");
@@ -140,8 +146,12 @@ public final class StartupBanner {
       text.append("  ").append(operation.documentationTitle()).append('\n');
       for (PermissionType type : PermissionType.values()) {
         List<String> accepted = table.acceptedFor(type);
-        text.append(String.format(Locale.ROOT, "    %-40s %s\n", type.displayName(),
-            accepted.isEmpty() ? "Not supported" : String.join(", ", accepted)));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "    %-40s %s\n",
+                type.displayName(),
+                accepted.isEmpty() ? "Not supported" : String.join(", ", accepted)));
       }
     }
   }
@@ -150,12 +160,15 @@ public final class StartupBanner {
   private static String appendUsers(StringBuilder text, InMemoryTenant tenant) {
     List<User> users = tenant.users();
     text.append("Users (").append(users.size()).append("):\n");
-    text.append(String.format(Locale.ROOT, "  %-36s %-36s %s\n", "userPrincipalName", "id", "devices"));
+    text.append(
+        String.format(Locale.ROOT, "  %-36s %-36s %s\n", "userPrincipalName", "id", "devices"));
     String example = "<userPrincipalName>";
     int mostDevices = -1;
     for (User user : users) {
       int devices = tenant.listByUser(user).size();
-      text.append(String.format(Locale.ROOT, "  %-36s %-36s %d\n", user.userPrincipalName(), user.id(), devices));
+      text.append(
+          String.format(
+              Locale.ROOT, "  %-36s %-36s %d\n", user.userPrincipalName(), user.id(), devices));
       if (devices > mostDevices) {
         mostDevices = devices;
         example = user.userPrincipalName();

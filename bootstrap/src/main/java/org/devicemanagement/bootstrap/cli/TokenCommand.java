@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code token}: prints one access token, signed with the data directory's key, and nothing else. */
+/**
+ * {@code token}: prints one access token, signed with the data directory's key, and nothing else.
+ */
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,

@@ -21,9 +21,9 @@ import org.devicemanagement.application.service.ListManagedDevicesService;
 import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
 
 /**
- * Binds every use case to its application service, the permission policy to the configured
- * catalog, and the clock to the system's UTC clock; the outbound ports come from the backend's
- * module ({@link EmulatorModule} or the gateway's).
+ * Binds every use case to its application service, the permission policy to the configured catalog,
+ * and the clock to the system's UTC clock; the outbound ports come from the backend's module
+ * ({@link EmulatorModule} or the gateway's).
  */
 public final class ApplicationModule extends AbstractModule {
 

@@ -96,8 +96,8 @@ public final class Composition {
   }
 
   /**
-   * A composed server: its injector, and the tenant and signing key the emulator loaded (both
-   * empty in the gateway).
+   * A composed server: its injector, and the tenant and signing key the emulator loaded (both empty
+   * in the gateway).
    */
   public record Composed(
       Injector injector, Optional<InMemoryTenant> tenant, Optional<SigningKeys> signingKeys) {

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * Qualifies the {@code UserDirectory} the device operations (retire-all, listing a user's devices)
- * resolve users with: the tenant's own directory in the emulator; in the gateway, one that stands in
- * for users Graph refuses to describe, as Graph's device calls need no user-reading scope.
+ * resolve users with: the tenant's own directory in the emulator; in the gateway, one that stands
+ * in for users Graph refuses to describe, as Graph's device calls need no user-reading scope.
  */
 @Qualifier
 @Documented

@@ -58,7 +58,9 @@ public record ServerSettings(
     PermissionCatalog.named(permissions);
   }
 
-  /** The defaults of {@code serve}: port 8080, the emulator with the demo tenant, the seed table. */
+  /**
+   * The defaults of {@code serve}: port 8080, the emulator with the demo tenant, the seed table.
+   */
   public static ServerSettings defaults(Path dataDir) {
     return new ServerSettings(
         DEFAULT_HOST,

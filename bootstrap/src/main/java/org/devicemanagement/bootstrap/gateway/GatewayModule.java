@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The device operations resolve users through {@link GraphTenant#usersOrStandIns()} (bound
  * {@link ForDeviceOperations}): Graph's device calls need no user-reading scope, so neither does
- * the gateway (a caller holding only {@code DeviceManagementManagedDevices.PrivilegedOperations.All}
- * can retire, as with Graph itself). Reading a user keeps the strict directory.
+ * the gateway (a caller holding only {@code
+ * DeviceManagementManagedDevices.PrivilegedOperations.All} can retire, as with Graph itself).
+ * Reading a user keeps the strict directory.
  */
 public final class GatewayModule extends AbstractModule {
 

@@ -12,8 +12,8 @@ import org.devicemanagement.adapters.graph.GraphTenant;
  *
  * @param graph the Graph adapter's settings: base URL, timeouts, retries and the deadline of each
  *     Graph call
- * @param tenantCustomizer adjusts the Graph tenant before it is built (tests replace its sleeper and
- *     clock; a deployment may give it a proxy's HTTP client); the identity by default
+ * @param tenantCustomizer adjusts the Graph tenant before it is built (tests replace its sleeper
+ *     and clock; a deployment may give it a proxy's HTTP client); the identity by default
  */
 public record GatewaySettings(
     GraphSettings graph, UnaryOperator<GraphTenant.Builder> tenantCustomizer) {

@@ -14,10 +14,11 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes log lines to stderr from one background thread, many lines per write whenever they
- * arrive faster than it writes: request threads only encode their line and queue it, so they never
- * wait for the terminal, pipe or file behind stderr. Nothing is dropped: when the queue is full the caller waits, and stopping (which the
- * server does before it exits) writes everything still queued.
+ * Writes log lines to stderr from one background thread, many lines per write whenever they arrive
+ * faster than it writes: request threads only encode their line and queue it, so they never wait
+ * for the terminal, pipe or file behind stderr. Nothing is dropped: when the queue is full the
+ * caller waits, and stopping (which the server does before it exits) writes everything still
+ * queued.
  */
 public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
@@ -170,5 +171,4 @@ public final class BatchingConsoleAppender extends UnsynchronizedAppenderBase<IL
     }
     return wrote;
   }
-
 }

@@ -11,8 +11,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 
 /**
- * Configures logback in code, without parsing XML at start-up: one line per event on stderr (so that
- * stdout carries only what commands print), INFO for this project, WARN for everything else.
+ * Configures logback in code, without parsing XML at start-up: one line per event on stderr (so
+ * that stdout carries only what commands print), INFO for this project, WARN for everything else.
  *
  * <p>Found by logback through {@code META-INF/services}; when {@code -Dlogback.configurationFile}
  * names a file, it steps aside and logback reads that file as usual.

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The directory holding the server's secrets (the signing key), kept readable by its owner only. */
+/**
+ * The directory holding the server's secrets (the signing key), kept readable by its owner only.
+ */
 public final class DataDirectory {
 
   /** The directory's name under the user's home when none is given. */
@@ -25,7 +27,8 @@ public final class DataDirectory {
 
   static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY =
       PosixFilePermissions.fromString("rwx------");
-  static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+  static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
 
   private DataDirectory() {}
 

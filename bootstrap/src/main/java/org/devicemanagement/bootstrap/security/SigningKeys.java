@@ -27,12 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's RSA signing key, kept in the data directory as {@code signing-key.jwk} (a private JWK
- * whose {@code kid} is its RFC 7638 thumbprint) and created on first use.
+ * The server's RSA signing key, kept in the data directory as {@code signing-key.jwk} (a private
+ * JWK whose {@code kid} is its RFC 7638 thumbprint) and created on first use.
  *
- * <p>The key signs the tokens the {@code token} command mints and is the only key the server trusts,
- * so the file is written with owner-only permissions and published atomically: when two processes
- * create it at once, both end up using the same key.
+ * <p>The key signs the tokens the {@code token} command mints and is the only key the server
+ * trusts, so the file is written with owner-only permissions and published atomically: when two
+ * processes create it at once, both end up using the same key.
  */
 public final class SigningKeys {
 
@@ -194,8 +194,7 @@ public final class SigningKeys {
 
   /**
    * Signs a fixed message with the private half and verifies it with the public half, so that a
-   * corrupted file fails here, naming itself, rather than in every token command and every
-   * request.
+   * corrupted file fails here, naming itself, rather than in every token command and every request.
    */
   private static void checkHalvesMatch(Path file, RSAKey key) {
     boolean verified;

@@ -48,7 +48,9 @@ public final class TokenMinter {
   private final String workTenantId;
   private final SecureRandom random = new SecureRandom();
 
-  /** A minter signing with {@code signingKey}, dating tokens by {@code clock}, for the demo tenant. */
+  /**
+   * A minter signing with {@code signingKey}, dating tokens by {@code clock}, for the demo tenant.
+   */
   public TokenMinter(RSAKey signingKey, Clock clock) {
     this(signingKey, clock, DEMO_TENANT_ID);
   }
@@ -90,10 +92,7 @@ public final class TokenMinter {
         String objectId = user.toLowerCase(Locale.ROOT);
         claims.claim("oid", objectId).subject(objectId);
       } else {
-        claims
-            .claim("upn", user)
-            .claim("unique_name", user)
-            .subject(pairwiseSubject(user));
+        claims.claim("upn", user).claim("unique_name", user).subject(pairwiseSubject(user));
       }
     } else {
       claims

@@ -16,7 +16,6 @@ public record TokenRequest(
   /** The lifetime of a token when none is asked for. */
   public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
-
   /** Checks that delegated tokens name a user by object id (GUID) or userPrincipalName. */
   public TokenRequest {
     Objects.requireNonNull(type, "type");
@@ -51,8 +50,7 @@ public record TokenRequest(
 
   /** A token of {@code type} for {@code user} with that type's default permissions and lifetime. */
   public static TokenRequest of(TokenType type, String user) {
-    return new TokenRequest(
-        type, Optional.of(user), type.defaultPermissions(), DEFAULT_LIFETIME);
+    return new TokenRequest(type, Optional.of(user), type.defaultPermissions(), DEFAULT_LIFETIME);
   }
 
   /** An application token with the default roles and lifetime. */

@@ -9,9 +9,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Ends a request in Jetty's books when its client is gone: if writing the response fails (the
- * client reset or closed the connection), the request's callback is failed at once, so the graceful stop does not wait out its whole grace for requests
- * nobody will ever read. Jersey's Jetty container logs such a write failure but leaves the callback
- * pending; this handler sits between it and the graceful handler.
+ * client reset or closed the connection), the request's callback is failed at once, so the graceful
+ * stop does not wait out its whole grace for requests nobody will ever read. Jersey's Jetty
+ * container logs such a write failure but leaves the callback pending; this handler sits between it
+ * and the graceful handler.
  */
 final class CompletingHandler extends Handler.Wrapper {
 

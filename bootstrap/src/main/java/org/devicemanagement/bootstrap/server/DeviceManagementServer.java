@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Graph-compatible server, an object with a lifecycle: {@link #start} composes it
- * ({@link Composition}), builds its Jersey application and listens ({@link HttpTransport});
- * {@link #stop} lets in-flight requests finish within {@link ServerSettings#shutdownGrace()}.
+ * A running Graph-compatible server, an object with a lifecycle: {@link #start} composes it ({@link
+ * Composition}), builds its Jersey application and listens ({@link HttpTransport}); {@link #stop}
+ * lets in-flight requests finish within {@link ServerSettings#shutdownGrace()}.
  */
 public final class DeviceManagementServer implements AutoCloseable {
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's transport: Jetty listening where the settings say (HTTP, or HTTPS with a given TLS
  * context), answering what only Jetty sees (malformed requests, over-long headers) with Graph's
- * error envelope, and stopping gracefully. Every request it accepts goes to one handler, the
- * Jersey application.
+ * error envelope, and stopping gracefully. Every request it accepts goes to one handler, the Jersey
+ * application.
  */
 final class HttpTransport {
 
@@ -40,9 +40,9 @@ final class HttpTransport {
   static final int MAX_THREADS = 200;
 
   /**
-   * The listen backlog: connections the kernel queues while every acceptor is busy. Jetty's
-   * default of 50 dropped connections when 2,000 clients connected at once; Linux caps the value
-   * at {@code net.core.somaxconn} (4,096 on current kernels).
+   * The listen backlog: connections the kernel queues while every acceptor is busy. Jetty's default
+   * of 50 dropped connections when 2,000 clients connected at once; Linux caps the value at {@code
+   * net.core.somaxconn} (4,096 on current kernels).
    */
   static final int ACCEPT_QUEUE_SIZE = 4096;
 

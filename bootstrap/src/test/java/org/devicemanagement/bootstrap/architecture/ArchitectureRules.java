@@ -6,28 +6,28 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The architecture of the product as ArchUnit rules, defined over any root package so the same rules
- * check the real code ({@code org.devicemanagement}) and the deliberately broken fixtures that prove
- * each rule can fail.
+ * The architecture of the product as ArchUnit rules, defined over any root package so the same
+ * rules check the real code ({@code org.devicemanagement}) and the deliberately broken fixtures
+ * that prove each rule can fail.
  *
- * <p>Below the root: {@code domain}, {@code application.{permission,failure,port.in,port.out,service}},
- * {@code adapters.{rest,memory,graph}} and {@code bootstrap} (the composition root, which may depend on
- * everything).
+ * <p>Below the root: {@code domain}, {@code
+ * application.{permission,failure,port.in,port.out,service}}, {@code adapters.{rest,memory,graph}}
+ * and {@code bootstrap} (the composition root, which may depend on everything).
  */
 public final class ArchitectureRules {
 
@@ -62,7 +62,8 @@ public final class ArchitectureRules {
   public ArchRule rule(String id) {
     ArchRule rule = rules.get(id);
     if (rule == null) {
-      throw new IllegalArgumentException("no architecture rule '%s'; known: %s".formatted(id, rules.keySet()));
+      throw new IllegalArgumentException(
+          "no architecture rule '%s'; known: %s".formatted(id, rules.keySet()));
     }
     return rule;
   }
@@ -86,45 +87,65 @@ public final class ArchitectureRules {
     rules.put(
         "domain-depends-only-on-java",
         classes()
-            .that().resideInAPackage(domain)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(domain, "java..")
+            .that()
+            .resideInAPackage(domain)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(domain, "java..")
             .because("the domain is plain Java with no dependencies"));
     rules.put(
         "application-depends-only-on-domain-and-java",
         classes()
-            .that().resideInAPackage(application)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(application, domain, "java..")
+            .that()
+            .resideInAPackage(application)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(application, domain, "java..")
             .because("the application core knows only the domain"));
     rules.put(
         "adapters-do-not-depend-on-each-other",
         slices()
             .matching(root + ".adapters.(*)..")
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .because("each adapter talks only to the application's ports"));
     rules.put(
         "adapters-do-not-depend-on-services",
         noClasses()
-            .that().resideInAPackage(adapters)
-            .should().dependOnClassesThat().resideInAPackage(service)
+            .that()
+            .resideInAPackage(adapters)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(service)
             .because("adapters use the use-case interfaces; bootstrap wires the services"));
     rules.put(
         "inbound-ports-do-not-depend-on-outbound-ports",
         noClasses()
-            .that().resideInAPackage(portIn)
-            .should().dependOnClassesThat().resideInAPackage(portOut));
+            .that()
+            .resideInAPackage(portIn)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(portOut));
     rules.put(
         "outbound-ports-do-not-depend-on-inbound-ports",
         noClasses()
-            .that().resideInAPackage(portOut)
-            .should().dependOnClassesThat().resideInAPackage(portIn));
+            .that()
+            .resideInAPackage(portOut)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(portIn));
     rules.put(
         "graph-adapter-is-an-http-client-only",
         noClasses()
-            .that().resideInAPackage(graph)
-            .should().dependOnClassesThat().resideInAnyPackage(
+            .that()
+            .resideInAPackage(graph)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
                 "jakarta.ws.rs..", "org.glassfish..", "com.google.inject..", "org.eclipse.jetty..")
-            .because("the Graph adapter calls Graph with java.net.http; serving and wiring are"
-                + " the REST adapter's and bootstrap's"));
+            .because(
+                "the Graph adapter calls Graph with java.net.http; serving and wiring are"
+                    + " the REST adapter's and bootstrap's"));
     rules.put(
         "no-cycles-between-top-level-packages",
         slices().matching(root + ".(*)..").should().beFreeOfCycles());
@@ -135,52 +156,71 @@ public final class ArchitectureRules {
             rules.put(
                 "core-does-not-use-" + forbidden.replace("..", "").replace('.', '-'),
                 noClasses()
-                    .that().resideInAnyPackage(domain, application)
-                    .should().dependOnClassesThat().resideInAPackage(forbidden)
-                    .because("no %s type may cross into the domain or application".formatted(what))));
+                    .that()
+                    .resideInAnyPackage(domain, application)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(forbidden)
+                    .because(
+                        "no %s type may cross into the domain or application".formatted(what))));
 
     // ---- naming
     rules.put(
         "use-cases-are-interfaces",
         classes()
-            .that().resideInAPackage(portIn)
-            .and().haveSimpleNameEndingWith("UseCase")
-            .should().beInterfaces());
+            .that()
+            .resideInAPackage(portIn)
+            .and()
+            .haveSimpleNameEndingWith("UseCase")
+            .should()
+            .beInterfaces());
     rules.put(
         "use-cases-live-in-port-in",
-        classes()
-            .that().haveSimpleNameEndingWith("UseCase")
-            .should().resideInAPackage(portIn));
+        classes().that().haveSimpleNameEndingWith("UseCase").should().resideInAPackage(portIn));
     rules.put(
         "outbound-ports-are-interfaces",
         classes()
-            .that().resideInAPackage(portOut)
-            .and().areTopLevelClasses()
-            .should().beInterfaces());
+            .that()
+            .resideInAPackage(portOut)
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .beInterfaces());
     rules.put(
         "services-implementing-a-use-case-end-with-service",
         classes()
-            .that().resideInAPackage(service)
-            .and().implement(simpleNameEndingWith("UseCase").and(resideInAPackage(portIn)))
-            .should().haveSimpleNameEndingWith("Service"));
+            .that()
+            .resideInAPackage(service)
+            .and()
+            .implement(simpleNameEndingWith("UseCase").and(resideInAPackage(portIn)))
+            .should()
+            .haveSimpleNameEndingWith("Service"));
     rules.put(
         "failures-end-with-exception",
         classes()
-            .that().resideInAPackage(failure)
-            .and().areAssignableTo(Throwable.class)
-            .should().haveSimpleNameEndingWith("Exception"));
+            .that()
+            .resideInAPackage(failure)
+            .and()
+            .areAssignableTo(Throwable.class)
+            .should()
+            .haveSimpleNameEndingWith("Exception"));
     rules.put(
         "top-level-classes-have-distinct-simple-names",
         classes()
-            .that().resideInAPackage(root + "..")
-            .and().areTopLevelClasses()
+            .that()
+            .resideInAPackage(root + "..")
+            .and()
+            .areTopLevelClasses()
             .should(haveASimpleNameNoOtherClassHas()));
     rules.put(
         "exception-mappers-end-with-mapper",
         classes()
-            .that().resideInAPackage(rest)
-            .and().implement("jakarta.ws.rs.ext.ExceptionMapper")
-            .should().haveSimpleNameEndingWith("Mapper"));
+            .that()
+            .resideInAPackage(rest)
+            .and()
+            .implement("jakarta.ws.rs.ext.ExceptionMapper")
+            .should()
+            .haveSimpleNameEndingWith("Mapper"));
   }
 
   /**

@@ -62,7 +62,8 @@ class ArchitectureRulesCanFailTest {
   @Test
   void givenRuleSet_whenComparedWithFixtures_thenEveryRuleHasAFixtureThatBreaksIt() {
     assertThat(OFFENDERS.keySet())
-        .containsExactlyInAnyOrderElementsOf(ArchitectureRules.forRoot(FIXTURE_ROOT).all().keySet());
+        .containsExactlyInAnyOrderElementsOf(
+            ArchitectureRules.forRoot(FIXTURE_ROOT).all().keySet());
     assertThat(fixtures).hasSizeGreaterThan(20);
   }
 

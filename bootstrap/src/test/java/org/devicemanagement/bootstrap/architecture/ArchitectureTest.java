@@ -22,7 +22,9 @@ class ArchitectureTest {
 
   private static JavaClasses production;
 
-  /** Leaves out test-jars (the application's contract tests), which {@code DoNotIncludeTests} keeps. */
+  /**
+   * Leaves out test-jars (the application's contract tests), which {@code DoNotIncludeTests} keeps.
+   */
   static boolean notFromTestJar(Location location) {
     return !location.contains("-tests.jar");
   }

@@ -101,11 +101,19 @@ class ServeCommandTest {
 
     CommandLineRun run =
         CommandLineRun.of(
-            "serve", "--port", "0", "--data-dir", dataDir.toString(), "--tenant", tenant.toString());
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--tenant",
+            tenant.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines()).singleElement().asString()
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("error: ")
         .contains(tenant.toString())
         .contains("users[1]")
@@ -144,7 +152,9 @@ class ServeCommandTest {
 
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.out()).isEmpty();
-      assertThat(run.err().lines()).singleElement().asString()
+      assertThat(run.err().lines())
+          .singleElement()
+          .asString()
           .contains("already in use")
           .contains(Integer.toString(taken.getLocalPort()));
     }

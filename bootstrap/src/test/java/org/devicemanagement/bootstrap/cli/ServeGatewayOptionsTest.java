@@ -45,12 +45,16 @@ class ServeGatewayOptionsTest {
   void givenHelp_whenServe_thenBackendOptionsListed() {
     CommandLineRun run = CommandLineRun.of("serve", "--help");
 
-    assertThat(run.out()).contains("--backend").contains("--graph-base-url").contains("graph.microsoft.com");
+    assertThat(run.out())
+        .contains("--backend")
+        .contains("--graph-base-url")
+        .contains("graph.microsoft.com");
   }
 
   @Test
   void givenGatewayServer_whenBannerRendered_thenNamesGraphAndWarnsThatSignaturesAreNotVerified() {
-    GatewaySettings gateway = GatewaySettings.defaults(URI.create("https://graph.microsoft.us/v1.0"));
+    GatewaySettings gateway =
+        GatewaySettings.defaults(URI.create("https://graph.microsoft.us/v1.0"));
     try (DeviceManagementServer server =
         DeviceManagementServer.start(BootstrapTestData.settings(dataDir).withGateway(gateway))) {
 

@@ -65,7 +65,13 @@ class TokenCommandTest {
   void givenPersonalType_whenToken_thenConsumerTenant() throws Exception {
     CommandLineRun run =
         CommandLineRun.of(
-            "token", "--data-dir", dataDir.toString(), "--type", "personal", "--user", "me@live.com");
+            "token",
+            "--data-dir",
+            dataDir.toString(),
+            "--type",
+            "personal",
+            "--user",
+            "me@live.com");
 
     assertThat(run.exitCode()).isZero();
     assertThat(BootstrapTestData.claims(run.out().strip()).getStringClaim("tid"))
@@ -124,7 +130,11 @@ class TokenCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).hasSize(2);
-    assertThat(run.err().lines().findFirst()).get().asString().startsWith("error: ").contains("--user");
+    assertThat(run.err().lines().findFirst())
+        .get()
+        .asString()
+        .startsWith("error: ")
+        .contains("--user");
     assertThat(run.err().lines().skip(1)).containsExactly("see 'device-management token --help'");
     assertThat(run.err()).doesNotContain("Usage:");
   }
@@ -179,7 +189,9 @@ class TokenCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().lines()).singleElement().asString()
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
         .startsWith("error: ")
         .contains(dataDir.resolve("signing-key.jwk").toString());
   }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.util.Modules;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,23 +14,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
+import org.devicemanagement.adapters.graph.GraphUsersOrStandIns;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.in.UserReference;
-import org.devicemanagement.adapters.graph.GraphUsersOrStandIns;
-import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
-import com.google.inject.Key;
-import java.net.URI;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
@@ -79,8 +79,7 @@ class CompositionTest {
         Guice.createInjector(
             Modules.override(
                     new ApplicationModule(PermissionCatalog.seed()),
-                    new EmulatorModule(
-                        tenant, SigningKeys.loadOrCreate(dataDir).publicKeys()))
+                    new EmulatorModule(tenant, SigningKeys.loadOrCreate(dataDir).publicKeys()))
                 .with(
                     binder ->
                         binder.bind(Clock.class).toInstance(Clock.fixed(fixed, ZoneOffset.UTC))));

@@ -23,15 +23,21 @@ class AbortedRequestsTest {
   @TempDir Path dataDir;
 
   @Test
-  void givenManyRequestsResetByTheirClients_whenStop_thenStopsWellWithinTheGrace() throws Exception {
+  void givenManyRequestsResetByTheirClients_whenStop_thenStopsWellWithinTheGrace()
+      throws Exception {
     DeviceManagementServer server =
         DeviceManagementServer.start(BootstrapTestData.settings(dataDir).withShutdownGrace(GRACE));
     try {
       String token =
-          BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
+          BootstrapTestData.delegatedToken(
+              server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
       String head =
-          "GET /v1.0/users/" + BootstrapTestData.ADELE_UPN + "/managedDevices HTTP/1.1\r\n"
-              + "Host: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+          "GET /v1.0/users/"
+              + BootstrapTestData.ADELE_UPN
+              + "/managedDevices HTTP/1.1\r\n"
+              + "Host: localhost\r\nAuthorization: Bearer "
+              + token
+              + "\r\n\r\n";
       for (int i = 0; i < 100; i++) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
           // Linger 0: close() resets the connection, as a client that gives up does.

@@ -66,7 +66,9 @@ class ConcurrentRetireAllStressTest {
     for (int u = 0; u < USERS; u++) {
       User user =
           new User(
-              "5a000000-0000-4000-8000-%012d".formatted(u), "user%02d@stress.example".formatted(u), "U" + u);
+              "5a000000-0000-4000-8000-%012d".formatted(u),
+              "user%02d@stress.example".formatted(u),
+              "U" + u);
       users.add(user);
       for (int d = 0; d < DEVICES_PER_USER; d++) {
         devices.add(
@@ -113,7 +115,8 @@ class ConcurrentRetireAllStressTest {
                     User user = users.get(random.nextInt(users.size()));
                     // Half the calls name the user by id, half by sign-in name, as callers do.
                     UserReference ref =
-                        UserReference.parse(random.nextBoolean() ? user.id() : user.userPrincipalName());
+                        UserReference.parse(
+                            random.nextBoolean() ? user.id() : user.userPrincipalName());
                     int kind = random.nextInt(10);
                     if (kind < 3) {
                       RetireAllOutcome outcome =
@@ -134,7 +137,8 @@ class ConcurrentRetireAllStressTest {
                                   new ListManagedDevicesQuery(caller, ref, 1000, Optional.empty()))
                               .devices();
                       if (seen.size() != DEVICES_PER_USER) {
-                        violations.add("list of %s saw %d devices".formatted(user.id(), seen.size()));
+                        violations.add(
+                            "list of %s saw %d devices".formatted(user.id(), seen.size()));
                       }
                       seen.forEach(d -> checkBeforeOrAfter(d, initial, violations));
                     } else {
@@ -179,7 +183,9 @@ class ConcurrentRetireAllStressTest {
     Set<String> expectedChanged =
         devices.stream()
             .filter(d -> retiredUsers.contains(d.userId()))
-            .filter(d -> d.managementState().retireAllEffect() == ManagementState.RetireAllEffect.RETIRE)
+            .filter(
+                d ->
+                    d.managementState().retireAllEffect() == ManagementState.RetireAllEffect.RETIRE)
             .map(ManagedDevice::id)
             .collect(Collectors.toSet());
     assertThat(changesPerDevice.keySet()).isEqualTo(expectedChanged);
@@ -187,7 +193,8 @@ class ConcurrentRetireAllStressTest {
     Map<String, ManagedDevice> finalState = new HashMap<>();
     for (User user : users) {
       list.listManagedDevices(
-              new ListManagedDevicesQuery(caller, UserReference.parse(user.id()), 1000, Optional.empty()))
+              new ListManagedDevicesQuery(
+                  caller, UserReference.parse(user.id()), 1000, Optional.empty()))
           .devices()
           .forEach(d -> finalState.put(d.id(), d));
     }
@@ -203,7 +210,9 @@ class ConcurrentRetireAllStressTest {
   }
 
   private static void checkBeforeOrAfter(
-      ManagedDevice seen, Map<String, ManagedDevice> initial, ConcurrentLinkedQueue<String> violations) {
+      ManagedDevice seen,
+      Map<String, ManagedDevice> initial,
+      ConcurrentLinkedQueue<String> violations) {
     ManagedDevice before = initial.get(seen.id());
     boolean unchanged = seen.equals(before);
     boolean retired =
@@ -216,7 +225,9 @@ class ConcurrentRetireAllStressTest {
   }
 
   private static void checkAllRetirableArePending(
-      List<ManagedDevice> seen, Map<String, ManagedDevice> initial, ConcurrentLinkedQueue<String> violations) {
+      List<ManagedDevice> seen,
+      Map<String, ManagedDevice> initial,
+      ConcurrentLinkedQueue<String> violations) {
     for (ManagedDevice device : seen) {
       ManagedDevice before = initial.get(device.id());
       if (before.managementState().retireAllEffect() == ManagementState.RetireAllEffect.RETIRE

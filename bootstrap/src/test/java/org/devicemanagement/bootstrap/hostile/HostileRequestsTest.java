@@ -88,11 +88,16 @@ class HostileRequestsTest {
         List.of(
             BootstrapTestData.device(OWNER_DEVICE, OWNER, ManagementState.MANAGED),
             BootstrapTestData.device(OWNER_DEVICE_2, OWNER, ManagementState.WIPE_PENDING),
-            BootstrapTestData.device("7d000000-0000-4000-8000-000000000003", DOLLAR, ManagementState.MANAGED),
-            BootstrapTestData.device("7d000000-0000-4000-8000-000000000004", HASH, ManagementState.MANAGED),
-            BootstrapTestData.device("7d000000-0000-4000-8000-000000000005", UNICODE, ManagementState.MANAGED),
-            BootstrapTestData.device("7d000000-0000-4000-8000-000000000006", QUOTE, ManagementState.MANAGED));
-    InMemoryTenant tenant = InMemoryTenant.of(List.of(OWNER, DOLLAR, HASH, UNICODE, QUOTE), devices);
+            BootstrapTestData.device(
+                "7d000000-0000-4000-8000-000000000003", DOLLAR, ManagementState.MANAGED),
+            BootstrapTestData.device(
+                "7d000000-0000-4000-8000-000000000004", HASH, ManagementState.MANAGED),
+            BootstrapTestData.device(
+                "7d000000-0000-4000-8000-000000000005", UNICODE, ManagementState.MANAGED),
+            BootstrapTestData.device(
+                "7d000000-0000-4000-8000-000000000006", QUOTE, ManagementState.MANAGED));
+    InMemoryTenant tenant =
+        InMemoryTenant.of(List.of(OWNER, DOLLAR, HASH, UNICODE, QUOTE), devices);
     server = DeviceManagementServer.start(BootstrapTestData.settings(dataDir, tenant));
     keys = server.signingKeys().orElseThrow();
     port = server.port();
@@ -137,9 +142,14 @@ class HostileRequestsTest {
   void givenHostileRequest_whenSent_thenGraphShapedAnswerWithoutLeaks(Row row) {
     RawHttp.Answer answer = RawHttp.exchange("127.0.0.1", port, bytes(row.head()), row.body());
 
-    assertThat(answer.status()).as("status of %s: %s", row.name(), answer.raw()).isEqualTo(row.status());
+    assertThat(answer.status())
+        .as("status of %s: %s", row.name(), answer.raw())
+        .isEqualTo(row.status());
     assertThat(answer.status()).isNotEqualTo(500);
-    String requestId = answer.header("request-id").orElseThrow(() -> new AssertionError("no request-id: " + answer.raw()));
+    String requestId =
+        answer
+            .header("request-id")
+            .orElseThrow(() -> new AssertionError("no request-id: " + answer.raw()));
     assertThat(requestId).matches(GUID);
     assertThat(answer.count("request-id")).isOne();
     String clientRequestId = answer.header("client-request-id").orElseThrow();
@@ -158,13 +168,16 @@ class HostileRequestsTest {
       assertThat(answer.body()).doesNotContain("\"error\"");
       return;
     }
-    assertThat(answer.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(answer.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     JsonNode error = BootstrapTestData.json(answer.body()).path("error");
     assertThat(error.path("code").asText()).as(answer.body()).isEqualTo(row.code());
     assertThat(error.path("message").asText()).isNotBlank().hasSizeLessThan(400);
     assertThat(error.path("innerError").path("request-id").asText()).isEqualTo(requestId);
-    assertThat(error.path("innerError").path("client-request-id").asText()).isEqualTo(clientRequestId);
-    assertThat(error.path("innerError").path("date").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(error.path("innerError").path("client-request-id").asText())
+        .isEqualTo(clientRequestId);
+    assertThat(error.path("innerError").path("date").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
   }
 
   @Test
@@ -173,7 +186,9 @@ class HostileRequestsTest {
     String head =
         "POST /v1.0/users/%s/removeAllDevicesFromManagement HTTP/1.1\r\nHost: localhost\r\n"
                 .formatted(OWNER.userPrincipalName())
-            + "Authorization: Bearer " + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            + "Authorization: Bearer "
+            + token
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
     RawHttp.Answer retired = RawHttp.exchange("127.0.0.1", port, head);
     RawHttp.Answer device =
         RawHttp.exchange(
@@ -185,7 +200,13 @@ class HostileRequestsTest {
     assertThat(device.status()).as(device.raw()).isEqualTo(200);
     assertThat(BootstrapTestData.json(device.body()).path("managementState").asText())
         .isEqualTo("retirePending");
-    assertThat(server.tenant().orElseThrow().findDeviceById(OWNER_DEVICE_2).orElseThrow().managementState())
+    assertThat(
+            server
+                .tenant()
+                .orElseThrow()
+                .findDeviceById(OWNER_DEVICE_2)
+                .orElseThrow()
+                .managementState())
         .isEqualTo(ManagementState.WIPE_PENDING);
   }
 
@@ -207,40 +228,98 @@ class HostileRequestsTest {
     badTokens.put("three dots only", "Bearer ...");
     badTokens.put("bad base64", "Bearer !!!.@@@.###");
     badTokens.put("JSON junk header", "Bearer " + b64("{junk") + "." + b64("{}") + ".c2ln");
-    badTokens.put("JSON array claims", "Bearer " + b64("{\"alg\":\"RS256\"}") + "." + b64("[1,2]") + ".c2ln");
+    badTokens.put(
+        "JSON array claims", "Bearer " + b64("{\"alg\":\"RS256\"}") + "." + b64("[1,2]") + ".c2ln");
     badTokens.put("alg none", "Bearer " + unsigned(claims(now, Map.of())));
     badTokens.put("HS256 signed with the public key", "Bearer " + hs256WithPublicKey(now));
     badTokens.put("unknown kid", "Bearer " + signed(header("unknown-kid"), claims(now, Map.of())));
-    badTokens.put("no kid", "Bearer " + signed(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims(now, Map.of())));
+    badTokens.put(
+        "no kid",
+        "Bearer "
+            + signed(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims(now, Map.of())));
     badTokens.put("wrong signature", "Bearer " + forged(now));
-    badTokens.put("signed by another key", "Bearer " + BootstrapTestData.tokenSignedByAnotherKey(OWNER.userPrincipalName()));
+    badTokens.put(
+        "signed by another key",
+        "Bearer " + BootstrapTestData.tokenSignedByAnotherKey(OWNER.userPrincipalName()));
     badTokens.put("expired", "Bearer " + custom(Map.of("exp", Date.from(now.minusSeconds(3600)))));
-    badTokens.put("not yet valid", "Bearer " + custom(Map.of("nbf", Date.from(now.plusSeconds(3600)))));
+    badTokens.put(
+        "not yet valid", "Bearer " + custom(Map.of("nbf", Date.from(now.plusSeconds(3600)))));
     badTokens.put("wrong aud", "Bearer " + custom(Map.of("aud", "https://management.azure.com")));
     badTokens.put("wrong iss", "Bearer " + custom(Map.of("iss", "https://evil.example/")));
-    badTokens.put("iss of another tenant", "Bearer " + custom(Map.of("iss", "https://sts.windows.net/11111111-1111-4111-8111-111111111111/")));
+    badTokens.put(
+        "iss of another tenant",
+        "Bearer "
+            + custom(
+                Map.of("iss", "https://sts.windows.net/11111111-1111-4111-8111-111111111111/")));
     badTokens.put("missing tid", "Bearer " + custom(withNull("tid")));
     badTokens.put("missing scp and roles", "Bearer " + custom(withNull("scp")));
-    badTokens.put("scp of the wrong type", "Bearer " + custom(Map.of("scp", List.of("DeviceManagementManagedDevices.PrivilegedOperations.All"))));
+    badTokens.put(
+        "scp of the wrong type",
+        "Bearer "
+            + custom(
+                Map.of("scp", List.of("DeviceManagementManagedDevices.PrivilegedOperations.All"))));
     badTokens.put("scp a number", "Bearer " + custom(Map.of("scp", 42)));
-    badTokens.put("roles a string", "Bearer " + custom(merge(withNull("scp"), Map.of("roles", "DeviceManagementManagedDevices.ReadWrite.All"))));
-    badTokens.put("token with a space inside", "Bearer " + token.substring(0, 20) + " " + token.substring(20));
+    badTokens.put(
+        "roles a string",
+        "Bearer "
+            + custom(
+                merge(
+                    withNull("scp"),
+                    Map.of("roles", "DeviceManagementManagedDevices.ReadWrite.All"))));
+    badTokens.put(
+        "token with a space inside",
+        "Bearer " + token.substring(0, 20) + " " + token.substring(20));
     badTokens.put("token truncated", "Bearer " + token.substring(0, token.length() - 10));
     badTokens.forEach(
         (name, authorization) -> {
           rows.add(
-              row("token: " + name + " (retire)", post(retire, crid(), auth(authorization)), 401, "InvalidAuthenticationToken", true, unauthorized));
+              row(
+                  "token: " + name + " (retire)",
+                  post(retire, crid(), auth(authorization)),
+                  401,
+                  "InvalidAuthenticationToken",
+                  true,
+                  unauthorized));
           if (authorization != null && authorization.length() > 27) {
             tokensSent.add(authorization.substring(7));
           }
         });
-    rows.add(row("token: none (list)", get(list, crid()), 401, "InvalidAuthenticationToken", true, unauthorized));
-    rows.add(row("token: expired (list)", get(list, crid(), auth(badTokens.get("expired"))), 401, "InvalidAuthenticationToken", true, unauthorized));
-    rows.add(row("token: alg none (get device)", get("/v1.0/deviceManagement/managedDevices/" + OWNER_DEVICE, crid(), auth(badTokens.get("alg none"))), 401, "InvalidAuthenticationToken", true, unauthorized));
+    rows.add(
+        row(
+            "token: none (list)",
+            get(list, crid()),
+            401,
+            "InvalidAuthenticationToken",
+            true,
+            unauthorized));
+    rows.add(
+        row(
+            "token: expired (list)",
+            get(list, crid(), auth(badTokens.get("expired"))),
+            401,
+            "InvalidAuthenticationToken",
+            true,
+            unauthorized));
+    rows.add(
+        row(
+            "token: alg none (get device)",
+            get(
+                "/v1.0/deviceManagement/managedDevices/" + OWNER_DEVICE,
+                crid(),
+                auth(badTokens.get("alg none"))),
+            401,
+            "InvalidAuthenticationToken",
+            true,
+            unauthorized));
     rows.add(
         row(
             "token: two Authorization headers",
-            post(retire, crid(), "Authorization: Bearer " + token, "Authorization: Bearer " + BootstrapTestData.tokenSignedByAnotherKey(OWNER.userPrincipalName())),
+            post(
+                retire,
+                crid(),
+                "Authorization: Bearer " + token,
+                "Authorization: Bearer "
+                    + BootstrapTestData.tokenSignedByAnotherKey(OWNER.userPrincipalName())),
             401,
             "InvalidAuthenticationToken",
             true,
@@ -248,17 +327,28 @@ class HostileRequestsTest {
     rows.add(
         row(
             "token: two Authorization headers, both valid",
-            post(retire, crid(), "Authorization: Bearer " + token, "Authorization: Bearer " + token),
+            post(
+                retire, crid(), "Authorization: Bearer " + token, "Authorization: Bearer " + token),
             401,
             "InvalidAuthenticationToken",
             true,
             unauthorized));
     String huge = "Bearer " + "eyJ" + "A".repeat(64 * 1024);
-    rows.add(row("token: 64 KB", post(retire, crid(), "Authorization: " + huge), 431, "RequestHeaderFieldsTooLarge", false, Map.of()));
+    rows.add(
+        row(
+            "token: 64 KB",
+            post(retire, crid(), "Authorization: " + huge),
+            431,
+            "RequestHeaderFieldsTooLarge",
+            false,
+            Map.of()));
     rows.add(
         row(
             "token: without the privileged scope",
-            post(retire, crid(), auth("Bearer " + custom(Map.of("scp", "DeviceManagementManagedDevices.Read.All")))),
+            post(
+                retire,
+                crid(),
+                auth("Bearer " + custom(Map.of("scp", "DeviceManagementManagedDevices.Read.All")))),
             403,
             "Forbidden",
             true,
@@ -266,7 +356,20 @@ class HostileRequestsTest {
     rows.add(
         row(
             "token: application token under the seed table",
-            post(retire, crid(), auth("Bearer " + custom(merge(withNull("scp"), Map.of("roles", List.of("DeviceManagementManagedDevices.PrivilegedOperations.All"), "idtyp", "app"))))),
+            post(
+                retire,
+                crid(),
+                auth(
+                    "Bearer "
+                        + custom(
+                            merge(
+                                withNull("scp"),
+                                Map.of(
+                                    "roles",
+                                    List.of(
+                                        "DeviceManagementManagedDevices.PrivilegedOperations.All"),
+                                    "idtyp",
+                                    "app"))))),
             403,
             "Forbidden",
             true,
@@ -287,36 +390,161 @@ class HostileRequestsTest {
       {"version only", "GET", "/v1.0", 400, "BadRequest"},
       {"users without id", "GET", "/v1.0/users", 400, "BadRequest"},
       {"deviceManagement without a collection", "GET", "/v1.0/deviceManagement", 400, "BadRequest"},
-      {"user without action is Get user, refused without a user scope", "GET", "/v1.0/users/" + OWNER.id(), 403, "Forbidden"},
-      {"unknown action", "POST", "/v1.0/users/" + OWNER.id() + "/retireEverything", 400, "BadRequest"},
-      {"segment after the action", "POST", "/v1.0/users/" + OWNER.id() + "/removeAllDevicesFromManagement/extra", 400, "BadRequest"},
-      {"segment after the list", "GET", "/v1.0/users/" + OWNER.id() + "/managedDevices/extra/more", 400, "BadRequest"},
+      {
+        "user without action is Get user, refused without a user scope",
+        "GET",
+        "/v1.0/users/" + OWNER.id(),
+        403,
+        "Forbidden"
+      },
+      {
+        "unknown action",
+        "POST",
+        "/v1.0/users/" + OWNER.id() + "/retireEverything",
+        400,
+        "BadRequest"
+      },
+      {
+        "segment after the action",
+        "POST",
+        "/v1.0/users/" + OWNER.id() + "/removeAllDevicesFromManagement/extra",
+        400,
+        "BadRequest"
+      },
+      {
+        "segment after the list",
+        "GET",
+        "/v1.0/users/" + OWNER.id() + "/managedDevices/extra/more",
+        400,
+        "BadRequest"
+      },
       {"$metadata", "GET", "/v1.0/$metadata", 400, "BadRequest"},
       {"$batch", "POST", "/v1.0/$batch", 400, "BadRequest"},
-      {"encoded traversal %2e%2e", "GET", "/v1.0/users/%2e%2e/managedDevices", 400, "BadRequest", false},
-      {"encoded traversal %2E%2E upper", "GET", "/v1.0/users/%2E%2E/%2E%2E/managedDevices", 400, "BadRequest", false},
-      {"encoded traversal to /etc/passwd", "GET", "/v1.0/%2e%2e/%2e%2e/etc/passwd", 400, "BadRequest", false},
+      {
+        "encoded traversal %2e%2e",
+        "GET",
+        "/v1.0/users/%2e%2e/managedDevices",
+        400,
+        "BadRequest",
+        false
+      },
+      {
+        "encoded traversal %2E%2E upper",
+        "GET",
+        "/v1.0/users/%2E%2E/%2E%2E/managedDevices",
+        400,
+        "BadRequest",
+        false
+      },
+      {
+        "encoded traversal to /etc/passwd",
+        "GET",
+        "/v1.0/%2e%2e/%2e%2e/etc/passwd",
+        400,
+        "BadRequest",
+        false
+      },
       {"mixed traversal .%2e", "GET", "/v1.0/users/.%2e/managedDevices", 400, "BadRequest", false},
       {"plain traversal above root", "GET", "/v1.0/../../../etc/passwd", 400, "BadRequest", false},
-      {"encoded slash %2F in UPN", "GET", "/v1.0/users/owner%2F..%2Fx@hostile.example/managedDevices", 400, "BadRequest", false},
-      {"encoded slash %2f", "POST", "/v1.0/users/a%2fb/removeAllDevicesFromManagement", 400, "BadRequest", false},
-      {"encoded backslash", "GET", "/v1.0/users/..%5c..%5cx/managedDevices", 400, "BadRequest", false},
+      {
+        "encoded slash %2F in UPN",
+        "GET",
+        "/v1.0/users/owner%2F..%2Fx@hostile.example/managedDevices",
+        400,
+        "BadRequest",
+        false
+      },
+      {
+        "encoded slash %2f",
+        "POST",
+        "/v1.0/users/a%2fb/removeAllDevicesFromManagement",
+        400,
+        "BadRequest",
+        false
+      },
+      {
+        "encoded backslash",
+        "GET",
+        "/v1.0/users/..%5c..%5cx/managedDevices",
+        400,
+        "BadRequest",
+        false
+      },
       {"encoded NUL", "GET", "/v1.0/users/a%00b/managedDevices", 400, "BadRequest", false},
       {"bad percent escape", "GET", "/v1.0/users/a%zzb/managedDevices", 400, "BadRequest", false},
-      {"double encoded slash", "GET", "/v1.0/users/a%252fb/managedDevices", 400, "BadRequest", false},
-      {"id of 10,000 characters", "GET", "/v1.0/users/" + longId + "/managedDevices", 414, "RequestUriTooLong", false},
-      {"id of 5,000 characters", "GET", "/v1.0/users/" + midId + "/managedDevices", 404, "Request_ResourceNotFound"},
-      {"device id of 5,000 characters", "GET", "/v1.0/deviceManagement/managedDevices/" + midId, 404, "ResourceNotFound"},
+      {
+        "double encoded slash",
+        "GET",
+        "/v1.0/users/a%252fb/managedDevices",
+        400,
+        "BadRequest",
+        false
+      },
+      {
+        "id of 10,000 characters",
+        "GET",
+        "/v1.0/users/" + longId + "/managedDevices",
+        414,
+        "RequestUriTooLong",
+        false
+      },
+      {
+        "id of 5,000 characters",
+        "GET",
+        "/v1.0/users/" + midId + "/managedDevices",
+        404,
+        "Request_ResourceNotFound"
+      },
+      {
+        "device id of 5,000 characters",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices/" + midId,
+        404,
+        "ResourceNotFound"
+      },
       {"empty id", "GET", "/v1.0/users//managedDevices", 400, "BadRequest", false},
-      {"empty id on the action", "POST", "/v1.0/users//removeAllDevicesFromManagement", 400, "BadRequest", false},
+      {
+        "empty id on the action",
+        "POST",
+        "/v1.0/users//removeAllDevicesFromManagement",
+        400,
+        "BadRequest",
+        false
+      },
       {"blank id", "GET", "/v1.0/users/%20/managedDevices", 400, "BadRequest"},
       {"empty key", "GET", "/v1.0/users('')/managedDevices", 400, "BadRequest"},
       {"empty device id", "GET", "/v1.0/deviceManagement/managedDevices/", 400, "BadRequest"},
-      {"raw # cuts the path to Get user", "GET", "/v1.0/users/hash#tag@hostile.example/managedDevices", 403, "Forbidden"},
-      {"unknown unicode UPN", "GET", "/v1.0/users/%E2%98%83@hostile.example/managedDevices", 404, "Request_ResourceNotFound"},
-      {"unknown $-UPN by key", "GET", "/v1.0/users('$nobody@hostile.example')/managedDevices", 404, "Request_ResourceNotFound"},
-      {"unknown device", "GET", "/v1.0/deviceManagement/managedDevices/00000000-0000-4000-8000-000000000000", 404, "ResourceNotFound"},
-      {"overlong UTF-8", "GET", "/v1.0/users/%C0%AE%C0%AE/managedDevices", 400, "BadRequest", false},
+      {
+        "raw # cuts the path to Get user",
+        "GET",
+        "/v1.0/users/hash#tag@hostile.example/managedDevices",
+        403,
+        "Forbidden"
+      },
+      {
+        "unknown unicode UPN",
+        "GET",
+        "/v1.0/users/%E2%98%83@hostile.example/managedDevices",
+        404,
+        "Request_ResourceNotFound"
+      },
+      {
+        "unknown $-UPN by key",
+        "GET",
+        "/v1.0/users('$nobody@hostile.example')/managedDevices",
+        404,
+        "Request_ResourceNotFound"
+      },
+      {
+        "unknown device",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices/00000000-0000-4000-8000-000000000000",
+        404,
+        "ResourceNotFound"
+      },
+      {
+        "overlong UTF-8", "GET", "/v1.0/users/%C0%AE%C0%AE/managedDevices", 400, "BadRequest", false
+      },
     };
     for (Object[] r : table) {
       String head = request((String) r[1], (String) r[2], crid(), a, "Content-Length: 0");
@@ -326,16 +554,41 @@ class HostileRequestsTest {
     // Edge UPNs that must work: Graph's key syntax, '$', '#', unicode, quotes.
     Object[][] working = {
       {"$-UPN by key: list", "GET", "/v1.0/users('$dollar@hostile.example')/managedDevices", 200},
-      {"$-UPN by key: retire", "POST", "/v1.0/users('$dollar@hostile.example')/removeAllDevicesFromManagement", 204},
-      {"$-UPN by key, namespaced action", "POST", "/v1.0/users('$dollar@hostile.example')/microsoft.graph.removeAllDevicesFromManagement", 204},
+      {
+        "$-UPN by key: retire",
+        "POST",
+        "/v1.0/users('$dollar@hostile.example')/removeAllDevicesFromManagement",
+        204
+      },
+      {
+        "$-UPN by key, namespaced action",
+        "POST",
+        "/v1.0/users('$dollar@hostile.example')/microsoft.graph.removeAllDevicesFromManagement",
+        204
+      },
       {"$-UPN plain", "GET", "/v1.0/users/$dollar@hostile.example/managedDevices", 200},
       {"id by key", "GET", "/beta/users('" + OWNER.id() + "')/managedDevices", 200},
       {"%23 in UPN", "GET", "/v1.0/users/hash%23tag@hostile.example/managedDevices", 200},
-      {"%23 in UPN by key", "POST", "/v1.0/users('hash%23tag@hostile.example')/removeAllDevicesFromManagement", 204},
-      {"unicode UPN", "GET", "/v1.0/users/j%C3%BCrgen.m%C3%BCller@hostile.example/managedDevices", 200},
+      {
+        "%23 in UPN by key",
+        "POST",
+        "/v1.0/users('hash%23tag@hostile.example')/removeAllDevicesFromManagement",
+        204
+      },
+      {
+        "unicode UPN",
+        "GET",
+        "/v1.0/users/j%C3%BCrgen.m%C3%BCller@hostile.example/managedDevices",
+        200
+      },
       {"quote UPN by key", "GET", "/v1.0/users('o''brien@hostile.example')/managedDevices", 200},
       {"quote UPN plain", "GET", "/v1.0/users/o'brien@hostile.example/managedDevices", 200},
-      {"device by key", "GET", "/v1.0/deviceManagement/managedDevices('" + OWNER_DEVICE_2 + "')", 200},
+      {
+        "device by key",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices('" + OWNER_DEVICE_2 + "')",
+        200
+      },
     };
     for (Object[] r : working) {
       String head = request((String) r[1], (String) r[2], crid(), a, "Content-Length: 0");
@@ -376,9 +629,31 @@ class HostileRequestsTest {
                   true,
                   Map.of()));
         });
-    rows.add(row("method: TRACE", request("TRACE", "/v1.0/me/removeAllDevicesFromManagement", crid(), a), 405, "Request_BadRequest", true, Map.of()));
-    rows.add(row("method: lower-case post", request("post", "/v1.0/me/removeAllDevicesFromManagement", crid(), a, "Content-Length: 0"), 405, "Request_BadRequest", true, Map.of()));
-    rows.add(row("method: GET on the action without a token", get("/v1.0/me/removeAllDevicesFromManagement", crid()), 405, "Request_BadRequest", true, Map.of("Allow", "POST,OPTIONS")));
+    rows.add(
+        row(
+            "method: TRACE",
+            request("TRACE", "/v1.0/me/removeAllDevicesFromManagement", crid(), a),
+            405,
+            "Request_BadRequest",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "method: lower-case post",
+            request(
+                "post", "/v1.0/me/removeAllDevicesFromManagement", crid(), a, "Content-Length: 0"),
+            405,
+            "Request_BadRequest",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "method: GET on the action without a token",
+            get("/v1.0/me/removeAllDevicesFromManagement", crid()),
+            405,
+            "Request_BadRequest",
+            true,
+            Map.of("Allow", "POST,OPTIONS")));
   }
 
   // ---- bodies --------------------------------------------------------------------------------
@@ -386,12 +661,19 @@ class HostileRequestsTest {
   private void bodyRows(List<Row> rows) {
     String a = auth("Bearer " + token);
     String retire = "/v1.0/users/" + OWNER.id() + "/removeAllDevicesFromManagement";
-    for (String body : List.of("{\"a\":1}", "[]", "null", "x", "{}{}", "<xml/>", "{\"value\":[]}")) {
+    for (String body :
+        List.of("{\"a\":1}", "[]", "null", "x", "{}{}", "<xml/>", "{\"value\":[]}")) {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       rows.add(
           row(
               "body: non-empty " + body,
-              bytes(post(retire, crid(), a, "Content-Type: application/json", "Content-Length: " + bytes.length)),
+              bytes(
+                  post(
+                      retire,
+                      crid(),
+                      a,
+                      "Content-Type: application/json",
+                      "Content-Length: " + bytes.length)),
               out -> out.write(bytes),
               400,
               "BadRequest",
@@ -400,22 +682,70 @@ class HostileRequestsTest {
     }
     byte[] xml = "<a/>".getBytes(StandardCharsets.UTF_8);
     rows.add(
-        row("body: wrong Content-Type with a body", bytes(post(retire, crid(), a, "Content-Type: application/xml", "Content-Length: 4")), out -> out.write(xml), 400, "BadRequest", true, Map.of()));
+        row(
+            "body: wrong Content-Type with a body",
+            bytes(post(retire, crid(), a, "Content-Type: application/xml", "Content-Length: 4")),
+            out -> out.write(xml),
+            400,
+            "BadRequest",
+            true,
+            Map.of()));
     rows.add(
-        row("body: 10 MB declared, refused unread", bytes(post(retire, crid(), a, "Content-Type: application/json", "Content-Length: " + (10 * 1024 * 1024))), out -> out.write(new byte[8 * 1024]), 413, "RequestEntityTooLarge", true, Map.of()));
+        row(
+            "body: 10 MB declared, refused unread",
+            bytes(
+                post(
+                    retire,
+                    crid(),
+                    a,
+                    "Content-Type: application/json",
+                    "Content-Length: " + (10 * 1024 * 1024))),
+            out -> out.write(new byte[8 * 1024]),
+            413,
+            "RequestEntityTooLarge",
+            true,
+            Map.of()));
     rows.add(
-        row("body: 10 MB declared without a token", bytes(post(retire, crid(), "Content-Length: " + (10 * 1024 * 1024))), out -> out.write(new byte[1024]), 413, "RequestEntityTooLarge", true, Map.of()));
+        row(
+            "body: 10 MB declared without a token",
+            bytes(post(retire, crid(), "Content-Length: " + (10 * 1024 * 1024))),
+            out -> out.write(new byte[1024]),
+            413,
+            "RequestEntityTooLarge",
+            true,
+            Map.of()));
     rows.add(
-        row("body: 100 KB declared on a GET", bytes(request("GET", "/v1.0/users/" + OWNER.id() + "/managedDevices", crid(), a, "Content-Length: 102400")), out -> out.write(new byte[1024]), 413, "RequestEntityTooLarge", true, Map.of()));
+        row(
+            "body: 100 KB declared on a GET",
+            bytes(
+                request(
+                    "GET",
+                    "/v1.0/users/" + OWNER.id() + "/managedDevices",
+                    crid(),
+                    a,
+                    "Content-Length: 102400")),
+            out -> out.write(new byte[1024]),
+            413,
+            "RequestEntityTooLarge",
+            true,
+            Map.of()));
     rows.add(
         row(
             "body: 10 MB chunked, cut off at the limit",
-            bytes(post(retire, crid(), a, "Content-Type: application/json", "Transfer-Encoding: chunked")),
+            bytes(
+                post(
+                    retire,
+                    crid(),
+                    a,
+                    "Content-Type: application/json",
+                    "Transfer-Encoding: chunked")),
             out -> {
               byte[] chunk = new byte[16 * 1024];
               java.util.Arrays.fill(chunk, (byte) ' ');
               for (int i = 0; i < 640; i++) {
-                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                    (Integer.toHexString(chunk.length) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(chunk);
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
               }
@@ -425,14 +755,62 @@ class HostileRequestsTest {
             "RequestEntityTooLarge",
             true,
             Map.of()));
-    rows.add(row("body: malformed Content-Length", post(retire, crid(), a, "Content-Length: abc"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("body: negative Content-Length", post(retire, crid(), a, "Content-Length: -1"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("body: two different Content-Lengths", post(retire, crid(), a, "Content-Length: 0", "Content-Length: 5"), 400, "BadRequest", false, Map.of()));
     rows.add(
-        row("body: Content-Length and chunked (smuggling)", bytes(post(retire, crid(), a, "Content-Length: 4", "Transfer-Encoding: chunked")), out -> out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)), 400, "BadRequest", false, Map.of()));
-    rows.add(row("body: unknown transfer coding", post(retire, crid(), a, "Transfer-Encoding: gzip"), 400, "BadRequest", false, Map.of()));
-    for (String accept : List.of("text/html", "application/xml", "application/json;q=0", "*/*;q=0", "image/png, text/*")) {
-      rows.add(row("accept: " + accept, post(retire, crid(), a, "Accept: " + accept, "Content-Length: 0"), 406, "NotAcceptable", true, Map.of()));
+        row(
+            "body: malformed Content-Length",
+            post(retire, crid(), a, "Content-Length: abc"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "body: negative Content-Length",
+            post(retire, crid(), a, "Content-Length: -1"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "body: two different Content-Lengths",
+            post(retire, crid(), a, "Content-Length: 0", "Content-Length: 5"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "body: Content-Length and chunked (smuggling)",
+            bytes(post(retire, crid(), a, "Content-Length: 4", "Transfer-Encoding: chunked")),
+            out -> out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "body: unknown transfer coding",
+            post(retire, crid(), a, "Transfer-Encoding: gzip"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    for (String accept :
+        List.of(
+            "text/html",
+            "application/xml",
+            "application/json;q=0",
+            "*/*;q=0",
+            "image/png, text/*")) {
+      rows.add(
+          row(
+              "accept: " + accept,
+              post(retire, crid(), a, "Accept: " + accept, "Content-Length: 0"),
+              406,
+              "NotAcceptable",
+              true,
+              Map.of()));
     }
   }
 
@@ -442,13 +820,34 @@ class HostileRequestsTest {
     String a = auth("Bearer " + token);
     String list = "/v1.0/users/" + OWNER.id() + "/managedDevices";
     String noToken = "/v1.0/users/" + OWNER.id() + "/managedDevices";
-    rows.add(row("header: one of 10 KB", get(list, crid(), a, "X-Padding: " + "p".repeat(10_000)), 431, "RequestHeaderFieldsTooLarge", false, Map.of()));
+    rows.add(
+        row(
+            "header: one of 10 KB",
+            get(list, crid(), a, "X-Padding: " + "p".repeat(10_000)),
+            431,
+            "RequestHeaderFieldsTooLarge",
+            false,
+            Map.of()));
     List<String> many = new ArrayList<>(List.of(crid(), a));
     for (int i = 0; i < 300; i++) {
       many.add("X-Many-" + i + ": " + "m".repeat(40));
     }
-    rows.add(row("header: 300 headers", get(list, many.toArray(String[]::new)), 431, "RequestHeaderFieldsTooLarge", false, Map.of()));
-    rows.add(row("header: client-request-id of 10,000 characters", get(list, a, "client-request-id: " + "c".repeat(10_000)), 431, "RequestHeaderFieldsTooLarge", false, Map.of()));
+    rows.add(
+        row(
+            "header: 300 headers",
+            get(list, many.toArray(String[]::new)),
+            431,
+            "RequestHeaderFieldsTooLarge",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: client-request-id of 10,000 characters",
+            get(list, a, "client-request-id: " + "c".repeat(10_000)),
+            431,
+            "RequestHeaderFieldsTooLarge",
+            false,
+            Map.of()));
     for (String bad :
         List.of(
             "c".repeat(101),
@@ -459,36 +858,207 @@ class HostileRequestsTest {
             "../../etc/passwd",
             "%0d%0aSet-Cookie: x=1",
             "{\"json\":true}")) {
-      rows.add(row("header: client-request-id not echoed: " + bad.substring(0, Math.min(bad.length(), 30)), get(noToken, "client-request-id: " + bad), 401, "InvalidAuthenticationToken", false, Map.of()));
+      rows.add(
+          row(
+              "header: client-request-id not echoed: "
+                  + bad.substring(0, Math.min(bad.length(), 30)),
+              get(noToken, "client-request-id: " + bad),
+              401,
+              "InvalidAuthenticationToken",
+              false,
+              Map.of()));
     }
-    rows.add(row("header: two client-request-ids", get(noToken, crid(), "client-request-id: 11111111-1111-4111-8111-111111111111"), 401, "InvalidAuthenticationToken", false, Map.of()));
-    rows.add(row("header: control byte in a value", get(list, crid(), a, "X-Ctl: a\u0001b"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: NUL in a value", get(list, crid(), a, "X-Nul: a\u0000b"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: bare CR in a value", get(list, crid(), a, "X-Cr: a\rInjected: yes"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: space in the name", get(list, crid(), a, "Bad Name: x"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: space before the colon", get(list, crid(), a, "X-Space : x"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: no colon", get(list, crid(), a, "NoColonHere"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: obsolete line folding", get(list, crid(), a, "X-Fold: a\r\n  b"), 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: Latin-1 byte in Authorization", get(list, crid(), "Authorization: Bearer \u00ff\u00fe" + token.substring(3)), 401, "InvalidAuthenticationToken", true, Map.of()));
-    rows.add(row("header: no Host", "GET " + list + " HTTP/1.1\r\n" + crid() + "\r\n" + a + "\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("header: two Hosts", "GET " + list + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n" + crid() + "\r\n" + a + "\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
+    rows.add(
+        row(
+            "header: two client-request-ids",
+            get(noToken, crid(), "client-request-id: 11111111-1111-4111-8111-111111111111"),
+            401,
+            "InvalidAuthenticationToken",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: control byte in a value",
+            get(list, crid(), a, "X-Ctl: a\u0001b"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: NUL in a value",
+            get(list, crid(), a, "X-Nul: a\u0000b"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: bare CR in a value",
+            get(list, crid(), a, "X-Cr: a\rInjected: yes"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: space in the name",
+            get(list, crid(), a, "Bad Name: x"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: space before the colon",
+            get(list, crid(), a, "X-Space : x"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: no colon",
+            get(list, crid(), a, "NoColonHere"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: obsolete line folding",
+            get(list, crid(), a, "X-Fold: a\r\n  b"),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: Latin-1 byte in Authorization",
+            get(list, crid(), "Authorization: Bearer \u00ff\u00fe" + token.substring(3)),
+            401,
+            "InvalidAuthenticationToken",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "header: no Host",
+            "GET " + list + " HTTP/1.1\r\n" + crid() + "\r\n" + a + "\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "header: two Hosts",
+            "GET "
+                + list
+                + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n"
+                + crid()
+                + "\r\n"
+                + a
+                + "\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
   }
 
   // ---- request lines -------------------------------------------------------------------------
 
   private void requestLineRows(List<Row> rows) {
     rows.add(row("request line: garbage", "GARBAGE\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: no version", "GET /v1.0/me/managedDevices\r\nHost: x\r\n\r\n", 505, "HttpVersionNotSupported", false, Map.of()));
-    rows.add(row("request line: HTTP/9.9", "GET /v1.0/me/managedDevices HTTP/9.9\r\nHost: x\r\n\r\n", 505, "HttpVersionNotSupported", false, Map.of()));
-    rows.add(row("request line: relative target", "GET v1.0/me/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: two spaces", "GET  /v1.0/deviceManagement HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: raw space in target", "GET /v1.0/users/a b/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: raw UTF-8 bytes", new String("GET /v1.0/users/jürgen/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: control byte in target", "GET /v1.0/users/a\u0007b/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: asterisk form", "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: absolute form to another host", "GET http://evil.example/v1.0/bogus HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: CONNECT", "CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\nConnection: close\r\n\r\n", 400, "BadRequest", false, Map.of()));
-    rows.add(row("request line: LF only line ends", "GET /v1.0/bogus HTTP/1.1\nHost: x\nConnection: close\n\n", 400, "BadRequest", false, Map.of()));
+    rows.add(
+        row(
+            "request line: no version",
+            "GET /v1.0/me/managedDevices\r\nHost: x\r\n\r\n",
+            505,
+            "HttpVersionNotSupported",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: HTTP/9.9",
+            "GET /v1.0/me/managedDevices HTTP/9.9\r\nHost: x\r\n\r\n",
+            505,
+            "HttpVersionNotSupported",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: relative target",
+            "GET v1.0/me/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: two spaces",
+            "GET  /v1.0/deviceManagement HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: raw space in target",
+            "GET /v1.0/users/a b/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: raw UTF-8 bytes",
+            new String(
+                "GET /v1.0/users/jürgen/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1),
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: control byte in target",
+            "GET /v1.0/users/a\u0007b/managedDevices HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: asterisk form",
+            "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: absolute form to another host",
+            "GET http://evil.example/v1.0/bogus HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: CONNECT",
+            "CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\nConnection: close\r\n\r\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
+    rows.add(
+        row(
+            "request line: LF only line ends",
+            "GET /v1.0/bogus HTTP/1.1\nHost: x\nConnection: close\n\n",
+            400,
+            "BadRequest",
+            false,
+            Map.of()));
   }
 
   // ---- building requests ---------------------------------------------------------------------
@@ -507,14 +1077,19 @@ class HostileRequestsTest {
 
   private static String post(String path, String... headers) {
     List<String> all = new ArrayList<>(java.util.Arrays.asList(headers));
-    if (all.stream().noneMatch(h -> h != null && (h.startsWith("Content-Length") || h.startsWith("Transfer-Encoding")))) {
+    if (all.stream()
+        .noneMatch(
+            h ->
+                h != null
+                    && (h.startsWith("Content-Length") || h.startsWith("Transfer-Encoding")))) {
       all.add("Content-Length: 0");
     }
     return request("POST", path, all.toArray(String[]::new));
   }
 
   private static String request(String method, String path, String... headers) {
-    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+    StringBuilder head =
+        new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
     for (String header : headers) {
       if (header != null) {
         head.append(header).append("\r\n");
@@ -527,18 +1102,34 @@ class HostileRequestsTest {
     return head.getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  private static Row row(String name, String head, int status, String code, boolean echo, Map<String, String> headers) {
+  private static Row row(
+      String name,
+      String head,
+      int status,
+      String code,
+      boolean echo,
+      Map<String, String> headers) {
     return new Row(name, head, out -> {}, status, code, echo, headers);
   }
 
-  private static Row row(String name, byte[] head, RawHttp.BodyWriter body, int status, String code, boolean echo, Map<String, String> headers) {
-    return new Row(name, new String(head, StandardCharsets.ISO_8859_1), body, status, code, echo, headers);
+  private static Row row(
+      String name,
+      byte[] head,
+      RawHttp.BodyWriter body,
+      int status,
+      String code,
+      boolean echo,
+      Map<String, String> headers) {
+    return new Row(
+        name, new String(head, StandardCharsets.ISO_8859_1), body, status, code, echo, headers);
   }
 
   // ---- building tokens -----------------------------------------------------------------------
 
   private static String b64(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private String custom(Map<String, Object> overrides) {
@@ -605,7 +1196,11 @@ class HostileRequestsTest {
   private String hs256WithPublicKey(Instant now) {
     try {
       byte[] secret = keys.privateKey().toRSAPublicKey().getEncoded();
-      JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(keys.keyId()).build();
+      JWSHeader header =
+          new JWSHeader.Builder(JWSAlgorithm.HS256)
+              .type(JOSEObjectType.JWT)
+              .keyID(keys.keyId())
+              .build();
       return sign(header, claims(now, Map.of()), new MACSigner(secret));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
@@ -614,7 +1209,10 @@ class HostileRequestsTest {
 
   private String forged(Instant now) {
     String real = signed(header(keys.keyId()), claims(now, Map.of()));
-    String other = signed(header(keys.keyId()), claims(now, Map.of("oid", "00000000-0000-4000-8000-000000000000")));
+    String other =
+        signed(
+            header(keys.keyId()),
+            claims(now, Map.of("oid", "00000000-0000-4000-8000-000000000000")));
     // The real token's header and claims with another token's signature.
     return real.substring(0, real.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
   }

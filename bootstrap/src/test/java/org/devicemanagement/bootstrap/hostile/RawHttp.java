@@ -29,10 +29,7 @@ final class RawHttp {
 
     /** The first header named {@code name}, ignoring case. */
     Optional<String> header(String name) {
-      return headers.stream()
-          .filter(h -> h[0].equalsIgnoreCase(name))
-          .map(h -> h[1])
-          .findFirst();
+      return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
     }
 
     /** How many headers are named {@code name}, ignoring case. */
@@ -141,7 +138,9 @@ final class RawHttp {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       headers.add(
-          new String[] {lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip()});
+          new String[] {
+            lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip()
+          });
     }
     byte[] rest = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
     boolean chunked =
@@ -161,8 +160,7 @@ final class RawHttp {
           "truncated or padded body: Content-Length %d, got %d in: %s"
               .formatted(length.get(), body.length, raw));
     }
-    return new Answer(
-        status, statusLine, headers, new String(body, StandardCharsets.UTF_8), raw);
+    return new Answer(status, statusLine, headers, new String(body, StandardCharsets.UTF_8), raw);
   }
 
   private static byte[] dechunk(byte[] chunked) {

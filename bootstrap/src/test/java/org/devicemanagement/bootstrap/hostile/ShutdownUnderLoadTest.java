@@ -51,7 +51,8 @@ class ShutdownUnderLoadTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                System.getProperty(
+                    "surefire.test.class.path", System.getProperty("java.class.path")),
                 Main.class.getName(),
                 "serve",
                 "--port",
@@ -65,7 +66,8 @@ class ShutdownUnderLoadTest {
     try {
       int port = awaitPort(process);
       String token =
-          BootstrapTestData.delegatedToken(SigningKeys.loadOrCreate(dataDir), BootstrapTestData.ADELE_UPN);
+          BootstrapTestData.delegatedToken(
+              SigningKeys.loadOrCreate(dataDir), BootstrapTestData.ADELE_UPN);
       AtomicInteger complete = new AtomicInteger();
       AtomicInteger refused = new AtomicInteger();
       ConcurrentLinkedQueue<String> truncated = new ConcurrentLinkedQueue<>();

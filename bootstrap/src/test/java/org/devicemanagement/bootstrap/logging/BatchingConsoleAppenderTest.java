@@ -62,10 +62,7 @@ class BatchingConsoleAppenderTest {
       String prefix = "t" + t + " ";
       assertThat(lines.stream().filter(line -> line.startsWith(prefix)).toList())
           .as("lines of thread %d keep their order", t)
-          .isEqualTo(
-              IntStream.range(0, perThread)
-                  .mapToObj(i -> prefix + "n" + i)
-                  .toList());
+          .isEqualTo(IntStream.range(0, perThread).mapToObj(i -> prefix + "n" + i).toList());
     }
   }
 

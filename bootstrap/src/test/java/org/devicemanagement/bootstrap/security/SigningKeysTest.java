@@ -46,10 +46,13 @@ class SigningKeysTest {
     assertThat(stored.size()).isEqualTo(2048);
     assertThat(stored.getKeyID()).isEqualTo(stored.computeThumbprint().toString());
     assertThat(keys.keyId()).isEqualTo(stored.getKeyID());
-    assertThat(keys.publicKeys().getKeys()).singleElement().satisfies(k -> {
-      assertThat(k.isPrivate()).isFalse();
-      assertThat(k.getKeyID()).isEqualTo(stored.getKeyID());
-    });
+    assertThat(keys.publicKeys().getKeys())
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.isPrivate()).isFalse();
+              assertThat(k.getKeyID()).isEqualTo(stored.getKeyID());
+            });
     try (var leftovers = Files.list(dataDir)) {
       assertThat(leftovers).containsExactly(file);
     }
@@ -179,7 +182,8 @@ class SigningKeysTest {
       throws Exception {
     Path readOnly = Files.createDirectory(temp.resolve("read-only"));
     Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
-    assumeFalse(Files.isWritable(readOnly), "permission bits are not enforced for this user (root)");
+    assumeFalse(
+        Files.isWritable(readOnly), "permission bits are not enforced for this user (root)");
     Path dataDir = readOnly.resolve("data");
 
     assertThatThrownBy(() -> SigningKeys.loadOrCreate(dataDir))

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,6 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFile;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.bootstrap.BootstrapTestData;
-import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,9 @@ class GracefulStopTest {
             BootstrapTestData.settings(dataDir, tenant).withShutdownGrace(Duration.ofSeconds(10)),
             binder -> binder.bind(DeviceRetirement.class).toInstance(gated));
     URI base = server.baseUri();
-    String token = BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
+    String token =
+        BootstrapTestData.delegatedToken(
+            server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
     HttpClient client = HttpClient.newHttpClient();
     List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
     for (int i = 0; i < IN_FLIGHT; i++) {
@@ -63,7 +63,9 @@ class GracefulStopTest {
     for (CompletableFuture<HttpResponse<String>> response : responses) {
       assertThat(response.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
     }
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1300)).isLessThan(Duration.ofSeconds(10));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(1300))
+        .isLessThan(Duration.ofSeconds(10));
     assertThatThrownBy(
             () ->
                 HttpClient.newHttpClient()
@@ -74,15 +76,16 @@ class GracefulStopTest {
   }
 
   @Test
-  void givenRequestHangingBeyondTheGrace_whenStop_thenStopReturnsWithinTheBound()
-      throws Exception {
+  void givenRequestHangingBeyondTheGrace_whenStop_thenStopReturnsWithinTheBound() throws Exception {
     InMemoryTenant tenant = TenantFile.demo();
     GatedDevices gated = new GatedDevices(tenant, 1);
     DeviceManagementServer server =
         DeviceManagementServer.start(
             BootstrapTestData.settings(dataDir, tenant).withShutdownGrace(Duration.ofSeconds(1)),
             binder -> binder.bind(DeviceRetirement.class).toInstance(gated));
-    String token = BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
+    String token =
+        BootstrapTestData.delegatedToken(
+            server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
     CompletableFuture<HttpResponse<String>> hanging =
         HttpClient.newHttpClient()
             .sendAsync(
@@ -95,7 +98,9 @@ class GracefulStopTest {
       server.stop();
       Duration took = Duration.between(stopping, Instant.now());
 
-      assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(7));
+      assertThat(took)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(900))
+          .isLessThan(Duration.ofSeconds(7));
     } finally {
       gated.releaseAfter(Duration.ZERO);
       hanging.cancel(true);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTPS: a self-signed PKCS12 keystore made with {@code keytool} at test time; the server serves
- * it and a client trusting exactly that certificate retires devices over TLS.
+ * HTTPS: a self-signed PKCS12 keystore made with {@code keytool} at test time; the server serves it
+ * and a client trusting exactly that certificate retires devices over TLS.
  */
 class HttpsServerTest {
 
@@ -42,16 +42,26 @@ class HttpsServerTest {
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair",
-                "-alias", "device-management",
-                "-keyalg", "RSA",
-                "-keysize", "2048",
-                "-validity", "2",
-                "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12",
-                "-keystore", keystore.toString(),
-                "-storepass", PASSWORD,
-                "-keypass", PASSWORD)
+                "-alias",
+                "device-management",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD)
             .redirectErrorStream(true)
             .start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -73,7 +83,8 @@ class HttpsServerTest {
               .connectTimeout(Duration.ofSeconds(5))
               .build();
       String token =
-          BootstrapTestData.delegatedToken(server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
+          BootstrapTestData.delegatedToken(
+              server.signingKeys().orElseThrow(), BootstrapTestData.ADELE_UPN);
 
       HttpResponse<String> retired =
           client.send(
@@ -85,14 +96,17 @@ class HttpsServerTest {
       HttpResponse<String> listed =
           client.send(
               BootstrapTestData.get(
-                  server.baseUri(), "v1.0/users/" + BootstrapTestData.ADELE_UPN + "/managedDevices", token),
+                  server.baseUri(),
+                  "v1.0/users/" + BootstrapTestData.ADELE_UPN + "/managedDevices",
+                  token),
               HttpResponse.BodyHandlers.ofString());
 
       assertThat(server.baseUri().getScheme()).isEqualTo("https");
       assertThat(retired.statusCode()).isEqualTo(204);
       assertThat(listed.statusCode()).isEqualTo(200);
       assertThat(listed.body()).contains("retirePending");
-      assertThat(listed.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).startsWith("TLS"));
+      assertThat(listed.sslSession())
+          .hasValueSatisfying(s -> assertThat(s.getProtocol()).startsWith("TLS"));
     }
   }
 
@@ -132,7 +146,8 @@ class HttpsServerTest {
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD.toCharArray());
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);

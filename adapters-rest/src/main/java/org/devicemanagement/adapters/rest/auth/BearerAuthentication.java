@@ -27,7 +27,8 @@ public final class BearerAuthentication {
    * @throws InvalidAccessTokenException if the verifier refuses it
    */
   public void authenticate(ContainerRequestContext request) {
-    String token = BearerTokens.fromAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    String token =
+        BearerTokens.fromAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     Caller caller = verifier.verify(token);
     request.setSecurityContext(
         new CallerSecurityContext(caller, request.getSecurityContext().isSecure()));

@@ -29,7 +29,9 @@ final class ClaimsProblem {
     return new InvalidAccessTokenException(reason(payload), cause);
   }
 
-  /** Why {@code payload} is not a claims set, as a reason safe to show (claim names are bounded). */
+  /**
+   * Why {@code payload} is not a claims set, as a reason safe to show (claim names are bounded).
+   */
   static String reason(String payload) {
     String syntax = syntaxProblem(payload);
     if (syntax != null) {

@@ -11,8 +11,8 @@ import org.devicemanagement.application.permission.Caller;
  * Reads the caller from a Microsoft Graph access token WITHOUT verifying its signature, for the
  * gateway in front of real Graph: tokens issued for Graph can only be verified by Graph, which sees
  * every token this gateway passes on and refuses forged ones. Everything else is still checked: a
- * signed JWT (never {@code alg: none}), expiry and not-before (60 s skew), Graph's audience, an issuer
- * of the token's own tenant, a {@code tid}, and the caller's classification.
+ * signed JWT (never {@code alg: none}), expiry and not-before (60 s skew), Graph's audience, an
+ * issuer of the token's own tenant, a {@code tid}, and the caller's classification.
  *
  * <p>Use it only where every call it lets through is then made to Graph with the same token: it
  * decides nothing on its own but which of our own checks (the permission table) a caller passes,

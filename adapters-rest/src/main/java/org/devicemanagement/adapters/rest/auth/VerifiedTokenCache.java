@@ -41,7 +41,10 @@ final class VerifiedTokenCache {
     return Optional.of(entry.caller());
   }
 
-  /** Remembers that {@code token} stands for {@code caller} from {@code validFrom} to {@code validUntil}. */
+  /**
+   * Remembers that {@code token} stands for {@code caller} from {@code validFrom} to {@code
+   * validUntil}.
+   */
   void put(String token, Caller caller, Instant validFrom, Instant validUntil, Instant now) {
     if (entries.size() >= maxEntries) {
       makeRoom(now);

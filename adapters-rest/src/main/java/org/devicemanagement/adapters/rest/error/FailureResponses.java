@@ -14,11 +14,11 @@ import org.devicemanagement.application.failure.UserNotFoundException;
  * The application's failures as Graph answers them: one exhaustive {@code switch} over {@link
  * FailureKind}, so a new kind of failure does not compile until it has an answer here. The
  * backend's (Microsoft Graph's) failures are never a 500: a rejected token is our 401, a refusal
- * our 403 naming the scopes, throttling our 429, a timeout our 504 and any other unavailability
- * our 503, with {@code Retry-After} when Graph gave one; Graph's code, message and {@code
- * request-id} stay in the message, our own request-id is the envelope's. A call not made because
- * the gateway already has as many calls in flight to Graph as it allows is our 503, always with
- * {@code Retry-After}.
+ * our 403 naming the scopes, throttling our 429, a timeout our 504 and any other unavailability our
+ * 503, with {@code Retry-After} when Graph gave one; Graph's code, message and {@code request-id}
+ * stay in the message, our own request-id is the envelope's. A call not made because the gateway
+ * already has as many calls in flight to Graph as it allows is our 503, always with {@code
+ * Retry-After}.
  */
 public final class FailureResponses {
 

@@ -5,8 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * An {@link ErrorResponse} as the JAX-RS response Jersey sends; the response filter then writes
- * its {@link ApiError} as Graph's envelope with the request's ids.
+ * An {@link ErrorResponse} as the JAX-RS response Jersey sends; the response filter then writes its
+ * {@link ApiError} as Graph's envelope with the request's ids.
  */
 public final class JaxRsErrors {
 

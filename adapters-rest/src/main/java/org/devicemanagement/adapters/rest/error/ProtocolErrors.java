@@ -39,7 +39,8 @@ public final class ProtocolErrors {
 
   /** A method the route does not serve: 405 naming the methods it does. */
   public static ErrorResponse methodNotAllowed(@Nullable String allow) {
-    ErrorResponse response = ErrorResponse.of(405, "Request_BadRequest", METHOD_NOT_ALLOWED_MESSAGE);
+    ErrorResponse response =
+        ErrorResponse.of(405, "Request_BadRequest", METHOD_NOT_ALLOWED_MESSAGE);
     return allow == null ? response : response.withHeader("Allow", allow);
   }
 

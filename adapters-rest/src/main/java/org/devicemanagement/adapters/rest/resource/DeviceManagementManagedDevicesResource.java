@@ -34,6 +34,7 @@ public final class DeviceManagementManagedDevicesResource {
       @Context Route route, @Context Caller caller, @Context UriInfo uri) {
     return ManagedDeviceJson.of(
         useCase.getManagedDevice(new GetManagedDeviceQuery(caller, route.parameter("id"))),
-        ODataUrls.context(uri, route.parameter("version"), "deviceManagement/managedDevices/$entity"));
+        ODataUrls.context(
+            uri, route.parameter("version"), "deviceManagement/managedDevices/$entity"));
   }
 }

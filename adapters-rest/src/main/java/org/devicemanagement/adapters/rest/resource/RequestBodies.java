@@ -31,8 +31,7 @@ final class RequestBodies {
     if (declared > MAX_INSPECTED_BYTES) {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
-    if (declared == 0
-        || (declared < 0 && request.getHeaderString(TRANSFER_ENCODING) == null)) {
+    if (declared == 0 || (declared < 0 && request.getHeaderString(TRANSFER_ENCODING) == null)) {
       // A request with neither a length nor a chunked body has none (RFC 9112, 6.3).
       return;
     }

@@ -15,8 +15,8 @@ final class RetireAllAudit {
   private RetireAllAudit() {}
 
   /**
-   * Records that {@code caller} retired {@code outcome}'s devices with the action {@code action}
-   * in request {@code requestId}.
+   * Records that {@code caller} retired {@code outcome}'s devices with the action {@code action} in
+   * request {@code requestId}.
    */
   static void record(String action, Caller caller, RetireAllOutcome outcome, String requestId) {
     int changed = outcome.changedCount();

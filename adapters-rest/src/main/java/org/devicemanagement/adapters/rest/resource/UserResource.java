@@ -16,9 +16,9 @@ import org.devicemanagement.application.port.in.GetUserUseCase;
 import org.devicemanagement.application.port.in.UserReference;
 
 /**
- * Graph's {@code GET users/{id | userPrincipalName}} and {@code GET me}. {@code $select} is accepted
- * and ignored: the answer always holds id, userPrincipalName and displayName, the only properties
- * this product keeps (Graph's own default selection includes them).
+ * Graph's {@code GET users/{id | userPrincipalName}} and {@code GET me}. {@code $select} is
+ * accepted and ignored: the answer always holds id, userPrincipalName and displayName, the only
+ * properties this product keeps (Graph's own default selection includes them).
  */
 @Path(GraphVersions.TEMPLATE)
 @Produces(MediaType.APPLICATION_JSON)

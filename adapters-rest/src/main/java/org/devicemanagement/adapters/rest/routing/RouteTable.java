@@ -176,10 +176,7 @@ public final class RouteTable {
             "%s: sub-resource locators are not supported".formatted(normalized));
       }
       builder.methods.add(method.getHttpMethod());
-      if (method
-          .getInvocable()
-          .getDefinitionMethod()
-          .isAnnotationPresent(BoundOperation.class)) {
+      if (method.getInvocable().getDefinitionMethod().isAnnotationPresent(BoundOperation.class)) {
         builder.bound = true;
       }
     }
@@ -213,8 +210,7 @@ public final class RouteTable {
                 "%s: the pattern of {%s} must be alternatives of literal text"
                     .formatted(template, parameter.group(1)));
           }
-          choices =
-              List.of(pattern.replace("\\.", ".").split("\\|")).stream().distinct().toList();
+          choices = List.of(pattern.replace("\\.", ".").split("\\|")).stream().distinct().toList();
         }
         segments.add(new Segment(parameter.group(1), true, choices));
       } else if (part.contains("{")) {

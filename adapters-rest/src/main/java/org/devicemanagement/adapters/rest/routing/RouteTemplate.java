@@ -17,7 +17,10 @@ import java.util.TreeSet;
  * @param boundOperation the Graph action or function its last segment names, when it is one
  */
 public record RouteTemplate(
-    String path, List<String> parameterNames, Set<String> methods, Optional<String> boundOperation) {
+    String path,
+    List<String> parameterNames,
+    Set<String> methods,
+    Optional<String> boundOperation) {
 
   /** Checks and copies every part. */
   public RouteTemplate {

@@ -9,18 +9,26 @@ import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.FailureKind;
 import org.junit.jupiter.api.Test;
 
-/** The answers {@link FailureResponses} gives to the backend's failures that no HTTP test covers. */
+/**
+ * The answers {@link FailureResponses} gives to the backend's failures that no HTTP test covers.
+ */
 class FailureResponsesTest {
 
   private static BackendUnavailableException saturated(Optional<Duration> retryAfter) {
     return new BackendUnavailableException(
         FailureKind.BACKEND_SATURATED,
         "64 calls in flight to Microsoft Graph, the most allowed at once",
-        0, "", "", "", "", retryAfter);
+        0,
+        "",
+        "",
+        "",
+        "",
+        retryAfter);
   }
 
   @Test
-  void givenBackendSaturated_whenAnswered_then503ServiceUnavailableWithRetryAfterNamingTheCallsInFlight() {
+  void
+      givenBackendSaturated_whenAnswered_then503ServiceUnavailableWithRetryAfterNamingTheCallsInFlight() {
     ErrorResponse response = FailureResponses.of(saturated(Optional.of(Duration.ofSeconds(2))));
 
     assertThat(response.status()).isEqualTo(503);

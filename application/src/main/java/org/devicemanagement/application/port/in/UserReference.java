@@ -2,7 +2,10 @@ package org.devicemanagement.application.port.in;
 
 import java.util.Objects;
 
-/** How a request names its user: by object id, by sign-in name, or as the signed-in caller ({@code /me}). */
+/**
+ * How a request names its user: by object id, by sign-in name, or as the signed-in caller ({@code
+ * /me}).
+ */
 public sealed interface UserReference {
 
   /** The user with this object id. */

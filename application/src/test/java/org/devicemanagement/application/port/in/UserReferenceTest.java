@@ -47,7 +47,8 @@ class UserReferenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"", " "})
   void givenBlank_whenParsingOrCreating_thenRefused(String text) {
-    assertThatThrownBy(() -> UserReference.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> UserReference.parse(text))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UserReference.ById(text))
         .isInstanceOf(IllegalArgumentException.class);
   }

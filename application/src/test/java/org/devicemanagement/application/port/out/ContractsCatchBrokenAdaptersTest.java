@@ -40,7 +40,8 @@ class ContractsCatchBrokenAdaptersTest {
   interface DevicesContract
       extends UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {}
 
-  private static DevicesContract devicesContract(Function<List<ManagedDevice>, Delegating> adapter) {
+  private static DevicesContract devicesContract(
+      Function<List<ManagedDevice>, Delegating> adapter) {
     return new DevicesContract() {
       @Override
       public UserDeviceListing listingWith(List<User> users, List<ManagedDevice> devices) {
@@ -78,7 +79,8 @@ class ContractsCatchBrokenAdaptersTest {
 
     assertThatThrownBy(contract::givenUsers_whenFindByIdInUpperCase_thenStoredUserAsStored)
         .isInstanceOf(AssertionError.class);
-    assertThatThrownBy(contract::givenUsers_whenFindByUserPrincipalNameInAnyCase_thenStoredUserAsStored)
+    assertThatThrownBy(
+            contract::givenUsers_whenFindByUserPrincipalNameInAnyCase_thenStoredUserAsStored)
         .isInstanceOf(AssertionError.class);
   }
 
@@ -198,14 +200,14 @@ class ContractsCatchBrokenAdaptersTest {
                 new Delegating(devices) {
                   @Override
                   public RetireAllOutcome retireAll(User user, Instant at) {
-                    return RetireAllRule.applyTo(
-                        user.id(), real.listByUser(user), at);
+                    return RetireAllRule.applyTo(user.id(), real.listByUser(user), at);
                   }
                 });
 
     assertThatThrownBy(contract::givenRetireAll_whenListByUser_thenShowsNewStates)
         .isInstanceOf(AssertionError.class);
-    assertThatThrownBy(contract::givenRetireAll_whenFindById_thenShowsNewStateAndPendingRetireAction)
+    assertThatThrownBy(
+            contract::givenRetireAll_whenFindById_thenShowsNewStateAndPendingRetireAction)
         .isInstanceOf(AssertionError.class);
   }
 
@@ -219,8 +221,7 @@ class ContractsCatchBrokenAdaptersTest {
                   public RetireAllOutcome retireAll(User user, Instant at) {
                     for (ManagedDevice device : real.all()) {
                       if (!device.userId().isEmpty()) {
-                        real.retireAll(
-                            new User(device.userId(), "x@contoso.com", ""), at);
+                        real.retireAll(new User(device.userId(), "x@contoso.com", ""), at);
                       }
                     }
                     return real.retireAll(user, at);

@@ -1,25 +1,13 @@
 package org.devicemanagement.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.devicemanagement.application.ApplicationTestData.adele;
-import static org.devicemanagement.application.ApplicationTestData.alex;
-import static org.devicemanagement.application.ApplicationTestData.megan;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -28,11 +16,6 @@ import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagedDeviceOwnerType;
 import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.RetireAllOutcome;
-import org.devicemanagement.domain.RetireAllRule;
-import org.devicemanagement.domain.User;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * What the contracts of the device ports share: the instants they use and how they compare devices.
@@ -59,7 +42,9 @@ public interface DeviceContractSupport {
 
   // ------------------------------------------------------------------ comparison
 
-  /** A device as any adapter can round-trip it: values only, dates to the second, actions by name. */
+  /**
+   * A device as any adapter can round-trip it: values only, dates to the second, actions by name.
+   */
   public record DeviceView(
       String id,
       String userId,
@@ -78,7 +63,9 @@ public interface DeviceContractSupport {
       String manufacturer,
       List<ActionView> actions) {
 
-    /** The view of {@code device}; action results sorted by name, as their order carries no meaning. */
+    /**
+     * The view of {@code device}; action results sorted by name, as their order carries no meaning.
+     */
     public static DeviceView of(ManagedDevice device) {
       return new DeviceView(
           device.id(),
@@ -105,7 +92,10 @@ public interface DeviceContractSupport {
 
   /** A device action result with its dates to the second. */
   public record ActionView(
-      String actionName, ActionState actionState, Instant startDateTime, Instant lastUpdatedDateTime) {
+      String actionName,
+      ActionState actionState,
+      Instant startDateTime,
+      Instant lastUpdatedDateTime) {
 
     /** The view of {@code result}. */
     public static ActionView of(DeviceActionResult result) {
@@ -122,7 +112,9 @@ public interface DeviceContractSupport {
     return instant.truncatedTo(ChronoUnit.SECONDS);
   }
 
-  /** Asserts both lists hold the same devices in the same order, compared as {@link DeviceView}s. */
+  /**
+   * Asserts both lists hold the same devices in the same order, compared as {@link DeviceView}s.
+   */
   default void assertSameDevices(List<ManagedDevice> actual, List<ManagedDevice> expected) {
     Duration tolerance = dateTolerance();
     assertThat(actual.stream().map(DeviceView::of).toList())

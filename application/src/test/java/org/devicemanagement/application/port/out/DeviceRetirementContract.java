@@ -8,11 +8,9 @@ import static org.devicemanagement.application.ApplicationTestData.megan;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.domain.ActionState;
-import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
-import org.devicemanagement.domain.ManagedDeviceOwnerType;
 import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
@@ -48,11 +44,12 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
    * @param listing the same tenant's listing of a user's devices
    * @param lookup the same tenant's lookup of one device
    */
-  record Retiring(DeviceRetirement retirement, UserDeviceListing listing, ManagedDeviceLookup lookup) {
+  record Retiring(
+      DeviceRetirement retirement, UserDeviceListing listing, ManagedDeviceLookup lookup) {
 
     /** One adapter serving all three ports. */
-    public static <T extends DeviceRetirement & UserDeviceListing & ManagedDeviceLookup> Retiring of(
-        T adapter) {
+    public static <T extends DeviceRetirement & UserDeviceListing & ManagedDeviceLookup>
+        Retiring of(T adapter) {
       return new Retiring(adapter, adapter, adapter);
     }
 
@@ -88,7 +85,8 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
   default void givenDevicesInEveryState_whenRetireAll_thenRuleAppliedToEachDevice() {
     Retiring devices = tenant();
     Instant at = retireAt();
-    List<ManagedDevice> seeded = ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices());
+    List<ManagedDevice> seeded =
+        ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices());
 
     RetireAllOutcome outcome = devices.retireAll(adele(), at);
 
@@ -121,7 +119,8 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
     assertThat(outcome.transitions().stream().map(DeviceTransition::deviceId).toList())
         .isSortedAccordingTo(Comparator.naturalOrder())
         .containsExactlyElementsOf(
-            DeviceContractSupport.ids(ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices())));
+            DeviceContractSupport.ids(
+                ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices())));
   }
 
   @Test
@@ -162,7 +161,8 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
 
     assertThat(outcome.transitions().stream().map(DeviceTransition::deviceId).toList())
         .containsExactlyElementsOf(
-            DeviceContractSupport.ids(ApplicationTestData.devicesOf(alex(), ApplicationTestData.alexDevices())));
+            DeviceContractSupport.ids(
+                ApplicationTestData.devicesOf(alex(), ApplicationTestData.alexDevices())));
     assertSameDevices(
         devices.listByUser(adele()),
         ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices()));

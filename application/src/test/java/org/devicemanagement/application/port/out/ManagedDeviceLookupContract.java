@@ -1,38 +1,12 @@
 package org.devicemanagement.application.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.devicemanagement.application.ApplicationTestData.adele;
-import static org.devicemanagement.application.ApplicationTestData.alex;
-import static org.devicemanagement.application.ApplicationTestData.megan;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.devicemanagement.application.ApplicationTestData;
-import org.devicemanagement.domain.ActionState;
-import org.devicemanagement.domain.ComplianceState;
-import org.devicemanagement.domain.DeviceActionResult;
-import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
-import org.devicemanagement.domain.ManagedDeviceOwnerType;
-import org.devicemanagement.domain.ManagementState;
-import org.devicemanagement.domain.RetireAllOutcome;
-import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every {@link ManagedDeviceLookup} adapter must keep. Implement it in the adapter's
