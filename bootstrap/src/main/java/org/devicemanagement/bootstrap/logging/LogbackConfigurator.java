@@ -3,7 +3,6 @@ package org.devicemanagement.bootstrap.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
@@ -44,9 +43,8 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
     julLevels.start();
     context.addListener(julLevels);
 
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LineEncoder encoder = new LineEncoder();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
     encoder.start();
     // Written by a background thread in batches, so that requests never wait on stderr.
     BatchingConsoleAppender console = new BatchingConsoleAppender();

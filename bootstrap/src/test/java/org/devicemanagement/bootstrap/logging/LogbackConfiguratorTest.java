@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -35,7 +34,7 @@ class LogbackConfiguratorTest {
     assertThat(console.isStarted()).isTrue();
     assertThat(console.getEncoder())
         .isInstanceOfSatisfying(
-            PatternLayoutEncoder.class,
+            LineEncoder.class,
             encoder ->
                 assertThat(encoder.getPattern())
                     .isEqualTo("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n"));

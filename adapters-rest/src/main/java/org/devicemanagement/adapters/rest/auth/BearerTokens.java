@@ -1,6 +1,5 @@
 package org.devicemanagement.adapters.rest.auth;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Reads the token of an {@code Authorization: Bearer} header; free of JAX-RS types. */
@@ -21,8 +20,8 @@ public final class BearerTokens {
     }
     String value = authorization.strip();
     int space = indexOfWhitespace(value);
-    String scheme = space < 0 ? value : value.substring(0, space);
-    if (!scheme.toLowerCase(Locale.ROOT).equals(BEARER)) {
+    int schemeLength = space < 0 ? value.length() : space;
+    if (schemeLength != BEARER.length() || !value.regionMatches(true, 0, BEARER, 0, schemeLength)) {
       throw new MissingAccessTokenException();
     }
     String token = space < 0 ? "" : value.substring(space + 1).strip();

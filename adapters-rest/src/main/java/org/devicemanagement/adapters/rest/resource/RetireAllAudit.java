@@ -19,18 +19,30 @@ final class RetireAllAudit {
    * request {@code requestId}.
    */
   static void record(String action, Caller caller, RetireAllOutcome outcome, String requestId) {
+    if (!AUDIT.isInfoEnabled()) {
+      return;
+    }
     int changed = outcome.changedCount();
-    AUDIT.info(
-        "{}: caller oid={} upn={} appid={} tid={} target user={} devices changed={} unchanged={}"
-            + " request-id={}",
-        action,
-        caller.objectId().orElse("-"),
-        caller.userPrincipalName().orElse("-"),
-        caller.appId().orElse("-"),
-        caller.tenantId(),
-        outcome.userId(),
-        changed,
-        outcome.transitions().size() - changed,
-        requestId);
+    // Built here rather than by the logger's {} substitution: one line per retire-all, and the
+    // substitution's argument array and parsing were a measurable share of its cost.
+    String line =
+        action
+            + ": caller oid="
+            + caller.objectId().orElse("-")
+            + " upn="
+            + caller.userPrincipalName().orElse("-")
+            + " appid="
+            + caller.appId().orElse("-")
+            + " tid="
+            + caller.tenantId()
+            + " target user="
+            + outcome.userId()
+            + " devices changed="
+            + changed
+            + " unchanged="
+            + (outcome.transitions().size() - changed)
+            + " request-id="
+            + requestId;
+    AUDIT.info(line);
   }
 }
