@@ -9,9 +9,10 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
-import org.devicemanagement.application.port.in.ManagedDevicePage;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.query.DevicePage;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.application.service.ListManagedDevicesService;
 import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
 import org.devicemanagement.domain.ManagedDevice;
@@ -62,14 +63,15 @@ public class RetireAllBenchmark {
     PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
     retireAll =
         new RemoveAllDevicesFromManagementService(policy, tenant, tenant, Clock.systemUTC());
-    list = new ListManagedDevicesService(policy, tenant, tenant);
+    list = new ListManagedDevicesService(policy, tenant, tenant, tenant);
     command =
         new RemoveAllDevicesFromManagementCommand(
             BenchData.delegatedCaller(owner), new UserReference.ById(owner.id()));
     firstPage =
         new ListManagedDevicesQuery(
             BenchData.delegatedCaller(owner),
-            new UserReference.ById(owner.id()),
+            Optional.of(new UserReference.ById(owner.id())),
+            DeviceQuery.ALL,
             100,
             Optional.empty());
   }
@@ -90,7 +92,7 @@ public class RetireAllBenchmark {
 
   /** The first page (100) of the user's devices. */
   @Benchmark
-  public ManagedDevicePage listFirstPage() {
+  public DevicePage listFirstPage() {
     return list.listManagedDevices(firstPage);
   }
 }

@@ -13,6 +13,7 @@ import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.application.service.ListManagedDevicesService;
 import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
 import org.devicemanagement.domain.ManagedDevice;
@@ -145,7 +146,7 @@ public final class ScaleProbe {
       PermissionPolicy policy = new PermissionPolicy(PermissionCatalog.seed());
       retireAll =
           new RemoveAllDevicesFromManagementService(policy, tenant, tenant, Clock.systemUTC());
-      list = new ListManagedDevicesService(policy, tenant, tenant);
+      list = new ListManagedDevicesService(policy, tenant, tenant, tenant);
       User user = BenchData.user(userIndex);
       command =
           new RemoveAllDevicesFromManagementCommand(
@@ -153,7 +154,8 @@ public final class ScaleProbe {
       query =
           new ListManagedDevicesQuery(
               BenchData.delegatedCaller(user),
-              new UserReference.ById(user.id()),
+              Optional.of(new UserReference.ById(user.id())),
+              DeviceQuery.ALL,
               100,
               Optional.empty());
     }

@@ -18,7 +18,10 @@ import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
+import org.devicemanagement.application.query.DevicePage;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * action.
  */
 public final class GraphManagedDevices
-    implements UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
+    implements UserDeviceListing, ManagedDeviceLookup, ManagedDeviceSearch, DeviceRetirement {
 
   private static final Logger LOG = LoggerFactory.getLogger(GraphManagedDevices.class);
 
@@ -239,6 +242,12 @@ public final class GraphManagedDevices
   private static boolean standsInFor(User user, ManagedDevice device) {
     return GraphUsersOrStandIns.isNamedBySignInNameOnly(user)
         && user.hasUserPrincipalName(device.userPrincipalName());
+  }
+
+  /** PLACEHOLDER: forwarded to Graph's own listing in the next step. */
+  @Override
+  public DevicePage search(DeviceQuery query, int pageSize, Optional<String> skipToken) {
+    throw new UnsupportedOperationException("not yet");
   }
 
   @Override

@@ -10,8 +10,11 @@ import java.util.function.Supplier;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
+import org.devicemanagement.application.query.DevicePage;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
@@ -21,7 +24,11 @@ import org.devicemanagement.domain.User;
  * every {@link #reset()}, except where a test scripted a port to throw for a user.
  */
 final class FailureInjectingTenant
-    implements UserDirectory, UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
+    implements UserDirectory,
+        UserDeviceListing,
+        ManagedDeviceLookup,
+        ManagedDeviceSearch,
+        DeviceRetirement {
 
   /** The outbound port a scripted failure is thrown from. */
   enum Port {
@@ -72,6 +79,11 @@ final class FailureInjectingTenant
         throw entry.failure();
       }
     }
+  }
+
+  @Override
+  public DevicePage search(DeviceQuery query, int pageSize, Optional<String> skipToken) {
+    return tenant.search(query, pageSize, skipToken);
   }
 
   @Override

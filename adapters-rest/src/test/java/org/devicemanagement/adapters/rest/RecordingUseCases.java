@@ -9,9 +9,9 @@ import org.devicemanagement.application.port.in.GetUserQuery;
 import org.devicemanagement.application.port.in.GetUserUseCase;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
-import org.devicemanagement.application.port.in.ManagedDevicePage;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
+import org.devicemanagement.application.query.DevicePage;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
@@ -60,7 +60,7 @@ final class RecordingUseCases
   }
 
   @Override
-  public ManagedDevicePage listManagedDevices(ListManagedDevicesQuery query) {
+  public DevicePage listManagedDevices(ListManagedDevicesQuery query) {
     received.add(query);
     return list.listManagedDevices(query);
   }

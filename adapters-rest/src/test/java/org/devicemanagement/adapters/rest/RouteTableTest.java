@@ -154,6 +154,7 @@ class RouteTableTest {
             "{version: v1\\.0|beta}/me/removeAllDevicesFromManagement [POST]",
             "{version: v1\\.0|beta}/users/{user}/managedDevices [GET]",
             "{version: v1\\.0|beta}/me/managedDevices [GET]",
+            "{version: v1\\.0|beta}/deviceManagement/managedDevices [GET]",
             "{version: v1\\.0|beta}/deviceManagement/managedDevices/{id} [GET]",
             "{version: v1\\.0|beta}/users/{user} [GET]",
             "{version: v1\\.0|beta}/me [GET]");

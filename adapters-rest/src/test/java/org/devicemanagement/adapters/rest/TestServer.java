@@ -1,7 +1,9 @@
 package org.devicemanagement.adapters.rest;
 
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +18,6 @@ import java.util.function.UnaryOperator;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
-import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
-import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
-import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
-import org.devicemanagement.adapters.rest.resource.UserResource;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.service.GetManagedDeviceService;
@@ -54,7 +52,7 @@ final class TestServer implements AutoCloseable {
     useCases =
         new RecordingUseCases(
             new RemoveAllDevicesFromManagementService(policy, ports, ports, TestTime.CLOCK),
-            new ListManagedDevicesService(policy, ports, ports),
+            new ListManagedDevicesService(policy, ports, ports, ports),
             new GetManagedDeviceService(policy, ports),
             new GetUserService(policy, ports));
     jetty =
@@ -87,22 +85,31 @@ final class TestServer implements AutoCloseable {
     return new Builder();
   }
 
-  /** Builds each resource class around the use cases, as Guice does in bootstrap. */
+  /**
+   * Builds each resource class through its {@code @Inject} constructor around the use cases, as
+   * Guice does in bootstrap, so a new resource needs no code here.
+   */
   private static Function<Class<?>, Object> resourceFactory(RecordingUseCases useCases) {
     return type -> {
-      if (type == RemoveAllDevicesFromManagementResource.class) {
-        return new RemoveAllDevicesFromManagementResource(useCases);
+      for (Constructor<?> constructor : type.getConstructors()) {
+        if (constructor.isAnnotationPresent(Inject.class)) {
+          Object[] arguments = new Object[constructor.getParameterCount()];
+          for (int i = 0; i < arguments.length; i++) {
+            Class<?> parameter = constructor.getParameterTypes()[i];
+            if (!parameter.isInstance(useCases)) {
+              throw new IllegalArgumentException(
+                  "%s needs a %s, which the test server has not".formatted(type, parameter));
+            }
+            arguments[i] = useCases;
+          }
+          try {
+            return constructor.newInstance(arguments);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type, e);
+          }
+        }
       }
-      if (type == UserManagedDevicesResource.class) {
-        return new UserManagedDevicesResource(useCases);
-      }
-      if (type == DeviceManagementManagedDevicesResource.class) {
-        return new DeviceManagementManagedDevicesResource(useCases);
-      }
-      if (type == UserResource.class) {
-        return new UserResource(useCases);
-      }
-      throw new IllegalArgumentException("no resource " + type);
+      throw new IllegalArgumentException("no @Inject constructor on " + type);
     };
   }
 

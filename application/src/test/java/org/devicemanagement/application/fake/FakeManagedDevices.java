@@ -7,7 +7,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
+import org.devicemanagement.application.query.DevicePage;
+import org.devicemanagement.application.query.DevicePaging;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
@@ -15,7 +19,7 @@ import org.devicemanagement.domain.User;
 
 /** A trivial in-memory store of the device ports: a map ordered by id, guarded by one lock. */
 public final class FakeManagedDevices
-    implements UserDeviceListing, ManagedDeviceLookup, DeviceRetirement {
+    implements UserDeviceListing, ManagedDeviceLookup, ManagedDeviceSearch, DeviceRetirement {
 
   private final TreeMap<String, ManagedDevice> byId = new TreeMap<>();
   private int retireAllCalls;
@@ -35,6 +39,16 @@ public final class FakeManagedDevices
   @Override
   public synchronized Optional<ManagedDevice> findDeviceById(String deviceId) {
     return Optional.ofNullable(byId.get(deviceId));
+  }
+
+  @Override
+  public synchronized DevicePage search(
+      DeviceQuery query, int pageSize, Optional<String> skipToken) {
+    List<ManagedDevice> matching =
+        byId.values().stream()
+            .filter(d -> query.filter().map(f -> f.test(d)).orElse(true))
+            .toList();
+    return DevicePaging.page(matching, query, pageSize, skipToken);
   }
 
   @Override

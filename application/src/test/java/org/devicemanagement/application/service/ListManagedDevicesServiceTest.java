@@ -24,8 +24,9 @@ import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
-import org.devicemanagement.application.port.in.ManagedDevicePage;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.query.DevicePage;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,17 @@ class ListManagedDevicesServiceTest {
     devices = new FakeManagedDevices(ApplicationTestData.devices());
     service =
         new ListManagedDevicesService(
-            new PermissionPolicy(PermissionCatalog.seed()), directory, devices);
+            new PermissionPolicy(PermissionCatalog.seed()), directory, devices, devices);
   }
 
-  private ManagedDevicePage page(UserReference user, int pageSize, Optional<String> skipToken) {
+  private DevicePage page(UserReference user, int pageSize, Optional<String> skipToken) {
     return service.listManagedDevices(
         new ListManagedDevicesQuery(
-            ApplicationTestData.delegatedReader(), user, pageSize, skipToken));
+            ApplicationTestData.delegatedReader(),
+            Optional.of(user),
+            DeviceQuery.ALL,
+            pageSize,
+            skipToken));
   }
 
   private static List<String> ids(List<ManagedDevice> devices) {
@@ -65,9 +70,9 @@ class ListManagedDevicesServiceTest {
   void givenThirteenDevices_whenPagingByFive_thenPagesOfFiveFiveThreeInIdOrder() {
     UserReference user = UserReference.parse(adele().id());
 
-    ManagedDevicePage first = page(user, 5, Optional.empty());
-    ManagedDevicePage second = page(user, 5, first.nextSkipToken());
-    ManagedDevicePage third = page(user, 5, second.nextSkipToken());
+    DevicePage first = page(user, 5, Optional.empty());
+    DevicePage second = page(user, 5, first.nextSkipToken());
+    DevicePage third = page(user, 5, second.nextSkipToken());
 
     assertThat(first.devices()).hasSize(5);
     assertThat(second.devices()).hasSize(5);
@@ -90,7 +95,7 @@ class ListManagedDevicesServiceTest {
     Optional<String> token = Optional.empty();
     int pages = 0;
     do {
-      ManagedDevicePage page = page(user, pageSize, token);
+      DevicePage page = page(user, pageSize, token);
       assertThat(page.devices()).hasSizeLessThanOrEqualTo(pageSize).isNotEmpty();
       seen.addAll(ids(page.devices()));
       token = page.nextSkipToken();
@@ -103,7 +108,7 @@ class ListManagedDevicesServiceTest {
 
   @Test
   void givenPageExactlyFull_whenListing_thenNoToken() {
-    ManagedDevicePage page = page(UserReference.parse(alex().id()), 3, Optional.empty());
+    DevicePage page = page(UserReference.parse(alex().id()), 3, Optional.empty());
 
     assertThat(ids(page.devices()))
         .containsExactlyElementsOf(
@@ -114,17 +119,17 @@ class ListManagedDevicesServiceTest {
   @Test
   void givenLastServedDeviceRemoved_whenContinuing_thenNextPageStartsAfterIt() {
     UserReference user = UserReference.parse(adele().id());
-    ManagedDevicePage first = page(user, 5, Optional.empty());
+    DevicePage first = page(user, 5, Optional.empty());
     devices.remove(first.devices().get(4).id());
 
-    ManagedDevicePage second = page(user, 5, first.nextSkipToken());
+    DevicePage second = page(user, 5, first.nextSkipToken());
 
     assertThat(ids(second.devices())).containsExactlyElementsOf(adelesIdsInOrder().subList(5, 10));
   }
 
   @Test
   void givenUserWithoutDevices_whenListing_thenEmptyPageWithoutToken() {
-    ManagedDevicePage page = page(UserReference.parse(megan().id()), 10, Optional.empty());
+    DevicePage page = page(UserReference.parse(megan().id()), 10, Optional.empty());
 
     assertThat(page.devices()).isEmpty();
     assertThat(page.nextSkipToken()).isEmpty();
@@ -134,10 +139,14 @@ class ListManagedDevicesServiceTest {
   void givenMe_whenDelegatedReader_thenSignedInUsersDevices() {
     Caller adeleReading = ApplicationTestData.delegatedAs(adele(), Permissions.READ_ALL);
 
-    ManagedDevicePage page =
+    DevicePage page =
         service.listManagedDevices(
             new ListManagedDevicesQuery(
-                adeleReading, new UserReference.SignedInUser(), 100, Optional.empty()));
+                adeleReading,
+                Optional.of(new UserReference.SignedInUser()),
+                DeviceQuery.ALL,
+                100,
+                Optional.empty()));
 
     assertThat(ids(page.devices())).containsExactlyElementsOf(adelesIdsInOrder());
   }
@@ -151,18 +160,23 @@ class ListManagedDevicesServiceTest {
             () ->
                 service.listManagedDevices(
                     new ListManagedDevicesQuery(
-                        app, new UserReference.SignedInUser(), 10, Optional.empty())))
+                        app,
+                        Optional.of(new UserReference.SignedInUser()),
+                        DeviceQuery.ALL,
+                        10,
+                        Optional.empty())))
         .isInstanceOf(DelegatedCallerRequiredException.class);
     assertThat(directory.lookups()).isEmpty();
   }
 
   @Test
   void givenApplicationReader_whenListingById_thenDevices() {
-    ManagedDevicePage page =
+    DevicePage page =
         service.listManagedDevices(
             new ListManagedDevicesQuery(
                 ApplicationTestData.application(Permissions.READ_WRITE_ALL),
-                UserReference.parse(alex().id()),
+                Optional.of(UserReference.parse(alex().id())),
+                DeviceQuery.ALL,
                 10,
                 Optional.empty()));
 
@@ -211,7 +225,8 @@ class ListManagedDevicesServiceTest {
                 service.listManagedDevices(
                     new ListManagedDevicesQuery(
                         privilegedOnly,
-                        UserReference.parse(ApplicationTestData.unknownUserId()),
+                        Optional.of(UserReference.parse(ApplicationTestData.unknownUserId())),
+                        DeviceQuery.ALL,
                         5,
                         Optional.empty())))
         .isInstanceOf(MissingPermissionException.class);
@@ -225,7 +240,8 @@ class ListManagedDevicesServiceTest {
                 service.listManagedDevices(
                     new ListManagedDevicesQuery(
                         ApplicationTestData.personal(Permissions.READ_ALL),
-                        UserReference.parse(adele().id()),
+                        Optional.of(UserReference.parse(adele().id())),
+                        DeviceQuery.ALL,
                         5,
                         Optional.empty())))
         .isInstanceOf(PermissionTypeNotSupportedException.class);
@@ -239,7 +255,8 @@ class ListManagedDevicesServiceTest {
             () ->
                 new ListManagedDevicesQuery(
                     ApplicationTestData.delegatedReader(),
-                    new UserReference.SignedInUser(),
+                    Optional.of(new UserReference.SignedInUser()),
+                    DeviceQuery.ALL,
                     pageSize,
                     Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)

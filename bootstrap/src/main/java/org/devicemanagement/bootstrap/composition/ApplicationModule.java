@@ -13,6 +13,7 @@ import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.application.service.GetManagedDeviceService;
@@ -61,8 +62,9 @@ public final class ApplicationModule extends AbstractModule {
   ListManagedDevicesUseCase listManagedDevices(
       PermissionPolicy policy,
       @ForDeviceOperations UserDirectory users,
-      UserDeviceListing devices) {
-    return new ListManagedDevicesService(policy, users, devices);
+      UserDeviceListing devices,
+      ManagedDeviceSearch search) {
+    return new ListManagedDevicesService(policy, users, devices, search);
   }
 
   @Provides

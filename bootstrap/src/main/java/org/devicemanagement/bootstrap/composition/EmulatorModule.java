@@ -11,6 +11,7 @@ import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 
@@ -36,6 +37,7 @@ public final class EmulatorModule extends AbstractModule {
     bind(UserDirectory.class).annotatedWith(ForDeviceOperations.class).toInstance(tenant);
     bind(UserDeviceListing.class).toInstance(tenant);
     bind(ManagedDeviceLookup.class).toInstance(tenant);
+    bind(ManagedDeviceSearch.class).toInstance(tenant);
     bind(DeviceRetirement.class).toInstance(tenant);
   }
 

@@ -11,6 +11,7 @@ import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.bootstrap.composition.ForDeviceOperations;
@@ -69,6 +70,7 @@ public final class GatewayModule extends AbstractModule {
         .toInstance(tenant.usersOrStandIns());
     bind(UserDeviceListing.class).toInstance(tenant.devices());
     bind(ManagedDeviceLookup.class).toInstance(tenant.devices());
+    bind(ManagedDeviceSearch.class).toInstance(tenant.devices());
     bind(DeviceRetirement.class).toInstance(tenant.devices());
   }
 

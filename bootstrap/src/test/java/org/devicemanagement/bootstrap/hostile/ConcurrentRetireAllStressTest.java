@@ -33,6 +33,7 @@ import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.composition.ApplicationModule;
 import org.devicemanagement.bootstrap.composition.EmulatorModule;
@@ -127,14 +128,24 @@ class ConcurrentRetireAllStressTest {
                       // What this thread just did must be visible to it at once.
                       checkAllRetirableArePending(
                           list.listManagedDevices(
-                                  new ListManagedDevicesQuery(caller, ref, 1000, Optional.empty()))
+                                  new ListManagedDevicesQuery(
+                                      caller,
+                                      Optional.of(ref),
+                                      DeviceQuery.ALL,
+                                      1000,
+                                      Optional.empty()))
                               .devices(),
                           initial,
                           violations);
                     } else if (kind < 7) {
                       List<ManagedDevice> seen =
                           list.listManagedDevices(
-                                  new ListManagedDevicesQuery(caller, ref, 1000, Optional.empty()))
+                                  new ListManagedDevicesQuery(
+                                      caller,
+                                      Optional.of(ref),
+                                      DeviceQuery.ALL,
+                                      1000,
+                                      Optional.empty()))
                               .devices();
                       if (seen.size() != DEVICES_PER_USER) {
                         violations.add(
@@ -194,7 +205,11 @@ class ConcurrentRetireAllStressTest {
     for (User user : users) {
       list.listManagedDevices(
               new ListManagedDevicesQuery(
-                  caller, UserReference.parse(user.id()), 1000, Optional.empty()))
+                  caller,
+                  Optional.of(UserReference.parse(user.id())),
+                  DeviceQuery.ALL,
+                  1000,
+                  Optional.empty()))
           .devices()
           .forEach(d -> finalState.put(d.id(), d));
     }

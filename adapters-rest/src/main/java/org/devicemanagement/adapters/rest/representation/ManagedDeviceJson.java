@@ -3,7 +3,10 @@ package org.devicemanagement.adapters.rest.representation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.devicemanagement.domain.ManagedDevice;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +57,57 @@ public record ManagedDeviceJson(
 
   /** Graph's type name of a managed device. */
   public static final String ODATA_TYPE = "#microsoft.graph.managedDevice";
+
+  /** The device's properties as Graph names them, in the order they are written. */
+  public static final List<String> PROPERTY_NAMES =
+      List.of(
+          "id",
+          "userId",
+          "deviceName",
+          "managedDeviceOwnerType",
+          "deviceActionResults",
+          "enrolledDateTime",
+          "lastSyncDateTime",
+          "operatingSystem",
+          "complianceState",
+          "managementState",
+          "osVersion",
+          "azureADDeviceId",
+          "model",
+          "manufacturer",
+          "serialNumber",
+          "userPrincipalName");
+
+  /** The property called {@code name}, matched ignoring case, as Graph spells it. */
+  public static Optional<String> findProperty(String name) {
+    return PROPERTY_NAMES.stream().filter(known -> known.equalsIgnoreCase(name)).findFirst();
+  }
+
+  /**
+   * Only the {@code selected} properties (names from {@link #PROPERTY_NAMES}) of this device, with
+   * its id always, in the order Graph writes them: the wire form under {@code $select}.
+   */
+  public Map<String, Object> select(List<String> selected) {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("id", id);
+    all.put("userId", userId);
+    all.put("deviceName", deviceName);
+    all.put("managedDeviceOwnerType", managedDeviceOwnerType);
+    all.put("deviceActionResults", deviceActionResults);
+    all.put("enrolledDateTime", enrolledDateTime);
+    all.put("lastSyncDateTime", lastSyncDateTime);
+    all.put("operatingSystem", operatingSystem);
+    all.put("complianceState", complianceState);
+    all.put("managementState", managementState);
+    all.put("osVersion", osVersion);
+    all.put("azureADDeviceId", azureADDeviceId);
+    all.put("model", model);
+    all.put("manufacturer", manufacturer);
+    all.put("serialNumber", serialNumber);
+    all.put("userPrincipalName", userPrincipalName);
+    all.keySet().removeIf(name -> !name.equals("id") && !selected.contains(name));
+    return all;
+  }
 
   /** The wire form of {@code device} inside a collection. */
   public static ManagedDeviceJson of(ManagedDevice device) {

@@ -8,16 +8,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Objects;
+import java.util.Optional;
 import org.devicemanagement.adapters.rest.representation.ManagedDeviceCollectionJson;
-import org.devicemanagement.adapters.rest.representation.ManagedDeviceJson;
 import org.devicemanagement.adapters.rest.routing.Route;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
-import org.devicemanagement.application.port.in.ManagedDevicePage;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.query.DevicePage;
 
-/** Graph's {@code GET users/{id}/managedDevices} and {@code GET me/managedDevices}, paged. */
+/**
+ * Graph's {@code GET users/{id}/managedDevices} and {@code GET me/managedDevices}, paged, with the
+ * query options of {@link ListingOptions}.
+ */
 @Path(GraphVersions.TEMPLATE)
 @Produces(MediaType.APPLICATION_JSON)
 public final class UserManagedDevicesResource {
@@ -48,21 +51,17 @@ public final class UserManagedDevicesResource {
 
   private ManagedDeviceCollectionJson list(
       UserReference user, Route route, Caller caller, UriInfo uri) {
-    PagingOptions paging = PagingOptions.from(uri.getQueryParameters());
-    ManagedDevicePage page =
+    ListingOptions options = ListingOptions.from(uri.getQueryParameters());
+    DevicePage page =
         useCase.listManagedDevices(
-            new ListManagedDevicesQuery(caller, user, paging.top(), paging.skipToken()));
-    String context =
-        ODataUrls.context(
-            uri,
-            route.parameter("version"),
-            "users(%s)/managedDevices"
-                .formatted(ODataUrls.keyLiteral(UserReferences.contextKey(user, caller))));
-    return new ManagedDeviceCollectionJson(
-        context,
-        page.nextSkipToken()
-            .map(token -> ODataUrls.nextLink(uri, paging.top(), token))
-            .orElse(null),
-        page.devices().stream().map(ManagedDeviceJson::of).toList());
+            new ListManagedDevicesQuery(
+                caller, Optional.of(user), options.query(), options.top(), options.skipToken()));
+    return DeviceListings.collection(
+        page,
+        options,
+        uri,
+        route.parameter("version"),
+        "users(%s)/managedDevices"
+            .formatted(ODataUrls.keyLiteral(UserReferences.contextKey(user, caller))));
   }
 }

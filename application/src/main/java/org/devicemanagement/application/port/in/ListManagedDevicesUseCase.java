@@ -1,10 +1,13 @@
 package org.devicemanagement.application.port.in;
 
-/** Lists a user's managed devices, one page at a time. */
+import org.devicemanagement.application.query.DevicePage;
+
+/** Lists managed devices, a user's or the whole tenant's, one page at a time. */
 public interface ListManagedDevicesUseCase {
 
   /**
-   * Checks the caller's permission, finds the user and returns the requested page of its devices.
+   * Checks the caller's permission, finds the user when one is named, and returns the requested
+   * page of the devices that match the query.
    */
-  ManagedDevicePage listManagedDevices(ListManagedDevicesQuery query);
+  DevicePage listManagedDevices(ListManagedDevicesQuery query);
 }
