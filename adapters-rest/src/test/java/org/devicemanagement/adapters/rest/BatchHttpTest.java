@@ -146,6 +146,18 @@ class BatchHttpTest {
   }
 
   @Test
+  void givenContentTypeSpelledTwiceAsTheGraphSdkSendsIt_whenBatched_thenOneHeader() {
+    ObjectNode retire = step("1", "POST", "me/removeAllDevicesFromManagement");
+    retire
+        .putObject("headers")
+        .put("content-type", "application/json")
+        .put("Content-Type", "application/json");
+    retire.putObject("body");
+
+    assertThat(only(batch(array(retire), everything())).get("status").asInt()).isEqualTo(204);
+  }
+
+  @Test
   void givenABase64BodyOfAnotherType_whenBatched_thenTheDecodedBytesAreTheBody() {
     ObjectNode retire = step("1", "POST", "me/removeAllDevicesFromManagement");
     retire.putObject("headers").put("Content-Type", "text/plain");

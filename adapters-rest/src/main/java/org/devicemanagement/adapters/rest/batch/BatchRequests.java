@@ -176,7 +176,15 @@ final class BatchRequests {
             "The header '%s' of %s is not a valid HTTP header."
                 .formatted(shown(headerName), lowerFirst(name)));
       }
-      result.put(headerName, value.asText());
+      // Header names ignore case; a client may spell one twice (the Graph SDK sends both
+      // content-type and Content-Type): one header, the last value, the first spelling.
+      String existing = null;
+      for (String spelled : result.keySet()) {
+        if (spelled.equalsIgnoreCase(headerName)) {
+          existing = spelled;
+        }
+      }
+      result.put(existing == null ? headerName : existing, value.asText());
     }
     return result;
   }
