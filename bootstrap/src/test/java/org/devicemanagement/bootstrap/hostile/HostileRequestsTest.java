@@ -514,7 +514,74 @@ class HostileRequestsTest {
       },
       {"blank id", "GET", "/v1.0/users/%20/managedDevices", 400, "BadRequest"},
       {"empty key", "GET", "/v1.0/users('')/managedDevices", 400, "BadRequest"},
-      {"empty device id", "GET", "/v1.0/deviceManagement/managedDevices/", 400, "BadRequest"},
+      {
+        "blank device id",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices/%20",
+        404,
+        "ResourceNotFound"
+      },
+      {
+        "$filter on an unknown property",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$filter=foo%20eq%20'x'",
+        400,
+        "BadRequest"
+      },
+      {
+        "$filter with an unterminated literal",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$filter=deviceName%20eq%20'x",
+        400,
+        "BadRequest"
+      },
+      {
+        "$filter of 3,000 opening parentheses",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$filter=" + "(".repeat(3000),
+        400,
+        "BadRequest"
+      },
+      {
+        "$filter of 6,000 characters",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$filter=deviceName%20eq%20'"
+            + "x".repeat(6000)
+            + "'",
+        400,
+        "BadRequest"
+      },
+      {
+        "$filter with a NUL",
+        "GET",
+        "/v1.0/users/me/managedDevices?$filter=deviceName%20eq%20'%00'%00",
+        400,
+        "BadRequest"
+      },
+      {"$filter empty", "GET", "/v1.0/me/managedDevices?$filter=", 400, "BadRequest"},
+      {"$filter an operator only", "GET", "/v1.0/me/managedDevices?$filter=eq", 400, "BadRequest"},
+      {
+        "$orderby on an unsupported property",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$orderby=serialNumber",
+        400,
+        "BadRequest"
+      },
+      {
+        "$select of an unknown property",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$select=id,passwords",
+        400,
+        "BadRequest"
+      },
+      {"$count not a boolean", "GET", "/v1.0/me/managedDevices?$count=1", 400, "BadRequest"},
+      {
+        "$skiptoken forged",
+        "GET",
+        "/v1.0/deviceManagement/managedDevices?$skiptoken=YWZ0ZXI6",
+        400,
+        "BadRequest"
+      },
       {
         "raw # cuts the path to Get user",
         "GET",
