@@ -9,10 +9,6 @@ import java.util.Objects;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
-import org.devicemanagement.application.port.out.DeviceRetirement;
-import org.devicemanagement.application.port.out.ManagedDeviceLookup;
-import org.devicemanagement.application.port.out.ManagedDeviceSearch;
-import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 
 /**
@@ -33,12 +29,8 @@ public final class EmulatorModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(InMemoryTenant.class).toInstance(tenant);
-    bind(UserDirectory.class).toInstance(tenant);
+    OutboundPorts.bind(binder(), tenant);
     bind(UserDirectory.class).annotatedWith(ForDeviceOperations.class).toInstance(tenant);
-    bind(UserDeviceListing.class).toInstance(tenant);
-    bind(ManagedDeviceLookup.class).toInstance(tenant);
-    bind(ManagedDeviceSearch.class).toInstance(tenant);
-    bind(DeviceRetirement.class).toInstance(tenant);
   }
 
   @Provides

@@ -9,12 +9,9 @@ import org.devicemanagement.adapters.graph.GraphTenant;
 import org.devicemanagement.adapters.graph.PassThroughGraphCredentials;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
-import org.devicemanagement.application.port.out.DeviceRetirement;
-import org.devicemanagement.application.port.out.ManagedDeviceLookup;
-import org.devicemanagement.application.port.out.ManagedDeviceSearch;
-import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.bootstrap.composition.ForDeviceOperations;
+import org.devicemanagement.bootstrap.composition.OutboundPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +65,7 @@ public final class GatewayModule extends AbstractModule {
     bind(UserDirectory.class)
         .annotatedWith(ForDeviceOperations.class)
         .toInstance(tenant.usersOrStandIns());
-    bind(UserDeviceListing.class).toInstance(tenant.devices());
-    bind(ManagedDeviceLookup.class).toInstance(tenant.devices());
-    bind(ManagedDeviceSearch.class).toInstance(tenant.devices());
-    bind(DeviceRetirement.class).toInstance(tenant.devices());
+    OutboundPorts.bind(binder(), tenant.devices());
   }
 
   @Provides

@@ -6,12 +6,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.util.Modules;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.devicemanagement.adapters.graph.GraphUsersOrStandIns;
@@ -140,6 +143,41 @@ class CompositionTest {
     assertThat(injector.getInstance(AccessTokenVerifier.class).toString())
         .contains(UnverifiedClaimsVerifier.class.getSimpleName());
     assertThat(composition.jerseyProviders()).hasSize(1);
+  }
+
+  @Test
+  void givenEitherBackend_whenComposed_thenEveryOutboundPortOfTheApplicationIsBound()
+      throws Exception {
+    List<Class<?>> ports =
+        new ClassFileImporter()
+            .importPackages(UserDirectory.class.getPackageName()).stream()
+                .filter(JavaClass::isInterface)
+                .filter(type -> type.getPackageName().equals(UserDirectory.class.getPackageName()))
+                .<Class<?>>map(JavaClass::reflect)
+                // The ports themselves, not the contract tests of the application's test-jar.
+                .filter(type -> sameJar(type, UserDirectory.class))
+                .toList();
+    Injector emulator = Composition.of(BootstrapTestData.settings(dataDir)).compose().injector();
+    Injector gateway =
+        Composition.of(
+                BootstrapTestData.settings(dataDir)
+                    .withGateway(
+                        GatewaySettings.defaults(URI.create("https://graph.microsoft.com/v1.0"))))
+            .compose()
+            .injector();
+
+    assertThat(ports).contains(UserDirectory.class, DeviceRetirement.class);
+    for (Class<?> port : ports) {
+      assertThat(emulator.getExistingBinding(Key.get(port))).as("emulator: %s", port).isNotNull();
+      assertThat(gateway.getExistingBinding(Key.get(port))).as("gateway: %s", port).isNotNull();
+    }
+  }
+
+  private static boolean sameJar(Class<?> one, Class<?> other) {
+    return one.getProtectionDomain()
+        .getCodeSource()
+        .getLocation()
+        .equals(other.getProtectionDomain().getCodeSource().getLocation());
   }
 
   @Test
