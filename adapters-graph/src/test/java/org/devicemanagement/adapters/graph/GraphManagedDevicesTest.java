@@ -34,7 +34,7 @@ class GraphManagedDevicesTest {
   }
 
   private String link(String skipToken) {
-    return graph.baseUrl() + "/users/" + adele().id() + "/managedDevices?$skiptoken=" + skipToken;
+    return graph.origin() + GraphTestData.devicesOfUserId(adele()) + "&$skiptoken=" + skipToken;
   }
 
   @Test
@@ -60,9 +60,9 @@ class GraphManagedDevicesTest {
     assertThat(graph.requests())
         .extracting(FakeGraph.Recorded::target)
         .containsExactly(
-            "/v1.0/users/" + adele().id() + "/managedDevices",
-            "/v1.0/users/" + adele().id() + "/managedDevices?$skiptoken=RFNwdAIAAQAAAC",
-            "/v1.0/users/" + adele().id() + "/managedDevices?$skiptoken=RFNwdAIAAQAAAD");
+            GraphTestData.devicesOfUserId(adele()),
+            GraphTestData.devicesOfUserId(adele()) + "&$skiptoken=RFNwdAIAAQAAAC",
+            GraphTestData.devicesOfUserId(adele()) + "&$skiptoken=RFNwdAIAAQAAAD");
     assertThat(graph.requests())
         .extracting(r -> r.header("client-request-id"))
         .doesNotHaveDuplicates();
@@ -210,7 +210,7 @@ class GraphManagedDevicesTest {
     assertThat(graph.requests())
         .extracting(r -> r.method() + " " + r.target())
         .containsExactly(
-            "GET /v1.0/users/" + adele().id() + "/managedDevices",
+            "GET " + GraphTestData.devicesOfUserId(adele()),
             "POST /v1.0/users/" + adele().id() + "/removeAllDevicesFromManagement");
     assertThat(outcome)
         .isEqualTo(

@@ -22,9 +22,10 @@ import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
 
 /**
- * A small Graph for contract tests: the four requests the adapter makes, over a seeded in-memory
- * tenant, with Graph's paging (5 devices a page, in an order that is not the port's), Graph's error
- * bodies, and retire-all applied at once by the server's own clock.
+ * A small Graph for contract tests: the requests the adapter makes (the tenant's listing filtered
+ * to one user by id or sign-in name only), over a seeded in-memory tenant, with Graph's paging (5
+ * devices a page, in an order that is not the port's), Graph's error bodies, and retire-all applied
+ * at once by the server's own clock.
  */
 final class SimulatedGraph implements SeededGraph {
 
@@ -33,6 +34,8 @@ final class SimulatedGraph implements SeededGraph {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern SKIP = Pattern.compile("(?:^|&)\\$skiptoken=(\\d+)(?:&|$)");
+  private static final Pattern USER_FILTER =
+      Pattern.compile("(userId|userPrincipalName) eq '((?:[^']|'')*)'");
 
   private final List<User> users;
   private final Map<String, ManagedDevice> devices = new LinkedHashMap<>();
@@ -91,6 +94,12 @@ final class SimulatedGraph implements SeededGraph {
         && method.equals("POST")) {
       return user(path.get(1)).map(this::retireAll).orElseGet(() -> notFound(path.get(1)));
     }
+    if (path.size() == 2
+        && path.get(0).equals("deviceManagement")
+        && path.get(1).equals("managedDevices")
+        && method.equals("GET")) {
+      return tenantPage(request);
+    }
     if (path.size() == 3
         && path.get(0).equals("deviceManagement")
         && path.get(1).equals("managedDevices")
@@ -131,6 +140,54 @@ final class SimulatedGraph implements SeededGraph {
     owned
         .subList(Math.min(from, owned.size()), to)
         .forEach(d -> value.add(GraphTestData.deviceNode(d)));
+    return Reply.json(200, GraphTestData.write(body));
+  }
+
+  // The two filters the adapter sends for a user's devices; anything else is refused as Graph
+  // refuses what it does not support.
+  private Reply tenantPage(Recorded request) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String option : request.rawQuery().split("&", -1)) {
+      int equals = option.indexOf('=');
+      if (equals > 0) {
+        options.put(decode(option.substring(0, equals)), decode(option.substring(equals + 1)));
+      }
+    }
+    Matcher filter = USER_FILTER.matcher(options.getOrDefault("$filter", ""));
+    if (!filter.matches()) {
+      return Reply.json(
+          400,
+          GraphTestData.errorBody(
+              "BadRequest", "Invalid filter clause: " + options.getOrDefault("$filter", "")));
+    }
+    String value = filter.group(2).replace("''", "'");
+    boolean byId = filter.group(1).equals("userId");
+    int from = Integer.parseInt(options.getOrDefault("$skiptoken", "0"));
+    List<ManagedDevice> matching =
+        devices.values().stream()
+            .filter(
+                d ->
+                    byId
+                        ? d.userId().equalsIgnoreCase(value)
+                        : d.userPrincipalName().equalsIgnoreCase(value))
+            .sorted(Comparator.comparing(ManagedDevice::deviceName).reversed())
+            .toList();
+    int to = Math.min(from + PAGE_SIZE, matching.size());
+    ObjectNode body = GraphTestData.json().createObjectNode();
+    body.put("@odata.context", baseUrl() + "/$metadata#deviceManagement/managedDevices");
+    if (to < matching.size()) {
+      body.put(
+          "@odata.nextLink",
+          baseUrl()
+              + "/deviceManagement/managedDevices?$filter="
+              + GraphHttp.queryValue(options.get("$filter"))
+              + "&$skiptoken="
+              + to);
+    }
+    ArrayNode page = body.putArray("value");
+    matching
+        .subList(Math.min(from, matching.size()), to)
+        .forEach(d -> page.add(GraphTestData.deviceNode(d)));
     return Reply.json(200, GraphTestData.write(body));
   }
 
