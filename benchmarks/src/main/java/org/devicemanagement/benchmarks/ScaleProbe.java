@@ -13,6 +13,7 @@ import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.query.DeviceFilterSyntax;
 import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.application.service.ListManagedDevicesService;
 import org.devicemanagement.application.service.RemoveAllDevicesFromManagementService;
@@ -21,7 +22,8 @@ import org.devicemanagement.domain.User;
 
 /**
  * The scale probe: builds in-memory tenants of 1,000 and of 1,000,000 devices (10 per user),
- * reports load time and heap per stored device, then times retire-all and the list of one user in
+ * reports load time and heap per stored device, then times retire-all, the list of one user, and
+ * the tenant's list filtered to that user ({@code userId eq}, {@code userPrincipalName eq}) in
  * both, alternating the tenants round by round.
  *
  * <p>Usage: {@code java -Xmx2g -cp benchmarks.jar org.devicemanagement.benchmarks.ScaleProbe
@@ -63,12 +65,18 @@ public final class ScaleProbe {
     }
     for (int round = 0; round < ROUNDS; round++) {
       System.out.printf(
-          "round %d: retire-all %.0f / %.0f ns/op, list %.0f / %.0f ns/op (small / large tenant)%n",
+          "round %d: retire-all %.0f / %.0f ns/op, list %.0f / %.0f ns/op, tenant list with"
+              + " userId eq %.0f / %.0f ns/op, with userPrincipalName eq %.0f / %.0f ns/op"
+              + " (small / large tenant)%n",
           round + 1,
           smallRounds.get(round)[0],
           largeRounds.get(round)[0],
           smallRounds.get(round)[1],
-          largeRounds.get(round)[1]);
+          largeRounds.get(round)[1],
+          smallRounds.get(round)[2],
+          largeRounds.get(round)[2],
+          smallRounds.get(round)[3],
+          largeRounds.get(round)[3]);
     }
     double smallRetire = median(smallRounds, 0);
     double largeRetire = median(largeRounds, 0);
@@ -82,6 +90,19 @@ public final class ScaleProbe {
         "list (first page), one user of 10 devices: %,d-device tenant %.0f ns/op, %,d-device"
             + " tenant %.0f ns/op, ratio %.2f%n",
         small.devices, smallList, large.devices, largeList, largeList / smallList);
+    for (int column = 2; column <= 3; column++) {
+      double smallFiltered = median(smallRounds, column);
+      double largeFiltered = median(largeRounds, column);
+      System.out.printf(
+          "tenant list filtered by %s, one user of 10 devices: %,d-device tenant %.0f ns/op,"
+              + " %,d-device tenant %.0f ns/op, ratio %.2f%n",
+          column == 2 ? "userId eq" : "userPrincipalName eq",
+          small.devices,
+          smallFiltered,
+          large.devices,
+          largeFiltered,
+          largeFiltered / smallFiltered);
+    }
     // Keep both tenants reachable until here, so the heap figures above hold.
     System.out.println("(" + small.tenant + ", " + large.tenant + ")");
   }
@@ -140,6 +161,8 @@ public final class ScaleProbe {
     private final ListManagedDevicesService list;
     private final RemoveAllDevicesFromManagementCommand command;
     private final ListManagedDevicesQuery query;
+    private final ListManagedDevicesQuery byUserId;
+    private final ListManagedDevicesQuery byUserPrincipalName;
     private long sink;
 
     Target(InMemoryTenant tenant, int userIndex) {
@@ -158,6 +181,21 @@ public final class ScaleProbe {
               DeviceQuery.ALL,
               100,
               Optional.empty());
+      byUserId = tenantListing(user, "userId eq '%s'".formatted(user.id()));
+      byUserPrincipalName =
+          tenantListing(user, "userPrincipalName eq '%s'".formatted(user.userPrincipalName()));
+    }
+
+    /**
+     * The tenant's devices matching {@code filter} (parsed as a request's would be), 100 a page.
+     */
+    private static ListManagedDevicesQuery tenantListing(User caller, String filter) {
+      return new ListManagedDevicesQuery(
+          BenchData.delegatedCaller(caller),
+          Optional.empty(),
+          new DeviceQuery(Optional.of(DeviceFilterSyntax.parse(filter)), List.of(), false),
+          100,
+          Optional.empty());
     }
 
     /** Nanoseconds per retire-all and per list call, over {@code calls} calls each. */
@@ -171,10 +209,23 @@ public final class ScaleProbe {
         sink += list.listManagedDevices(query).devices().size();
       }
       long end = System.nanoTime();
+      for (int i = 0; i < calls; i++) {
+        sink += list.listManagedDevices(byUserId).devices().size();
+      }
+      long filteredById = System.nanoTime();
+      for (int i = 0; i < calls; i++) {
+        sink += list.listManagedDevices(byUserPrincipalName).devices().size();
+      }
+      long filteredByName = System.nanoTime();
       if (sink == 42) {
         System.out.println(Arrays.toString(new long[] {sink}));
       }
-      return new double[] {(middle - start) / (double) calls, (end - middle) / (double) calls};
+      return new double[] {
+        (middle - start) / (double) calls,
+        (end - middle) / (double) calls,
+        (filteredById - end) / (double) calls,
+        (filteredByName - filteredById) / (double) calls
+      };
     }
   }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import org.devicemanagement.application.port.out.DeviceRetirementContract;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceLookupContract;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
+import org.devicemanagement.application.port.out.ManagedDeviceSearchContract;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDeviceListingContract;
 import org.devicemanagement.domain.ManagedDevice;
@@ -11,7 +13,10 @@ import org.devicemanagement.domain.User;
 
 /** Runs the contracts of the device ports against the in-memory tenant. */
 class InMemoryDeviceContractsTest
-    implements UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {
+    implements UserDeviceListingContract,
+        ManagedDeviceLookupContract,
+        ManagedDeviceSearchContract,
+        DeviceRetirementContract {
 
   @Override
   public UserDeviceListing listingWith(List<User> users, List<ManagedDevice> devices) {
@@ -20,6 +25,11 @@ class InMemoryDeviceContractsTest
 
   @Override
   public ManagedDeviceLookup lookupWith(List<User> users, List<ManagedDevice> devices) {
+    return InMemoryTenant.of(users, devices);
+  }
+
+  @Override
+  public ManagedDeviceSearch searchWith(List<User> users, List<ManagedDevice> devices) {
     return InMemoryTenant.of(users, devices);
   }
 

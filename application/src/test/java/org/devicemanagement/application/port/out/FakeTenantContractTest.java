@@ -20,7 +20,10 @@ class FakeTenantContractTest {
 
   @Nested
   class Devices
-      implements UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {
+      implements UserDeviceListingContract,
+          ManagedDeviceLookupContract,
+          ManagedDeviceSearchContract,
+          DeviceRetirementContract {
     @Override
     public UserDeviceListing listingWith(List<User> users, List<ManagedDevice> devices) {
       return new FakeManagedDevices(devices);
@@ -28,6 +31,11 @@ class FakeTenantContractTest {
 
     @Override
     public ManagedDeviceLookup lookupWith(List<User> users, List<ManagedDevice> devices) {
+      return new FakeManagedDevices(devices);
+    }
+
+    @Override
+    public ManagedDeviceSearch searchWith(List<User> users, List<ManagedDevice> devices) {
       return new FakeManagedDevices(devices);
     }
 
