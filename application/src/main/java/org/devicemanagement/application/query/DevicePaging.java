@@ -47,8 +47,9 @@ public final class DevicePaging {
     }
     sorted.sort(Comparator.comparing(Keyed::key, order));
     int from = skipToken.map(token -> firstAfter(sorted, decode(token, query), order)).orElse(0);
-    int to = Math.min(sorted.size(), from + pageSize);
-    List<ManagedDevice> page = new ArrayList<>(Math.max(0, to - from));
+    // In long arithmetic: a page size near Integer.MAX_VALUE ("all of them") must not overflow.
+    int to = (int) Math.min(sorted.size(), (long) from + pageSize);
+    List<ManagedDevice> page = new ArrayList<>(to - from);
     for (int i = from; i < to; i++) {
       page.add(sorted.get(i).device());
     }
