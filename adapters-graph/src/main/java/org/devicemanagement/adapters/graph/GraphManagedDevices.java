@@ -29,6 +29,7 @@ import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.query.DeviceFilter;
+import org.devicemanagement.application.query.DeviceFilterSyntax;
 import org.devicemanagement.application.query.DeviceOrder;
 import org.devicemanagement.application.query.DevicePage;
 import org.devicemanagement.application.query.DeviceProperty;
@@ -94,7 +95,7 @@ public final class GraphManagedDevices
             http.uri(
                 TENANT_DEVICES
                     + "?$filter="
-                    + GraphHttp.queryValue(ODataFilterText.print(owner(user)))),
+                    + GraphHttp.queryValue(DeviceFilterSyntax.print(owner(user)))),
             null);
     if (listed.isEmpty() && GraphUsersOrStandIns.isStandIn(user)) {
       // Nothing under the name the request gave: ask Graph for the user's own listing, whose 404
@@ -377,7 +378,7 @@ public final class GraphManagedDevices
         .filter()
         .ifPresent(
             filter ->
-                options.add("$filter=" + GraphHttp.queryValue(ODataFilterText.print(filter))));
+                options.add("$filter=" + GraphHttp.queryValue(DeviceFilterSyntax.print(filter))));
     if (!query.orderBy().isEmpty()) {
       options.add(
           "$orderby="

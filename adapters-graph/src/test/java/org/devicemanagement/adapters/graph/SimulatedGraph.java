@@ -17,15 +17,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.devicemanagement.adapters.graph.FakeGraph.Recorded;
 import org.devicemanagement.adapters.graph.FakeGraph.Reply;
+import org.devicemanagement.application.failure.InvalidRequestException;
+import org.devicemanagement.application.query.DeviceFilter;
+import org.devicemanagement.application.query.DeviceFilterSyntax;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
 
 /**
- * A small Graph for contract tests: the requests the adapter makes (the tenant's listing filtered
- * to one user by id or sign-in name only), over a seeded in-memory tenant, with Graph's paging (5
- * devices a page, in an order that is not the port's), Graph's error bodies, and retire-all applied
- * at once by the server's own clock.
+ * A small Graph for contract tests: the requests the adapter makes (the tenant's listing with a
+ * {@code $filter}), over a seeded in-memory tenant, with Graph's paging (5 devices a page, in an
+ * order that is not the port's), Graph's error bodies, and retire-all applied at once by the
+ * server's own clock.
  */
 final class SimulatedGraph implements SeededGraph {
 
@@ -34,8 +37,6 @@ final class SimulatedGraph implements SeededGraph {
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern SKIP = Pattern.compile("(?:^|&)\\$skiptoken=(\\d+)(?:&|$)");
-  private static final Pattern USER_FILTER =
-      Pattern.compile("(userId|userPrincipalName) eq '((?:[^']|'')*)'");
 
   private final List<User> users;
   private final Map<String, ManagedDevice> devices = new LinkedHashMap<>();
@@ -143,8 +144,8 @@ final class SimulatedGraph implements SeededGraph {
     return Reply.json(200, GraphTestData.write(body));
   }
 
-  // The two filters the adapter sends for a user's devices; anything else is refused as Graph
-  // refuses what it does not support.
+  // The tenant's listing with $filter, read by the application's own parser (Graph's 400 for a
+  // filter it refuses); paged as the users' listings are.
   private Reply tenantPage(Recorded request) {
     Map<String, String> options = new LinkedHashMap<>();
     for (String option : request.rawQuery().split("&", -1)) {
@@ -153,23 +154,16 @@ final class SimulatedGraph implements SeededGraph {
         options.put(decode(option.substring(0, equals)), decode(option.substring(equals + 1)));
       }
     }
-    Matcher filter = USER_FILTER.matcher(options.getOrDefault("$filter", ""));
-    if (!filter.matches()) {
-      return Reply.json(
-          400,
-          GraphTestData.errorBody(
-              "BadRequest", "Invalid filter clause: " + options.getOrDefault("$filter", "")));
+    DeviceFilter filter;
+    try {
+      filter = DeviceFilterSyntax.parse(options.getOrDefault("$filter", ""));
+    } catch (InvalidRequestException e) {
+      return Reply.json(400, GraphTestData.errorBody("BadRequest", e.getMessage()));
     }
-    String value = filter.group(2).replace("''", "'");
-    boolean byId = filter.group(1).equals("userId");
     int from = Integer.parseInt(options.getOrDefault("$skiptoken", "0"));
     List<ManagedDevice> matching =
         devices.values().stream()
-            .filter(
-                d ->
-                    byId
-                        ? d.userId().equalsIgnoreCase(value)
-                        : d.userPrincipalName().equalsIgnoreCase(value))
+            .filter(filter::test)
             .sorted(Comparator.comparing(ManagedDevice::deviceName).reversed())
             .toList();
     int to = Math.min(from + PAGE_SIZE, matching.size());
