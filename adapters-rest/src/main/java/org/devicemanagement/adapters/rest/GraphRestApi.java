@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
+import org.devicemanagement.adapters.rest.batch.BatchFeature;
+import org.devicemanagement.adapters.rest.batch.BatchResource;
 import org.devicemanagement.adapters.rest.conventions.RequestParameters;
 import org.devicemanagement.adapters.rest.conventions.ResponseConventionsFilter;
 import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
@@ -40,7 +42,8 @@ public final class GraphRestApi {
           RemoveAllDevicesFromManagementResource.class,
           UserManagedDevicesResource.class,
           DeviceManagementManagedDevicesResource.class,
-          UserResource.class);
+          UserResource.class,
+          BatchResource.class);
 
   private GraphRestApi() {}
 
@@ -76,6 +79,7 @@ public final class GraphRestApi {
         });
     config.register(new AdmissionFilter(routes(), new BearerAuthentication(verifier)));
     config.register(new ResponseConventionsFilter(Clock.systemUTC()));
+    config.register(new BatchFeature(Clock.systemUTC()));
     config.register(JsonConventions.provider());
     config.register(new MissingAccessTokenExceptionMapper());
     config.register(new InvalidAccessTokenExceptionMapper());

@@ -157,7 +157,8 @@ class RouteTableTest {
             "{version: v1\\.0|beta}/deviceManagement/managedDevices [GET]",
             "{version: v1\\.0|beta}/deviceManagement/managedDevices/{id} [GET]",
             "{version: v1\\.0|beta}/users/{user} [GET]",
-            "{version: v1\\.0|beta}/me [GET]");
+            "{version: v1\\.0|beta}/me [GET]",
+            "{version: v1\\.0|beta}/$batch [POST]");
   }
 
   @Test

@@ -131,6 +131,7 @@ class HostileRequestsTest {
     pathRows(rows);
     methodRows(rows);
     bodyRows(rows);
+    batchRows(rows);
     headerRows(rows);
     requestLineRows(rows);
     return rows.stream();
@@ -815,6 +816,130 @@ class HostileRequestsTest {
   }
 
   // ---- headers -------------------------------------------------------------------------------
+
+  // ---- JSON batches ------------------------------------------------------------------------
+
+  private void batchRows(List<Row> rows) {
+    String a = auth("Bearer " + token);
+    String me = "{\"id\":\"%s\",\"method\":\"GET\",\"url\":\"%s\"%s}";
+    StringBuilder twentyOne = new StringBuilder();
+    for (int i = 1; i <= 21; i++) {
+      twentyOne.append(i == 1 ? "" : ",").append(me.formatted("r" + i, "/me", ""));
+    }
+    Map<String, String> badBatches = new LinkedHashMap<>();
+    badBatches.put("malformed JSON", "{\"requests\": [");
+    badBatches.put("requests not an array", "{\"requests\": \"all\"}");
+    badBatches.put("nesting 20,000 deep", "[".repeat(20_000));
+    badBatches.put("21 requests", "{\"requests\": [" + twentyOne + "]}");
+    badBatches.put(
+        "ids differing only in case",
+        "{\"requests\": ["
+            + me.formatted("A", "me", "")
+            + ","
+            + me.formatted("a", "me", "")
+            + "]}");
+    badBatches.put(
+        "a nested batch", "{\"requests\": [" + me.formatted("1", "/%24BATCH?x=1", "") + "]}");
+    badBatches.put(
+        "an absolute inner url",
+        "{\"requests\": [" + me.formatted("1", "http://169.254.169.254/latest", "") + "]}");
+    badBatches.put(
+        "a dependsOn cycle",
+        "{\"requests\": ["
+            + me.formatted("1", "me", ",\"dependsOn\":[\"2\"]")
+            + ","
+            + me.formatted("2", "me", ",\"dependsOn\":[\"1\"]")
+            + "]}");
+    badBatches.put(
+        "an inner header with CRLF",
+        "{\"requests\": ["
+            + me.formatted("1", "me", ",\"headers\":{\"X\":\"a\\r\\nB: c\"}")
+            + "]}");
+    badBatches.forEach(
+        (name, body) -> {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          rows.add(
+              row(
+                  "batch: " + name,
+                  bytes(
+                      post(
+                          "/v1.0/$batch",
+                          crid(),
+                          a,
+                          "Content-Type: application/json",
+                          "Content-Length: " + bytes.length)),
+                  out -> out.write(bytes),
+                  400,
+                  "BadRequest",
+                  true,
+                  Map.of()));
+        });
+    byte[] one =
+        ("{\"requests\": [" + me.formatted("1", "me", "") + "]}").getBytes(StandardCharsets.UTF_8);
+    rows.add(
+        row(
+            "batch: without a token",
+            bytes(
+                post(
+                    "/v1.0/$batch",
+                    crid(),
+                    "Content-Type: application/json",
+                    "Content-Length: " + one.length)),
+            out -> out.write(one),
+            401,
+            "InvalidAuthenticationToken",
+            true,
+            Map.of("WWW-Authenticate", "Bearer")));
+    rows.add(
+        row(
+            "batch: GET",
+            get("/v1.0/$batch", crid(), a),
+            405,
+            "Request_BadRequest",
+            true,
+            Map.of("Allow", "POST")));
+    rows.add(
+        row(
+            "batch: text/plain",
+            bytes(
+                post(
+                    "/beta/$batch",
+                    crid(),
+                    a,
+                    "Content-Type: text/plain",
+                    "Content-Length: " + one.length)),
+            out -> out.write(one),
+            415,
+            "UnsupportedMediaType",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "batch: 10 MB chunked, cut off at the limit",
+            bytes(
+                post(
+                    "/v1.0/$batch",
+                    crid(),
+                    a,
+                    "Content-Type: application/json",
+                    "Transfer-Encoding: chunked")),
+            out -> {
+              byte[] chunk = new byte[16 * 1024];
+              java.util.Arrays.fill(chunk, (byte) ' ');
+              for (int i = 0; i < 640; i++) {
+                out.write(
+                    (Integer.toHexString(chunk.length) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+              }
+              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            },
+            413,
+            "RequestEntityTooLarge",
+            true,
+            Map.of()));
+  }
 
   private void headerRows(List<Row> rows) {
     String a = auth("Bearer " + token);
