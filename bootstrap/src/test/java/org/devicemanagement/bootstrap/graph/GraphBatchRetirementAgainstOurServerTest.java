@@ -17,14 +17,12 @@ import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code GraphTenant.batchRetirement()} against this project's own server's {@code $batch}: a
  * result per user, and the devices of the users retired really changed.
  */
-@Disabled("our server's $batch is not on main yet (passes against the batch branch merged)")
 class GraphBatchRetirementAgainstOurServerTest {
 
   private static final int USERS = 25;
