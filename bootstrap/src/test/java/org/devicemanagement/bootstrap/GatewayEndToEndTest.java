@@ -86,7 +86,9 @@ class GatewayEndToEndTest {
     if (request.method().equals("GET") && path.matches("/v1\\.0/users/[^/]+\\?.*")) {
       return Reply.json(200, userJson());
     }
-    if (request.method().equals("GET") && path.matches("/v1\\.0/users/[^/]+/managedDevices.*")) {
+    // A user's devices: the tenant's filtered listing (or, for a stand-in, the user's own).
+    if (request.method().equals("GET")
+        && path.matches("/v1\\.0/(users/[^/]+|deviceManagement)/managedDevices.*")) {
       return Reply.json(200, page(0, deviceCount, null));
     }
     if (request.method().equals("POST") && path.endsWith("/removeAllDevicesFromManagement")) {
@@ -144,7 +146,7 @@ class GatewayEndToEndTest {
         .extracting(r -> r.method() + " " + r.target().replaceAll("\\?.*", ""))
         .containsExactly(
             "GET /v1.0/users/" + ADELE_UPN,
-            "GET /v1.0/users/" + ADELE_ID + "/managedDevices",
+            "GET /v1.0/deviceManagement/managedDevices",
             "POST /v1.0/users/" + ADELE_ID + "/removeAllDevicesFromManagement");
     assertThat(seen)
         .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + token));
@@ -299,7 +301,7 @@ class GatewayEndToEndTest {
         .extracting(r -> r.method() + " " + r.target().replaceAll("\\?.*", ""))
         .containsExactly(
             "GET /v1.0/users/" + ADELE_UPN,
-            "GET /v1.0/users/" + ADELE_UPN + "/managedDevices",
+            "GET /v1.0/deviceManagement/managedDevices",
             "POST /v1.0/users/" + ADELE_UPN + "/removeAllDevicesFromManagement");
   }
 
@@ -478,7 +480,8 @@ class GatewayEndToEndTest {
             r -> {
               String token = r.header("Authorization").substring("Bearer ".length());
               String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
-              assertThat(r.target()).startsWith("/v1.0/users/" + upn);
+              // The action names the user in its path, the listing in its filter.
+              assertThat(r.target()).containsAnyOf("/v1.0/users/" + upn, "%27" + upn + "%27");
             });
   }
 
@@ -548,7 +551,8 @@ class GatewayEndToEndTest {
               String token = r.header("Authorization").substring("Bearer ".length());
               assertThat(token).isNotEqualTo(refused);
               String upn = String.valueOf(BootstrapTestData.claims(token).getClaim("upn"));
-              assertThat(r.target()).startsWith("/v1.0/users/" + upn);
+              // The action names the user in its path, the listing in its filter.
+              assertThat(r.target()).containsAnyOf("/v1.0/users/" + upn, "%27" + upn + "%27");
             });
   }
 

@@ -84,6 +84,18 @@ final class GraphHttp {
    * FailureKind#BACKEND_SATURATED}.
    */
   GraphResponse send(String method, URI uri) {
+    return send(method, uri, null);
+  }
+
+  /**
+   * As {@link #send(String, URI)}, with {@code jsonBody} as the request's body ({@code
+   * Content-Type: application/json}) on every attempt.
+   */
+  GraphResponse sendJson(String method, URI uri, String jsonBody) {
+    return send(method, uri, Objects.requireNonNull(jsonBody, "jsonBody"));
+  }
+
+  private GraphResponse send(String method, URI uri, @Nullable String jsonBody) {
     String path = uri.getRawPath();
     // Waiting for a place would hold the caller's thread all the same: refuse instead.
     if (!inFlight.tryAcquire()) {
@@ -104,13 +116,14 @@ final class GraphHttp {
               Optional.of(SATURATED_RETRY_AFTER)));
     }
     try {
-      return sendWithRetries(method, uri, path);
+      return sendWithRetries(method, uri, path, jsonBody);
     } finally {
       inFlight.release();
     }
   }
 
-  private GraphResponse sendWithRetries(String method, URI uri, String path) {
+  private GraphResponse sendWithRetries(
+      String method, URI uri, String path, @Nullable String jsonBody) {
     Instant deadline = clock.instant().plus(settings.callDeadline());
     // The previous attempt's answer, so that a deadline passed while waiting still names it.
     int lastStatus = 0;
@@ -133,7 +146,8 @@ final class GraphHttp {
                 Optional.empty()));
       }
       String clientRequestId = UUID.randomUUID().toString();
-      HttpResponse<String> response = exchange(method, uri, path, remaining, clientRequestId);
+      HttpResponse<String> response =
+          exchange(method, uri, path, jsonBody, remaining, clientRequestId);
       int status = response.statusCode();
       String requestId = response.headers().firstValue("request-id").orElse("");
       if ((status >= 200 && status < 300) || status == 404) {
@@ -307,6 +321,73 @@ final class GraphHttp {
   }
 
   /**
+   * {@code link}'s path and query relative to the base URL, for example {@code
+   * /deviceManagement/managedDevices?$skiptoken=x}; empty when the link is not under the base URL.
+   */
+  Optional<String> relativeToBase(URI link) {
+    String basePath = Objects.requireNonNullElse(settings.baseUrl().getRawPath(), "");
+    String path = link.getRawPath();
+    if (!link.isAbsolute()
+        || !origin(link).equals(origin(settings.baseUrl()))
+        || link.getRawUserInfo() != null
+        || link.getRawFragment() != null
+        || path == null
+        || !path.startsWith(basePath + "/")) {
+      return Optional.empty();
+    }
+    String relative = path.substring(basePath.length());
+    return Optional.of(link.getRawQuery() == null ? relative : relative + "?" + link.getRawQuery());
+  }
+
+  /**
+   * The URL {@code relative} (as {@link #relativeToBase} made it) names under the base URL; empty
+   * when it would name anything elsewhere (another origin, a path escaping the base).
+   */
+  Optional<URI> underBase(String relative) {
+    if (!relative.startsWith("/") || relative.startsWith("//")) {
+      return Optional.empty();
+    }
+    URI resolved;
+    try {
+      resolved = new URI(settings.baseUrl() + relative);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    for (String segment : resolved.getRawPath().split("/", -1)) {
+      String dots = segment.replace("%2e", ".").replace("%2E", ".");
+      if (dots.equals(".") || dots.equals("..")) {
+        return Optional.empty();
+      }
+    }
+    return relativeToBase(resolved).filter(relative::equals).map(ignored -> resolved);
+  }
+
+  /** The wait before retry number {@code retry} (1 for the first), as for every call. */
+  Duration retryDelay(int retry, Optional<Duration> retryAfter) {
+    return delays.before(retry, retryAfter);
+  }
+
+  /** Waits {@code delay} with the tenant's sleeper. */
+  void sleep(Duration delay) throws InterruptedException {
+    sleeper.sleep(delay);
+  }
+
+  /** The clock deadlines and HTTP-date {@code Retry-After} values are measured with. */
+  Clock clock() {
+    return clock;
+  }
+
+  /** The settings calls are made with. */
+  GraphSettings settings() {
+    return settings;
+  }
+
+  /** The JSON mapper of requests and answers. */
+  ObjectMapper json() {
+    return json;
+  }
+
+  /**
    * Whether {@code value} can name a resource as one path segment ({@code .} and {@code ..}
    * cannot).
    */
@@ -336,6 +417,11 @@ final class GraphHttp {
     return encoded.toString();
   }
 
+  /** Percent-encodes one query option's value, as {@link #segment} does a path segment. */
+  static String queryValue(String value) {
+    return segment(value);
+  }
+
   private static String origin(URI uri) {
     String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
     String host = Objects.requireNonNullElse(uri.getHost(), "").toLowerCase(Locale.ROOT);
@@ -347,18 +433,30 @@ final class GraphHttp {
   }
 
   private HttpResponse<String> exchange(
-      String method, URI uri, String path, Duration remaining, String clientRequestId) {
+      String method,
+      URI uri,
+      String path,
+      @Nullable String jsonBody,
+      Duration remaining,
+      String clientRequestId) {
     Duration timeout =
         remaining.compareTo(settings.requestTimeout()) < 0 ? remaining : settings.requestTimeout();
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
-            .method(method, HttpRequest.BodyPublishers.noBody())
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8))
             .timeout(timeout)
             .header("Accept", "application/json")
             .header("client-request-id", clientRequestId)
             .header("User-Agent", settings.userAgent())
-            .header("Authorization", "Bearer " + credentials.bearerToken())
-            .build();
+            .header("Authorization", "Bearer " + credentials.bearerToken());
+    if (jsonBody != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    HttpRequest request = builder.build();
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {

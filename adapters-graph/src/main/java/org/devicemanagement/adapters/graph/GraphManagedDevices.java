@@ -1,31 +1,44 @@
 package org.devicemanagement.adapters.graph;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.devicemanagement.application.failure.BackendForbiddenException;
+import org.devicemanagement.application.failure.BackendUnavailableException;
+import org.devicemanagement.application.failure.InvalidRequestException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
+import org.devicemanagement.application.query.DeviceFilter;
+import org.devicemanagement.application.query.DeviceFilterSyntax;
+import org.devicemanagement.application.query.DeviceOrder;
 import org.devicemanagement.application.query.DevicePage;
+import org.devicemanagement.application.query.DeviceProperty;
 import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +54,12 @@ public final class GraphManagedDevices
   // A user has a handful of devices; this many pages means Graph keeps handing out links.
   private static final int MAX_PAGES = 1000;
 
+  /** The tenant's device listing, relative to the base URL. */
+  private static final String TENANT_DEVICES = "/deviceManagement/managedDevices";
+
+  private static final Base64.Encoder TOKEN_ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder TOKEN_DECODER = Base64.getUrlDecoder();
+
   private final GraphHttp http;
 
   GraphManagedDevices(GraphHttp http) {
@@ -48,11 +67,16 @@ public final class GraphManagedDevices
   }
 
   /**
-   * {@code GET /users/{id}/managedDevices}, following {@code @odata.nextLink} to the last page;
-   * ordered by device id, each device once.
+   * The user's devices from the tenant's filtered listing, {@code GET
+   * /deviceManagement/managedDevices?$filter=userId eq '<id>'} (for a stand-in named by sign-in
+   * name only, see {@link GraphUsersOrStandIns}, {@code userPrincipalName eq '<name>'}), following
+   * {@code @odata.nextLink} to the last page; ordered by device id, each device once, devices of
+   * other users left out with a warning.
    *
-   * <p>For a stand-in named by sign-in name (see {@link GraphUsersOrStandIns}) the devices carry
-   * the user's real object id, as Graph listed them; see {@link #ownerOf}.
+   * <p>For a stand-in whose filtered listing is empty, Graph's own {@code GET
+   * /users/{ref}/managedDevices} is asked once: its 404 says Graph does not know the user, and it
+   * lists devices enrolled under an older sign-in name. For a stand-in named by sign-in name the
+   * devices carry the user's real object id, as Graph listed them; see {@link #ownerOf}.
    *
    * @throws UserNotFoundException if Graph does not know the user
    */
@@ -66,31 +90,19 @@ public final class GraphManagedDevices
 
   private Listing list(User user) {
     Objects.requireNonNull(user, "user");
-    URI next = http.uri("/users/" + GraphHttp.segment(user.id()) + "/managedDevices");
-    List<ManagedDevice> listed = new ArrayList<>();
-    Set<URI> visited = new HashSet<>();
-    for (int page = 1; ; page++) {
-      GraphResponse response = http.send("GET", next);
-      if (response.isNotFound()) {
-        throw new UserNotFoundException(user.id());
-      }
-      http.requireStatus(response, 200);
-      JsonNode body = http.jsonObject(response);
-      JsonNode value = body.path("value");
-      if (!value.isArray()) {
-        throw http.malformed(response, "'value' is missing or not an array", null);
-      }
-      for (JsonNode node : value) {
-        listed.add(http.read(response, () -> GraphEntityReader.device(node)));
-      }
-      JsonNode link = body.path("@odata.nextLink");
-      if (link.isMissingNode() || link.isNull()) {
-        break;
-      }
-      if (page >= MAX_PAGES) {
-        throw http.malformed(response, "more than %d pages".formatted(MAX_PAGES), null);
-      }
-      next = http.nextLink(response, link, visited);
+    List<ManagedDevice> listed =
+        pages(
+            http.uri(
+                TENANT_DEVICES
+                    + "?$filter="
+                    + GraphHttp.queryValue(DeviceFilterSyntax.print(owner(user)))),
+            null);
+    if (listed.isEmpty() && GraphUsersOrStandIns.isStandIn(user)) {
+      // Nothing under the name the request gave: ask Graph for the user's own listing, whose 404
+      // says whether Graph knows the user at all (and which lists devices enrolled under an older
+      // sign-in name).
+      listed =
+          pages(http.uri("/users/" + GraphHttp.segment(user.id()) + "/managedDevices"), user.id());
     }
     String owner = ownerOf(user, listed);
     Map<String, ManagedDevice> byId = new TreeMap<>();
@@ -114,6 +126,60 @@ public final class GraphManagedDevices
           user.id());
     }
     return new Listing(owner, List.copyOf(byId.values()));
+  }
+
+  /**
+   * Every device of a listing starting at {@code first}, following {@code @odata.nextLink} to the
+   * last page, in Graph's order.
+   *
+   * @param notFoundUser the user a 404 says does not exist; null when 404 is no answer of the
+   *     listing
+   */
+  private List<ManagedDevice> pages(URI first, @Nullable String notFoundUser) {
+    URI next = first;
+    List<ManagedDevice> listed = new ArrayList<>();
+    Set<URI> visited = new HashSet<>();
+    visited.add(first);
+    for (int page = 1; ; page++) {
+      GraphResponse response = http.send("GET", next);
+      if (response.isNotFound() && notFoundUser != null) {
+        throw new UserNotFoundException(notFoundUser);
+      }
+      http.requireStatus(response, 200);
+      JsonNode body = http.jsonObject(response);
+      listed.addAll(devicesIn(response, body));
+      JsonNode link = body.path("@odata.nextLink");
+      if (link.isMissingNode() || link.isNull()) {
+        return listed;
+      }
+      if (page >= MAX_PAGES) {
+        throw http.malformed(response, "more than %d pages".formatted(MAX_PAGES), null);
+      }
+      next = http.nextLink(response, link, visited);
+    }
+  }
+
+  private List<ManagedDevice> devicesIn(GraphResponse response, JsonNode body) {
+    JsonNode value = body.path("value");
+    if (!value.isArray()) {
+      throw http.malformed(response, "'value' is missing or not an array", null);
+    }
+    List<ManagedDevice> devices = new ArrayList<>(value.size());
+    for (JsonNode node : value) {
+      devices.add(http.read(response, () -> GraphEntityReader.device(node)));
+    }
+    return devices;
+  }
+
+  /**
+   * The filter selecting {@code user}'s devices in the tenant's listing: by object id, or by
+   * sign-in name for a stand-in named by it only.
+   */
+  private static DeviceFilter owner(User user) {
+    return GraphUsersOrStandIns.isNamedBySignInNameOnly(user)
+        ? new DeviceFilter.Comparison(
+            DeviceProperty.USER_PRINCIPAL_NAME, DeviceFilter.Operator.EQ, user.userPrincipalName())
+        : new DeviceFilter.Comparison(DeviceProperty.USER_ID, DeviceFilter.Operator.EQ, user.id());
   }
 
   /** {@code GET /deviceManagement/managedDevices/{id}}; empty on 404. */
@@ -244,10 +310,111 @@ public final class GraphManagedDevices
         && user.hasUserPrincipalName(device.userPrincipalName());
   }
 
-  /** PLACEHOLDER: forwarded to Graph's own listing in the next step. */
+  /**
+   * Forwards to Graph's {@code GET /deviceManagement/managedDevices} with {@code $filter}, {@code
+   * $orderby}, {@code $top} and {@code $count=true} as the query asks (no {@code ConsistencyLevel}
+   * header: Intune needs none), and answers Graph's page as is: its devices in its order, its
+   * {@code @odata.count}, and its {@code @odata.nextLink} as the skip token (the link's path and
+   * query under the base URL, base64url), which a later call follows as Graph gave it: the query
+   * and page size given with a skip token are Graph's own from the first page.
+   *
+   * @throws InvalidRequestException if the skip token is not one this search gave, or Graph refuses
+   *     the query (400, with Graph's message)
+   */
   @Override
   public DevicePage search(DeviceQuery query, int pageSize, Optional<String> skipToken) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(skipToken, "skipToken");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("page size %d is below 1".formatted(pageSize));
+    }
+    URI uri = skipToken.map(this::continuation).orElseGet(() -> firstPage(query, pageSize));
+    GraphResponse response;
+    try {
+      response = http.send("GET", uri);
+    } catch (BackendUnavailableException e) {
+      if (e.httpStatus() == 400) {
+        throw new InvalidRequestException(
+            e.graphMessage().isEmpty()
+                ? "Microsoft Graph refused the query (HTTP 400, request-id: %s)."
+                    .formatted(e.requestId())
+                : e.graphMessage());
+      }
+      throw e;
+    }
+    http.requireStatus(response, 200);
+    JsonNode body = http.jsonObject(response);
+    List<ManagedDevice> devices = devicesIn(response, body);
+    JsonNode link = body.path("@odata.nextLink");
+    Optional<String> next = Optional.empty();
+    if (!link.isMissingNode() && !link.isNull()) {
+      Set<URI> visited = new HashSet<>();
+      visited.add(uri);
+      URI nextUri = http.nextLink(response, link, visited);
+      String relative =
+          http.relativeToBase(nextUri)
+              .filter(GraphManagedDevices::continuesTheListing)
+              .orElseThrow(
+                  () ->
+                      http.malformed(
+                          response,
+                          "'@odata.nextLink' does not continue %s under %s"
+                              .formatted(TENANT_DEVICES, http.settings().baseUrl()),
+                          null));
+      next = Optional.of(TOKEN_ENCODER.encodeToString(relative.getBytes(StandardCharsets.UTF_8)));
+    }
+    JsonNode count = body.path("@odata.count");
+    return new DevicePage(
+        devices,
+        next,
+        query.count() && count.canConvertToLong() && count.isIntegralNumber()
+            ? OptionalLong.of(count.asLong())
+            : OptionalLong.empty());
+  }
+
+  private URI firstPage(DeviceQuery query, int pageSize) {
+    StringJoiner options = new StringJoiner("&", TENANT_DEVICES + "?", "");
+    query
+        .filter()
+        .ifPresent(
+            filter ->
+                options.add("$filter=" + GraphHttp.queryValue(DeviceFilterSyntax.print(filter))));
+    if (!query.orderBy().isEmpty()) {
+      options.add(
+          "$orderby="
+              + GraphHttp.queryValue(
+                  query.orderBy().stream().map(DeviceOrder::toOData).collect(joining(","))));
+    }
+    options.add("$top=" + pageSize);
+    if (query.count()) {
+      options.add("$count=true");
+    }
+    return http.uri(options.toString());
+  }
+
+  /** The next page a skip token names: Graph's nextLink under the base URL, nothing else. */
+  private URI continuation(String skipToken) {
+    String relative;
+    try {
+      relative = new String(TOKEN_DECODER.decode(skipToken), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw invalidSkipToken();
+    }
+    if (!continuesTheListing(relative)) {
+      throw invalidSkipToken();
+    }
+    return http.underBase(relative).orElseThrow(GraphManagedDevices::invalidSkipToken);
+  }
+
+  /** Whether {@code relative} (a path and query under the base URL) is the tenant's listing. */
+  private static boolean continuesTheListing(String relative) {
+    int query = relative.indexOf('?');
+    String path = query < 0 ? relative : relative.substring(0, query);
+    return path.equalsIgnoreCase(TENANT_DEVICES);
+  }
+
+  private static InvalidRequestException invalidSkipToken() {
+    return new InvalidRequestException("The $skiptoken value is not valid.");
   }
 
   @Override

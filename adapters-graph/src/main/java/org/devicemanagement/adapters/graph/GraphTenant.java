@@ -31,6 +31,7 @@ public final class GraphTenant {
   private final GraphUserDirectory users;
   private final GraphManagedDevices devices;
   private final GraphUsersOrStandIns usersOrStandIns;
+  private final GraphBatchRetirement batchRetirement;
 
   private GraphTenant(Builder builder) {
     this.settings = builder.settings;
@@ -56,6 +57,7 @@ public final class GraphTenant {
     this.users = new GraphUserDirectory(http);
     this.devices = new GraphManagedDevices(http);
     this.usersOrStandIns = new GraphUsersOrStandIns(users);
+    this.batchRetirement = new GraphBatchRetirement(http);
   }
 
   /**
@@ -90,6 +92,14 @@ public final class GraphTenant {
    */
   public GraphManagedDevices devices() {
     return devices;
+  }
+
+  /**
+   * Retire-all for many users at once through Graph's JSON batching, with a result per user, for
+   * systems embedding this adapter; see {@link GraphBatchRetirement}.
+   */
+  public GraphBatchRetirement batchRetirement() {
+    return batchRetirement;
   }
 
   /** The settings this tenant is reached with. */

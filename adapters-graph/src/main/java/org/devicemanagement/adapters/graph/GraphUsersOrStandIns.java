@@ -60,6 +60,16 @@ public final class GraphUsersOrStandIns implements UserDirectory {
     return user.id().equalsIgnoreCase(user.userPrincipalName());
   }
 
+  /**
+   * Whether {@code user} is a stand-in this directory made (for an object id or a sign-in name)
+   * rather than a user Graph described.
+   */
+  static boolean isStandIn(User user) {
+    return isNamedBySignInNameOnly(user)
+        || user.userPrincipalName()
+            .equalsIgnoreCase(user.id().toLowerCase(Locale.ROOT) + "@" + UNRESOLVED_DOMAIN);
+  }
+
   @Override
   public String toString() {
     return "GraphUsersOrStandIns";

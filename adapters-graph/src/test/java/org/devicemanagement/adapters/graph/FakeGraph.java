@@ -31,7 +31,7 @@ import java.util.function.Function;
  * queued {@link Reply}s in order, or asks a router (replaceable while running, to make Graph fail
  * and recover) when the queue is empty; an answer may come late, never, or as a dropped connection;
  * each answer carries a fresh Graph {@code request-id}, and every request is recorded with its
- * headers.
+ * headers and body.
  */
 public final class FakeGraph implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class FakeGraph implements AutoCloseable {
       String rawPath,
       String rawQuery,
       Map<String, String> headers,
+      String body,
       String requestId) {
 
     /** The first value of the request header {@code name} (any case); "" when absent. */
@@ -180,8 +181,9 @@ public final class FakeGraph implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      String body;
       try (InputStream in = exchange.getRequestBody()) {
-        in.readAllBytes();
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
@@ -193,6 +195,7 @@ public final class FakeGraph implements AutoCloseable {
               uri.getRawPath(),
               Optional.ofNullable(uri.getRawQuery()).orElse(""),
               headers,
+              body,
               requestId);
       synchronized (requests) {
         requests.add(recorded);

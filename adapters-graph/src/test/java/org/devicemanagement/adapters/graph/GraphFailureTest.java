@@ -11,12 +11,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.FailureKind;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.domain.ManagementState;
+import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -158,11 +160,29 @@ class GraphFailureTest {
   }
 
   @Test
-  void given404OnTheList_whenListByUser_thenUserNotFound() {
-    graph.enqueue(json(404, GraphTestData.userNotFound(adele().id())));
+  void givenStandInWithNothingListedAnd404OnTheUsersList_whenListByUser_thenUserNotFound() {
+    User standIn = GraphTestData.standInForId(adele().id());
+    graph.enqueue(
+        json(200, GraphTestData.page(List.of(), null)),
+        json(404, GraphTestData.userNotFound(adele().id())));
+
+    assertThatThrownBy(() -> tenant().devices().listByUser(standIn))
+        .isInstanceOfSatisfying(
+            UserNotFoundException.class, e -> assertThat(e.reference()).isEqualTo(adele().id()));
+    assertThat(graph.requests())
+        .extracting(FakeGraph.Recorded::target)
+        .containsExactly(
+            GraphTestData.devicesOfUserId(adele()),
+            "/v1.0/users/" + adele().id() + "/managedDevices");
+  }
+
+  @Test
+  void given404OnTheTenantsList_whenListByUser_thenUnavailableNotUserNotFound() {
+    graph.enqueue(json(404, GraphTestData.errorBody("ResourceNotFound", "Not found.")));
 
     assertThatThrownBy(() -> tenant().devices().listByUser(adele()))
-        .isInstanceOf(UserNotFoundException.class);
+        .isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("expected HTTP 200, got 404");
   }
 
   // ------------------------------------------------------------------ malformed answers

@@ -15,6 +15,7 @@ import org.devicemanagement.domain.ManagedDeviceOwnerType;
 import org.devicemanagement.domain.ManagementState;
 import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.RetireAllRule;
+import org.devicemanagement.domain.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class GraphManagedDevicesTest {
   }
 
   private String link(String skipToken) {
-    return graph.baseUrl() + "/users/" + adele().id() + "/managedDevices?$skiptoken=" + skipToken;
+    return graph.origin() + GraphTestData.devicesOfUserId(adele()) + "&$skiptoken=" + skipToken;
   }
 
   @Test
@@ -60,12 +61,43 @@ class GraphManagedDevicesTest {
     assertThat(graph.requests())
         .extracting(FakeGraph.Recorded::target)
         .containsExactly(
-            "/v1.0/users/" + adele().id() + "/managedDevices",
-            "/v1.0/users/" + adele().id() + "/managedDevices?$skiptoken=RFNwdAIAAQAAAC",
-            "/v1.0/users/" + adele().id() + "/managedDevices?$skiptoken=RFNwdAIAAQAAAD");
+            GraphTestData.devicesOfUserId(adele()),
+            GraphTestData.devicesOfUserId(adele()) + "&$skiptoken=RFNwdAIAAQAAAC",
+            GraphTestData.devicesOfUserId(adele()) + "&$skiptoken=RFNwdAIAAQAAAD");
     assertThat(graph.requests())
         .extracting(r -> r.header("client-request-id"))
         .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void givenUserGraphDescribedWithoutDevices_whenListByUser_thenEmptyFromOneFilteredListing() {
+    graph.enqueue(json(200, GraphTestData.page(List.of(), null)));
+
+    assertThat(devices.listByUser(adele())).isEmpty();
+    assertThat(graph.requests())
+        .extracting(FakeGraph.Recorded::target)
+        .containsExactly(
+            "/v1.0/deviceManagement/managedDevices?$filter=userId%20eq%20%27"
+                + adele().id()
+                + "%27");
+  }
+
+  @Test
+  void givenStandInNamedBySignInNameWithAQuote_whenListByUser_thenQuoteDoubledInTheFilter() {
+    String upn = "o'brien@contoso.com";
+    ManagedDevice device =
+        ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000003", adele().id())
+            .userPrincipalName(upn)
+            .build();
+    graph.enqueue(json(200, GraphTestData.page(List.of(device), null)));
+
+    List<ManagedDevice> listed = devices.listByUser(new User(upn, upn, ""));
+
+    assertThat(listed).containsExactly(device);
+    assertThat(graph.lastRequest().target())
+        .isEqualTo(
+            "/v1.0/deviceManagement/managedDevices"
+                + "?$filter=userPrincipalName%20eq%20%27o%27%27brien@contoso.com%27");
   }
 
   @Test
@@ -210,7 +242,7 @@ class GraphManagedDevicesTest {
     assertThat(graph.requests())
         .extracting(r -> r.method() + " " + r.target())
         .containsExactly(
-            "GET /v1.0/users/" + adele().id() + "/managedDevices",
+            "GET " + GraphTestData.devicesOfUserId(adele()),
             "POST /v1.0/users/" + adele().id() + "/removeAllDevicesFromManagement");
     assertThat(outcome)
         .isEqualTo(

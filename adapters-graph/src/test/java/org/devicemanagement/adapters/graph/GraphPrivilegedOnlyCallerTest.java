@@ -48,7 +48,7 @@ class GraphPrivilegedOnlyCallerTest {
     assertThat(graph.requests())
         .extracting(r -> r.method() + " " + r.target())
         .containsExactly(
-            "GET /v1.0/users/" + adele().id() + "/managedDevices",
+            "GET " + GraphTestData.devicesOfUserId(adele()),
             "POST /v1.0/users/" + adele().id() + "/removeAllDevicesFromManagement");
   }
 
@@ -109,7 +109,7 @@ class GraphPrivilegedOnlyCallerTest {
 
     assertThat(standIn.id()).isEqualTo(upn);
     assertThat(listed).extracting(ManagedDevice::id).containsExactly(device.id());
-    assertThat(graph.lastRequest().target()).isEqualTo("/v1.0/users/" + upn + "/managedDevices");
+    assertThat(graph.lastRequest().target()).isEqualTo(GraphTestData.devicesOfUpn(upn));
   }
 
   @Test
@@ -130,13 +130,13 @@ class GraphPrivilegedOnlyCallerTest {
         .extracting(r -> r.method() + " " + r.target())
         .containsExactly(
             "GET /v1.0/users/" + upn + "?$select=id,userPrincipalName,displayName",
-            "GET /v1.0/users/" + upn + "/managedDevices",
+            "GET " + GraphTestData.devicesOfUpn(upn),
             "POST /v1.0/users/" + upn + "/removeAllDevicesFromManagement");
   }
 
   @Test
   void
-      givenStandInByUpn_whenGraphListsDevicesUnderAnOlderSignInName_thenTheyAreTheUsersAndCarryItsId() {
+      givenStandInByUpnAndNothingUnderThatName_whenUsersOwnListShowsAnOlderName_thenTheyAreTheUsersAndCarryItsId() {
     User standIn = standInFor(adele().userPrincipalName());
     ManagedDevice renamed =
         GraphTestData.realGraphDevice().toBuilder()
@@ -146,12 +146,20 @@ class GraphPrivilegedOnlyCallerTest {
         ManagedDevice.builder("0a0a0a0a-0000-4000-8000-000000000001", "")
             .deviceName("KIOSK")
             .build();
-    graph.enqueue(json(200, GraphTestData.page(List.of(renamed, noUser), null)));
+    // Nothing carries the current sign-in name: the user's own listing is asked.
+    graph.enqueue(
+        json(200, GraphTestData.page(List.of(), null)),
+        json(200, GraphTestData.page(List.of(renamed, noUser), null)));
 
     List<ManagedDevice> listed = tenant.devices().listByUser(standIn);
 
     assertThat(listed).extracting(ManagedDevice::id).containsExactly(noUser.id(), renamed.id());
     assertThat(listed).allSatisfy(d -> assertThat(d.userId()).isEqualTo(adele().id()));
+    assertThat(graph.requests())
+        .extracting(FakeGraph.Recorded::target)
+        .endsWith(
+            GraphTestData.devicesOfUpn(adele().userPrincipalName()),
+            "/v1.0/users/" + adele().userPrincipalName() + "/managedDevices");
   }
 
   @Test

@@ -94,6 +94,31 @@ final class GraphTestData {
     return new FakeClock(NOW);
   }
 
+  // ------------------------------------------------------------------ requests
+
+  /**
+   * The target of the tenant's device listing filtered by {@code filter}, as the adapter sends it:
+   * {@code /v1.0/deviceManagement/managedDevices?$filter=...}, percent-encoded.
+   */
+  static String filteredListing(String filter) {
+    return "/v1.0/deviceManagement/managedDevices?$filter=" + GraphHttp.queryValue(filter);
+  }
+
+  /** The target listing {@code user}'s devices by object id: {@code userId eq '<id>'}. */
+  static String devicesOfUserId(User user) {
+    return filteredListing("userId eq '" + user.id().replace("'", "''") + "'");
+  }
+
+  /** The target listing devices by sign-in name: {@code userPrincipalName eq '<upn>'}. */
+  static String devicesOfUpn(String upn) {
+    return filteredListing("userPrincipalName eq '" + upn.replace("'", "''") + "'");
+  }
+
+  /** A stand-in for an object id, as {@link GraphUsersOrStandIns} makes one. */
+  static User standInForId(String id) {
+    return new User(id, id + "@" + GraphUsersOrStandIns.UNRESOLVED_DOMAIN, "");
+  }
+
   // ------------------------------------------------------------------ Graph JSON
 
   /** A user as {@code GET /users/{id}?$select=id,userPrincipalName,displayName} returns it. */

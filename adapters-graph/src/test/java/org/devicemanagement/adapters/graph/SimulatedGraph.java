@@ -17,14 +17,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.devicemanagement.adapters.graph.FakeGraph.Recorded;
 import org.devicemanagement.adapters.graph.FakeGraph.Reply;
+import org.devicemanagement.application.failure.InvalidRequestException;
+import org.devicemanagement.application.query.DeviceFilter;
+import org.devicemanagement.application.query.DeviceFilterSyntax;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllRule;
 import org.devicemanagement.domain.User;
 
 /**
- * A small Graph for contract tests: the four requests the adapter makes, over a seeded in-memory
- * tenant, with Graph's paging (5 devices a page, in an order that is not the port's), Graph's error
- * bodies, and retire-all applied at once by the server's own clock.
+ * A small Graph for contract tests: the requests the adapter makes (the tenant's listing with a
+ * {@code $filter}), over a seeded in-memory tenant, with Graph's paging (5 devices a page, in an
+ * order that is not the port's), Graph's error bodies, and retire-all applied at once by the
+ * server's own clock.
  */
 final class SimulatedGraph implements SeededGraph {
 
@@ -91,6 +95,12 @@ final class SimulatedGraph implements SeededGraph {
         && method.equals("POST")) {
       return user(path.get(1)).map(this::retireAll).orElseGet(() -> notFound(path.get(1)));
     }
+    if (path.size() == 2
+        && path.get(0).equals("deviceManagement")
+        && path.get(1).equals("managedDevices")
+        && method.equals("GET")) {
+      return tenantPage(request);
+    }
     if (path.size() == 3
         && path.get(0).equals("deviceManagement")
         && path.get(1).equals("managedDevices")
@@ -131,6 +141,47 @@ final class SimulatedGraph implements SeededGraph {
     owned
         .subList(Math.min(from, owned.size()), to)
         .forEach(d -> value.add(GraphTestData.deviceNode(d)));
+    return Reply.json(200, GraphTestData.write(body));
+  }
+
+  // The tenant's listing with $filter, read by the application's own parser (Graph's 400 for a
+  // filter it refuses); paged as the users' listings are.
+  private Reply tenantPage(Recorded request) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String option : request.rawQuery().split("&", -1)) {
+      int equals = option.indexOf('=');
+      if (equals > 0) {
+        options.put(decode(option.substring(0, equals)), decode(option.substring(equals + 1)));
+      }
+    }
+    DeviceFilter filter;
+    try {
+      filter = DeviceFilterSyntax.parse(options.getOrDefault("$filter", ""));
+    } catch (InvalidRequestException e) {
+      return Reply.json(400, GraphTestData.errorBody("BadRequest", e.getMessage()));
+    }
+    int from = Integer.parseInt(options.getOrDefault("$skiptoken", "0"));
+    List<ManagedDevice> matching =
+        devices.values().stream()
+            .filter(filter::test)
+            .sorted(Comparator.comparing(ManagedDevice::deviceName).reversed())
+            .toList();
+    int to = Math.min(from + PAGE_SIZE, matching.size());
+    ObjectNode body = GraphTestData.json().createObjectNode();
+    body.put("@odata.context", baseUrl() + "/$metadata#deviceManagement/managedDevices");
+    if (to < matching.size()) {
+      body.put(
+          "@odata.nextLink",
+          baseUrl()
+              + "/deviceManagement/managedDevices?$filter="
+              + GraphHttp.queryValue(options.get("$filter"))
+              + "&$skiptoken="
+              + to);
+    }
+    ArrayNode page = body.putArray("value");
+    matching
+        .subList(Math.min(from, matching.size()), to)
+        .forEach(d -> page.add(GraphTestData.deviceNode(d)));
     return Reply.json(200, GraphTestData.write(body));
   }
 

@@ -29,14 +29,7 @@ final class OurServerAsGraph implements SeededGraph {
         DeviceManagementServer.start(
             BootstrapTestData.settings(
                 BootstrapTestData.sharedDataDir(), InMemoryTenant.of(users, devices)));
-    token =
-        BootstrapTestData.minter(server.signingKeys().orElseThrow())
-            .mint(
-                new TokenRequest(
-                    TokenType.DELEGATED,
-                    Optional.of(CALLER),
-                    BootstrapTestData.CONTRACT_SCOPES,
-                    TokenRequest.DEFAULT_LIFETIME));
+    token = bearerToken(BootstrapTestData.CONTRACT_SCOPES);
   }
 
   static OurServerAsGraph of(List<User> users, List<ManagedDevice> devices) {
@@ -51,6 +44,14 @@ final class OurServerAsGraph implements SeededGraph {
   @Override
   public String bearerToken() {
     return token;
+  }
+
+  /** A delegated token of {@link #CALLER} holding exactly {@code scopes}. */
+  String bearerToken(List<String> scopes) {
+    return BootstrapTestData.minter(server.signingKeys().orElseThrow())
+        .mint(
+            new TokenRequest(
+                TokenType.DELEGATED, Optional.of(CALLER), scopes, TokenRequest.DEFAULT_LIFETIME));
   }
 
   @Override
