@@ -7,6 +7,8 @@ import java.util.List;
 import org.devicemanagement.application.port.out.DeviceRetirementContract;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceLookupContract;
+import org.devicemanagement.application.port.out.ManagedDeviceSearch;
+import org.devicemanagement.application.port.out.ManagedDeviceSearchContract;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDeviceListingContract;
 import org.devicemanagement.domain.ManagedDevice;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
  * action, so concurrent callers each predict the same transitions ({@link #retireAllIsAtomic()}).
  */
 public abstract class GraphManagedDevicesContract
-    implements UserDeviceListingContract, ManagedDeviceLookupContract, DeviceRetirementContract {
+    implements UserDeviceListingContract,
+        ManagedDeviceLookupContract,
+        ManagedDeviceSearchContract,
+        DeviceRetirementContract {
 
   private final List<SeededGraph> started = new ArrayList<>();
 
@@ -51,6 +56,11 @@ public abstract class GraphManagedDevicesContract
 
   @Override
   public final ManagedDeviceLookup lookupWith(List<User> users, List<ManagedDevice> devices) {
+    return devicesWith(users, devices);
+  }
+
+  @Override
+  public final ManagedDeviceSearch searchWith(List<User> users, List<ManagedDevice> devices) {
     return devicesWith(users, devices);
   }
 

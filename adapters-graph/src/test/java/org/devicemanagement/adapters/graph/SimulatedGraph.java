@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.devicemanagement.adapters.graph.FakeGraph.Recorded;
 import org.devicemanagement.adapters.graph.FakeGraph.Reply;
 import org.devicemanagement.application.failure.InvalidRequestException;
-import org.devicemanagement.application.query.DeviceFilter;
 import org.devicemanagement.application.query.DeviceFilterSyntax;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.RetireAllRule;
@@ -144,8 +144,10 @@ final class SimulatedGraph implements SeededGraph {
     return Reply.json(200, GraphTestData.write(body));
   }
 
-  // The tenant's listing with $filter, read by the application's own parser (Graph's 400 for a
-  // filter it refuses); paged as the users' listings are.
+  // The tenant's listing with $filter (read by the application's own parser: Graph's 400 for a
+  // filter it refuses), $orderby, $top (at most 5 a page, as Graph may serve fewer than asked) and
+  // $count. Without $orderby the order is Graph's own, which is not by id: here by device name,
+  // descending, so an adapter that assumes id order fails.
   private Reply tenantPage(Recorded request) {
     Map<String, String> options = new LinkedHashMap<>();
     for (String option : request.rawQuery().split("&", -1)) {
@@ -154,29 +156,53 @@ final class SimulatedGraph implements SeededGraph {
         options.put(decode(option.substring(0, equals)), decode(option.substring(equals + 1)));
       }
     }
-    DeviceFilter filter;
-    try {
-      filter = DeviceFilterSyntax.parse(options.getOrDefault("$filter", ""));
-    } catch (InvalidRequestException e) {
-      return Reply.json(400, GraphTestData.errorBody("BadRequest", e.getMessage()));
+    Predicate<ManagedDevice> filter = device -> true;
+    if (options.containsKey("$filter")) {
+      try {
+        filter = DeviceFilterSyntax.parse(options.get("$filter"))::test;
+      } catch (InvalidRequestException e) {
+        return Reply.json(400, GraphTestData.errorBody("BadRequest", e.getMessage()));
+      }
     }
+    Comparator<ManagedDevice> graphsOrder =
+        Comparator.comparing(ManagedDevice::deviceName).reversed();
+    Comparator<ManagedDevice> order = graphsOrder;
+    if (options.containsKey("$orderby")) {
+      order = null;
+      for (String key : options.get("$orderby").split(",", -1)) {
+        String[] words = key.trim().split(" ", -1);
+        Comparator<ManagedDevice> one =
+            switch (words[0]) {
+              case "deviceName" ->
+                  Comparator.comparing(ManagedDevice::deviceName, String.CASE_INSENSITIVE_ORDER);
+              case "lastSyncDateTime" -> Comparator.comparing(ManagedDevice::lastSyncDateTime);
+              default ->
+                  throw new IllegalArgumentException("the simulation cannot order by " + key);
+            };
+        one = words.length > 1 && words[1].equals("desc") ? one.reversed() : one;
+        order = order == null ? one : order.thenComparing(one);
+      }
+      order = order.thenComparing(graphsOrder);
+    }
+    int top = Math.min(PAGE_SIZE, Integer.parseInt(options.getOrDefault("$top", "1000")));
     int from = Integer.parseInt(options.getOrDefault("$skiptoken", "0"));
-    List<ManagedDevice> matching =
-        devices.values().stream()
-            .filter(filter::test)
-            .sorted(Comparator.comparing(ManagedDevice::deviceName).reversed())
-            .toList();
-    int to = Math.min(from + PAGE_SIZE, matching.size());
+    List<ManagedDevice> matching = devices.values().stream().filter(filter).sorted(order).toList();
+    int to = Math.min(from + top, matching.size());
     ObjectNode body = GraphTestData.json().createObjectNode();
     body.put("@odata.context", baseUrl() + "/$metadata#deviceManagement/managedDevices");
+    if ("true".equals(options.get("$count"))) {
+      body.put("@odata.count", matching.size());
+    }
     if (to < matching.size()) {
-      body.put(
-          "@odata.nextLink",
-          baseUrl()
-              + "/deviceManagement/managedDevices?$filter="
-              + GraphHttp.queryValue(options.get("$filter"))
-              + "&$skiptoken="
-              + to);
+      StringBuilder link =
+          new StringBuilder(baseUrl().toString()).append("/deviceManagement/managedDevices?");
+      options.forEach(
+          (name, value) -> {
+            if (!name.equals("$skiptoken")) {
+              link.append(name).append('=').append(GraphHttp.queryValue(value)).append('&');
+            }
+          });
+      body.put("@odata.nextLink", link.append("$skiptoken=").append(to).toString());
     }
     ArrayNode page = body.putArray("value");
     matching

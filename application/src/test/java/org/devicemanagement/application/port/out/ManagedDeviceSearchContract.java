@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link ManagedDeviceSearch} adapter must keep: the right devices (checked
  * against the filter evaluated over the seeded devices), in the asked order, paged without loss or
- * repetition, counted when asked. Implement it in the adapter's tests; JUnit runs the inherited
- * tests.
+ * repetition, counted when asked. Without {@code $orderby} the order is the store's (by id in this
+ * product's stores, Graph's own through the Graph adapter), so those tests compare sets. Implement
+ * it in the adapter's tests; JUnit runs the inherited tests.
  */
 public interface ManagedDeviceSearchContract extends DeviceContractSupport {
 
@@ -56,6 +57,10 @@ public interface ManagedDeviceSearchContract extends DeviceContractSupport {
     throw new AssertionError("more than 100 pages");
   }
 
+  private static List<ManagedDevice> byId(List<ManagedDevice> devices) {
+    return devices.stream().sorted(Comparator.comparing(ManagedDevice::id)).toList();
+  }
+
   private static List<String> expectedIds(DeviceFilter filter) {
     return ApplicationTestData.devices().stream()
         .filter(filter::test)
@@ -73,8 +78,9 @@ public interface ManagedDeviceSearchContract extends DeviceContractSupport {
     List<ManagedDevice> listed = allPages(tenant(), DeviceQuery.ALL, 3);
 
     assertThat(DeviceContractSupport.ids(listed))
-        .containsExactlyElementsOf(
-            ApplicationTestData.devices().stream().map(ManagedDevice::id).sorted().toList());
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            ApplicationTestData.devices().stream().map(ManagedDevice::id).toList());
   }
 
   @Test
@@ -83,7 +89,8 @@ public interface ManagedDeviceSearchContract extends DeviceContractSupport {
 
     List<ManagedDevice> listed = allPages(tenant(), filtered(filter), 1000);
 
-    assertSameDevices(listed, ApplicationTestData.devicesOf(alex(), ApplicationTestData.devices()));
+    assertSameDevices(
+        byId(listed), ApplicationTestData.devicesOf(alex(), ApplicationTestData.devices()));
   }
 
   @Test
@@ -96,7 +103,7 @@ public interface ManagedDeviceSearchContract extends DeviceContractSupport {
 
     List<ManagedDevice> listed = allPages(tenant(), filtered(filter), 5);
 
-    assertThat(DeviceContractSupport.ids(listed))
+    assertThat(DeviceContractSupport.ids(byId(listed)))
         .containsExactlyElementsOf(
             DeviceContractSupport.ids(
                 ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices())));
@@ -134,29 +141,27 @@ public interface ManagedDeviceSearchContract extends DeviceContractSupport {
     ManagedDeviceSearch search = tenant();
 
     for (DeviceFilter filter : filters) {
-      assertThat(DeviceContractSupport.ids(allPages(search, filtered(filter), 2)))
+      assertThat(DeviceContractSupport.ids(byId(allPages(search, filtered(filter), 2))))
           .as("%s", filter)
           .containsExactlyElementsOf(expectedIds(filter));
     }
   }
 
   @Test
-  default void givenOrderByDeviceNameDesc_whenPaged_thenSortedByNameThenId() {
+  default void givenOrderByDeviceNameDesc_whenPaged_thenEveryDeviceOnceByNameDescending() {
     DeviceQuery query =
         new DeviceQuery(
             Optional.empty(), List.of(new DeviceOrder(DeviceProperty.DEVICE_NAME, true)), false);
 
     List<ManagedDevice> listed = allPages(tenant(), query, 4);
 
+    assertThat(listed)
+        .extracting(ManagedDevice::deviceName)
+        .isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER.reversed());
     assertThat(DeviceContractSupport.ids(listed))
-        .containsExactlyElementsOf(
-            ApplicationTestData.devices().stream()
-                .sorted(
-                    Comparator.comparing(ManagedDevice::deviceName, String.CASE_INSENSITIVE_ORDER)
-                        .reversed()
-                        .thenComparing(ManagedDevice::id))
-                .map(ManagedDevice::id)
-                .toList());
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            ApplicationTestData.devices().stream().map(ManagedDevice::id).toList());
   }
 
   @Test
