@@ -16,6 +16,7 @@ import com.microsoft.graph.models.ManagedDeviceCollectionResponse;
 import com.microsoft.graph.models.ManagementState;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestInformation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
