@@ -10,12 +10,10 @@ import com.microsoft.graph.models.ManagedDeviceCollectionResponse;
 import com.microsoft.graph.models.ManagementState;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,28 +28,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GraphSdkListingTest {
 
+  private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
   private static String token;
 
   @BeforeAll
   static void startEmulatorAndGatewayInFrontOfIt() {
-    emulator =
-        DeviceManagementServer.start(BootstrapTestData.settings(BootstrapTestData.sharedDataDir()));
-    gateway =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
-                .withGateway(GatewaySettings.defaults(URI.create(emulator.baseUri() + "v1.0"))));
+    servers = EmulatorAndGateway.start(null);
+    emulator = servers.emulator();
+    gateway = servers.gateway();
     token = BootstrapTestData.delegatedToken(emulator.signingKeys().orElseThrow(), ADELE_UPN);
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop();
-    }
-    if (emulator != null) {
-      emulator.stop();
+    if (servers != null) {
+      servers.close();
     }
   }
 
