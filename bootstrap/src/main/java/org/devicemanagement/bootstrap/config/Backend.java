@@ -15,6 +15,11 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
     return new Emulator(tenant);
   }
 
+  /** The emulator serving {@code tenant} on {@code clock}. */
+  static Backend emulator(TenantSource tenant, ClockSetting clock) {
+    return new Emulator(tenant, clock);
+  }
+
   /** The gateway in front of Microsoft Graph, reached as {@code gateway} says. */
   static Backend gateway(GatewaySettings gateway) {
     return new Gateway(gateway);
@@ -23,11 +28,20 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
   /** How the backend is described to a person. */
   String description();
 
-  /** The emulator: an in-memory tenant and tokens signed by this server's own key. */
-  record Emulator(TenantSource tenant) implements Backend {
-    /** Checks the tenant source is present. */
+  /**
+   * The emulator: an in-memory tenant and tokens signed by this server's own key, its devices'
+   * lifecycle on {@code clock}.
+   */
+  record Emulator(TenantSource tenant, ClockSetting clock) implements Backend {
+    /** Checks both parts are present. */
     public Emulator {
       Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The emulator serving {@code tenant} on the system clock. */
+    public Emulator(TenantSource tenant) {
+      this(tenant, ClockSetting.system());
     }
 
     @Override

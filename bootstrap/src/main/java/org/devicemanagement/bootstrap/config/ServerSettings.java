@@ -93,12 +93,27 @@ public record ServerSettings(
 
   /** These settings as the emulator serving {@code newTenant}. */
   public ServerSettings withTenant(TenantSource newTenant) {
-    return withBackend(Backend.emulator(newTenant));
+    return withBackend(
+        backend instanceof Backend.Emulator emulator
+            ? Backend.emulator(newTenant, emulator.clock())
+            : Backend.emulator(newTenant));
   }
 
   /** These settings as the gateway to Microsoft Graph reached as {@code gateway} says. */
   public ServerSettings withGateway(GatewaySettings gateway) {
     return withBackend(Backend.gateway(gateway));
+  }
+
+  /**
+   * These settings as the emulator on {@code clock}.
+   *
+   * @throws IllegalStateException if the settings are a gateway's, which has no clock of its own
+   */
+  public ServerSettings withClock(ClockSetting clock) {
+    if (!(backend instanceof Backend.Emulator emulator)) {
+      throw new IllegalStateException("only the emulator has a clock of its own");
+    }
+    return withBackend(Backend.emulator(emulator.tenant(), clock));
   }
 
   /** These settings enforcing the catalog named {@code newPermissions}. */
