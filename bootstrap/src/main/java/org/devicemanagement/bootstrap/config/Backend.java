@@ -12,7 +12,12 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
 
   /** The emulator serving {@code tenant}, checking tokens with its own signing key. */
   static Backend emulator(TenantSource tenant) {
-    return new Emulator(tenant);
+    return new Emulator(tenant, ControlSettings.defaults());
+  }
+
+  /** The emulator serving {@code tenant}, with its control API as {@code control} says. */
+  static Backend emulator(TenantSource tenant, ControlSettings control) {
+    return new Emulator(tenant, control);
   }
 
   /** The gateway in front of Microsoft Graph, reached as {@code gateway} says. */
@@ -23,11 +28,15 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
   /** How the backend is described to a person. */
   String description();
 
-  /** The emulator: an in-memory tenant and tokens signed by this server's own key. */
-  record Emulator(TenantSource tenant) implements Backend {
-    /** Checks the tenant source is present. */
+  /**
+   * The emulator: an in-memory tenant, tokens signed by this server's own key, and its control API
+   * (the gateway has none).
+   */
+  record Emulator(TenantSource tenant, ControlSettings control) implements Backend {
+    /** Checks the tenant source and control settings are present. */
     public Emulator {
       Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(control, "control");
     }
 
     @Override
