@@ -40,7 +40,7 @@ public final class Composition {
     this.control =
         settings.backend() instanceof Backend.Emulator emulator
                 && emulator.control().enabledOn(settings.host())
-            ? ControlApi.on()
+            ? ControlApi.on(emulator.control().journalSize())
             : ControlApi.off();
   }
 
