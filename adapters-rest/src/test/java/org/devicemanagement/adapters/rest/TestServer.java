@@ -149,6 +149,7 @@ final class TestServer implements AutoCloseable {
     ports.reset();
     useCases.forget();
     control.journal().clear();
+    control.faults().clear();
   }
 
   // ---- HTTP -------------------------------------------------------------------------------------

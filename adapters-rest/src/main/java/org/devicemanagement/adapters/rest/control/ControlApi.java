@@ -7,17 +7,19 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The emulator's control API, under {@code /_emulator/}, as one application holds it: on or off,
- * and when on, the state behind it (the journal of requests). Off, none of its routes exist, so its
- * paths answer as any unknown path does, and nothing is journaled.
+ * and when on, the state behind it (the journal of requests and the faults set). Off, none of its
+ * routes exist, so its paths answer as any unknown path does, and nothing is journaled.
  */
 public final class ControlApi {
 
-  private static final List<Class<?>> RESOURCE_CLASSES = List.of(RequestJournalResource.class);
+  private static final List<Class<?>> RESOURCE_CLASSES =
+      List.of(RequestJournalResource.class, FaultsResource.class);
 
   private static final ControlApi OFF = new ControlApi(false, new RequestJournal(0));
 
   private final boolean enabled;
   private final RequestJournal journal;
+  private final Faults faults = new Faults();
 
   private ControlApi(boolean enabled, RequestJournal journal) {
     this.enabled = enabled;
@@ -44,6 +46,11 @@ public final class ControlApi {
     return journal;
   }
 
+  /** The faults set (none ever when the control API is off). */
+  public Faults faults() {
+    return faults;
+  }
+
   /** The resource classes of the control API; none when it is off. */
   public List<Class<?>> resourceClasses() {
     return enabled ? RESOURCE_CLASSES : List.of();
@@ -52,8 +59,12 @@ public final class ControlApi {
   /** Registers what serves the control API besides its resources (nothing when it is off). */
   public void register(ResourceConfig config) {
     Objects.requireNonNull(config, "config");
-    if (enabled && journal.enabled()) {
+    if (!enabled) {
+      return;
+    }
+    if (journal.enabled()) {
       config.register(new JournalFilter(journal, Clock.systemUTC()));
     }
+    config.register(new FaultFilter(faults));
   }
 }

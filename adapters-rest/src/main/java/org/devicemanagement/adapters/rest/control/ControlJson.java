@@ -1,6 +1,7 @@
 package org.devicemanagement.adapters.rest.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +24,8 @@ import org.devicemanagement.application.permission.PermissionType;
 /** The control API's JSON: request bodies read within the size limit, and answers written. */
 final class ControlJson {
 
-  static final ObjectMapper MAPPER = JsonConventions.mapper();
+  static final ObjectMapper MAPPER =
+      JsonConventions.mapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ControlJson() {}
 
