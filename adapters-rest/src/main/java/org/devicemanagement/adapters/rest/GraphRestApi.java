@@ -2,6 +2,7 @@ package org.devicemanagement.adapters.rest;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.batch.BatchFeature;
 import org.devicemanagement.adapters.rest.batch.BatchResource;
+import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.adapters.rest.conventions.RequestParameters;
 import org.devicemanagement.adapters.rest.conventions.ResponseConventionsFilter;
 import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
@@ -32,8 +34,9 @@ import org.glassfish.jersey.server.spi.internal.ValueParamProvider;
 
 /**
  * The Graph-compatible HTTP API as a Jersey application: resources, filters and error mappers. The
- * list of resource classes here is the one list of routes: the {@link RouteTable} that routing
- * resolves paths against is derived from their {@code @Path} annotations.
+ * list of resource classes here (with the emulator's control API's when it is on) is the one list
+ * of routes: the {@link RouteTable} that routing resolves paths against is derived from their
+ * {@code @Path} annotations.
  */
 public final class GraphRestApi {
 
@@ -47,29 +50,62 @@ public final class GraphRestApi {
 
   private GraphRestApi() {}
 
-  /** Every resource class; each has an {@code @Inject} constructor taking use-case interfaces. */
+  /**
+   * Every resource class of the Graph API; each has an {@code @Inject} constructor taking use-case
+   * interfaces.
+   */
   public static List<Class<?>> resourceClasses() {
     return RESOURCE_CLASSES;
   }
 
-  /** The routes the resource classes serve. */
+  /** Every resource class of the Graph API and, when it is on, of {@code control}. */
+  public static List<Class<?>> resourceClasses(ControlApi control) {
+    List<Class<?>> controlClasses = control.resourceClasses();
+    if (controlClasses.isEmpty()) {
+      return RESOURCE_CLASSES;
+    }
+    List<Class<?>> all = new ArrayList<>(RESOURCE_CLASSES);
+    all.addAll(controlClasses);
+    return List.copyOf(all);
+  }
+
+  /** The routes the Graph API's resource classes serve. */
   public static RouteTable routes() {
     return RouteTable.of(RESOURCE_CLASSES);
+  }
+
+  /** The routes served with {@code control}: the Graph API's and the control API's when on. */
+  public static RouteTable routes(ControlApi control) {
+    return RouteTable.of(resourceClasses(control));
   }
 
   /**
    * The Jersey application: trusts tokens {@code verifier} accepts and serves each resource class
    * with the one instance {@code resourceFactory} gives for it (so that the composition root, not
    * Jersey, builds resources; they are stateless and shared by all requests). The factory is asked
-   * on first use, not here, so the application can be built before the resources can.
+   * on first use, not here, so the application can be built before the resources can. The control
+   * API is off.
    */
   public static ResourceConfig resourceConfig(
       AccessTokenVerifier verifier, Function<Class<?>, Object> resourceFactory) {
+    return resourceConfig(verifier, resourceFactory, ControlApi.off());
+  }
+
+  /**
+   * Like {@link #resourceConfig(AccessTokenVerifier, Function)}, serving the emulator's control API
+   * as {@code control} says.
+   */
+  public static ResourceConfig resourceConfig(
+      AccessTokenVerifier verifier,
+      Function<Class<?>, Object> resourceFactory,
+      ControlApi control) {
     Objects.requireNonNull(verifier, "verifier");
     Objects.requireNonNull(resourceFactory, "resourceFactory");
+    Objects.requireNonNull(control, "control");
+    List<Class<?>> resourceClasses = resourceClasses(control);
     ResourceConfig config = new ResourceConfig();
-    RESOURCE_CLASSES.forEach(config::register);
-    config.register(new ResourceBinder(resourceFactory));
+    resourceClasses.forEach(config::register);
+    config.register(new ResourceBinder(resourceClasses, resourceFactory));
     config.register(
         new AbstractBinder() {
           @Override
@@ -77,7 +113,9 @@ public final class GraphRestApi {
             bind(new RequestParameters()).to(ValueParamProvider.class);
           }
         });
-    config.register(new AdmissionFilter(routes(), new BearerAuthentication(verifier)));
+    config.register(
+        new AdmissionFilter(RouteTable.of(resourceClasses), new BearerAuthentication(verifier)));
+    control.register(config);
     config.register(new ResponseConventionsFilter(Clock.systemUTC()));
     config.register(new BatchFeature(Clock.systemUTC()));
     config.register(JsonConventions.provider());
@@ -100,15 +138,17 @@ public final class GraphRestApi {
    * the factory again on every request.
    */
   private static final class ResourceBinder extends AbstractBinder {
+    private final List<Class<?>> resourceClasses;
     private final Function<Class<?>, Object> resourceFactory;
 
-    ResourceBinder(Function<Class<?>, Object> resourceFactory) {
+    ResourceBinder(List<Class<?>> resourceClasses, Function<Class<?>, Object> resourceFactory) {
+      this.resourceClasses = resourceClasses;
       this.resourceFactory = resourceFactory;
     }
 
     @Override
     protected void configure() {
-      RESOURCE_CLASSES.forEach(this::bindResource);
+      resourceClasses.forEach(this::bindResource);
     }
 
     private <T> void bindResource(Class<T> type) {

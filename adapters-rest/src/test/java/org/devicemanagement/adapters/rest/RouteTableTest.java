@@ -1,6 +1,7 @@
 package org.devicemanagement.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HttpMethod;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.devicemanagement.adapters.rest.routing.ControlRoute;
 import org.devicemanagement.adapters.rest.routing.NoRoute;
 import org.devicemanagement.adapters.rest.routing.Resolution;
 import org.devicemanagement.adapters.rest.routing.Route;
@@ -197,6 +199,56 @@ class RouteTableTest {
     assertThat(route.template().methods()).containsExactly("GET");
     assertThat(routes.templates()).hasSize(ROUTES.templates().size() + 1);
     declaredRequests(resourceClasses).forEach(request -> assertReachable(routes, request));
+  }
+
+  @Test
+  void givenAControlResource_whenRoutesDerived_thenItsRoutesAreControlRoutesBesideGraphs() {
+    List<Class<?>> resourceClasses = new ArrayList<>(GraphRestApi.resourceClasses());
+    resourceClasses.add(GaugeResource.class);
+
+    RouteTable routes = RouteTable.of(resourceClasses);
+
+    Route gauge = (Route) routes.resolve("/_EMULATOR/Gauges/g-1");
+    assertThat(gauge.canonicalPath()).isEqualTo("_emulator/gauges/g-1");
+    assertThat(gauge.parameter("gauge")).isEqualTo("g-1");
+    assertThat(gauge.template().control()).isTrue();
+    assertThat(((Route) routes.resolve("v1.0/me")).template().control()).isFalse();
+    assertThat(routes.resolve("_emulator/widgets"))
+        .isEqualTo(new NoRoute("Resource not found for the segment 'widgets'."));
+    assertThat(ROUTES.resolve("_emulator/gauges/g-1"))
+        .isEqualTo(new NoRoute("Invalid version: _emulator"));
+  }
+
+  @Test
+  void givenAControlResourceSharingAGraphPath_whenRoutesDerived_thenRefused() {
+    List<Class<?>> resourceClasses = new ArrayList<>(GraphRestApi.resourceClasses());
+    resourceClasses.add(ControlMeResource.class);
+
+    assertThatThrownBy(() -> RouteTable.of(resourceClasses))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("both control and Graph");
+  }
+
+  /** A control resource only this test serves. */
+  @ControlRoute
+  @Path("_emulator")
+  static final class GaugeResource {
+    @GET
+    @Path("gauges/{gauge}")
+    public String gauge() {
+      return "";
+    }
+  }
+
+  /** A control resource claiming a Graph route. */
+  @ControlRoute
+  @Path("{version: v1\\.0|beta}")
+  static final class ControlMeResource {
+    @GET
+    @Path("me")
+    public String me() {
+      return "";
+    }
   }
 
   /** A resource only this test serves, sharing {@code deviceManagement} with a real route. */

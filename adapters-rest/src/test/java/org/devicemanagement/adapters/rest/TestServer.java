@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.service.GetManagedDeviceService;
@@ -45,8 +46,10 @@ final class TestServer implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final URI base;
+  private final ControlApi control;
 
   private TestServer(Builder builder) {
+    control = builder.control;
     ports = new FailureInjectingTenant(builder.tenant);
     PermissionPolicy policy = new PermissionPolicy(builder.permissions);
     useCases =
@@ -59,7 +62,9 @@ final class TestServer implements AutoCloseable {
         JettyHttpContainerFactory.createServer(
             URI.create("http://127.0.0.1:0/"),
             GraphRestApi.resourceConfig(
-                builder.verifier, builder.resourceFactory.apply(resourceFactory(useCases))),
+                builder.verifier,
+                builder.resourceFactory.apply(resourceFactory(List.of(useCases, control))),
+                control),
             false);
     for (Connector connector : jetty.getConnectors()) {
       if (connector instanceof ServerConnector serverConnector) {
@@ -86,21 +91,25 @@ final class TestServer implements AutoCloseable {
   }
 
   /**
-   * Builds each resource class through its {@code @Inject} constructor around the use cases, as
-   * Guice does in bootstrap, so a new resource needs no code here.
+   * Builds each resource class through its {@code @Inject} constructor around the use cases and the
+   * control API, as Guice does in bootstrap, so a new resource needs no code here.
    */
-  private static Function<Class<?>, Object> resourceFactory(RecordingUseCases useCases) {
+  private static Function<Class<?>, Object> resourceFactory(List<Object> dependencies) {
     return type -> {
       for (Constructor<?> constructor : type.getConstructors()) {
         if (constructor.isAnnotationPresent(Inject.class)) {
           Object[] arguments = new Object[constructor.getParameterCount()];
           for (int i = 0; i < arguments.length; i++) {
             Class<?> parameter = constructor.getParameterTypes()[i];
-            if (!parameter.isInstance(useCases)) {
-              throw new IllegalArgumentException(
-                  "%s needs a %s, which the test server has not".formatted(type, parameter));
-            }
-            arguments[i] = useCases;
+            arguments[i] =
+                dependencies.stream()
+                    .filter(parameter::isInstance)
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "%s needs a %s, which the test server has not"
+                                    .formatted(type, parameter)));
           }
           try {
             return constructor.newInstance(arguments);
@@ -130,10 +139,17 @@ final class TestServer implements AutoCloseable {
     return useCases.received();
   }
 
-  /** Back to a fresh tenant, no scripted failure and nothing received. */
+  /** The control API the server serves (off unless the builder turned it on). */
+  ControlApi control() {
+    return control;
+  }
+
+  /** Back to a fresh tenant, no scripted failure, nothing received and nothing journaled. */
   void reset() {
     ports.reset();
     useCases.forget();
+    control.journal().clear();
+    control.faults().clear();
   }
 
   // ---- HTTP -------------------------------------------------------------------------------------
@@ -193,8 +209,15 @@ final class TestServer implements AutoCloseable {
     private PermissionCatalog permissions = PermissionCatalog.seed();
     private AccessTokenVerifier verifier = TestTokens.verifier();
     private UnaryOperator<Function<Class<?>, Object>> resourceFactory = UnaryOperator.identity();
+    private ControlApi control = ControlApi.off();
 
     private Builder() {}
+
+    /** The emulator's control API; off by default. */
+    Builder control(ControlApi controlApi) {
+      control = Objects.requireNonNull(controlApi, "controlApi");
+      return this;
+    }
 
     /** Where each fresh tenant comes from (at start, on every reset); RestTenant by default. */
     Builder tenant(Supplier<InMemoryTenant> freshTenant) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
+import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.domain.User;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -69,6 +70,30 @@ final class TestServerExtension implements BeforeAllCallback, AfterAllCallback, 
 
   InMemoryTenant tenant() {
     return server().tenant();
+  }
+
+  ControlApi control() {
+    return server().control();
+  }
+
+  /** {@code DELETE path}, with no token. */
+  HttpResponse<String> delete(String path) {
+    return server().send(server().request(path).DELETE());
+  }
+
+  /** {@code POST path} with {@code json} as the body, with no token. */
+  HttpResponse<String> postJson(String path, String json) {
+    return server()
+        .send(
+            server()
+                .request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** {@code GET path}, with no token. */
+  HttpResponse<String> get(String path) {
+    return server().send(server().request(path).GET());
   }
 
   void fail(Port port, User user, RuntimeException failure) {

@@ -17,6 +17,7 @@ import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ClockSetting;
+import org.devicemanagement.bootstrap.config.ControlSettings;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
 import org.devicemanagement.bootstrap.config.TlsKeystore;
@@ -115,6 +116,21 @@ public final class ServeCommand implements Callable<Integer> {
       description = "File whose first line is the keystore password.")
   private @Nullable Path tlsPasswordFile;
 
+  @Option(
+      names = "--control",
+      paramLabel = "on|off",
+      description = {
+        "The control API under /_emulator/ (tenant, clock, faults, journal; no token);",
+        "default: on only when listening on a loopback address. Never in the gateway."
+      })
+  private @Nullable String control;
+
+  @Option(
+      names = "--journal-size",
+      paramLabel = "N",
+      description = "Requests the control API's journal keeps; 0 turns it off (default: 10000).")
+  private @Nullable Integer journalSize;
+
   @Spec private @Nullable CommandSpec spec;
 
   @Override
@@ -178,7 +194,7 @@ public final class ServeCommand implements Callable<Integer> {
           host,
           port,
           dataDir.path(),
-          Backend.emulator(tenant, clock(commandLine)),
+          Backend.emulator(tenant, clock(commandLine), controlSettings(commandLine)),
           permissions,
           ServerSettings.DEFAULT_SHUTDOWN_GRACE);
     } catch (IllegalArgumentException e) {
@@ -195,6 +211,31 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  private ControlSettings controlSettings(CommandLine commandLine) {
+    ControlSettings settings = ControlSettings.defaults();
+    if (control != null) {
+      settings =
+          switch (control.toLowerCase(Locale.ROOT)) {
+            case "on" -> settings.withEnabled(true);
+            case "off" -> settings.withEnabled(false);
+            default ->
+                throw new ParameterException(
+                    commandLine,
+                    "Invalid value for option '--control': '%s' (expected on or off)"
+                        .formatted(control));
+          };
+    }
+    if (journalSize != null) {
+      try {
+        settings = settings.withJournalSize(journalSize);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            commandLine, "Invalid value for option '--journal-size': " + e.getMessage());
+      }
+    }
+    return settings;
+  }
+
   private @Nullable GatewaySettings gateway(CommandLine commandLine) {
     return switch (backend.toLowerCase(Locale.ROOT)) {
       case "memory" -> null;
@@ -202,6 +243,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (!clock.equalsIgnoreCase("system")) {
           throw new ParameterException(
               commandLine, "--clock is the emulator's; the gateway runs on Graph's own time");
+        }
+        if (control != null || journalSize != null) {
+          throw new ParameterException(
+              commandLine,
+              "--control and --journal-size are for the emulator: the gateway has none");
         }
         try {
           yield GatewaySettings.defaults(graphBaseUrl);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GatewayModule;
@@ -29,6 +30,7 @@ public final class Composition {
   private final ServerSettings settings;
   private final Module[] overrides;
   private final @Nullable GatewayModule gateway;
+  private final ControlApi control;
 
   private Composition(ServerSettings settings, Module[] overrides) {
     this.settings = settings;
@@ -37,11 +39,17 @@ public final class Composition {
         settings.backend() instanceof Backend.Gateway chosen
             ? new GatewayModule(chosen.gateway())
             : null;
+    this.control =
+        settings.backend() instanceof Backend.Emulator emulator
+                && emulator.control().enabledOn(settings.host())
+            ? ControlApi.on(emulator.control().journalSize())
+            : ControlApi.off();
   }
 
   /**
    * The composition of a server started with {@code settings}, {@code overrides} replacing any of
-   * its bindings (for example another adapter for an outbound port). Does no I/O.
+   * its bindings (for example another adapter for an outbound port). Does no I/O besides resolving
+   * the host's name, when the control API is on or off by the host.
    */
   public static Composition of(ServerSettings settings, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
@@ -57,6 +65,11 @@ public final class Composition {
     return gateway == null ? List.of() : List.of(gateway.tokens().clearingFilter());
   }
 
+  /** The emulator's control API, on or off; always off in the gateway. */
+  public ControlApi control() {
+    return control;
+  }
+
   /**
    * Loads the backend (the emulator's tenant first, so that a bad tenant file is reported before
    * anything is written to disk, then its signing key, created on first use, and plans the tenant's
@@ -68,7 +81,8 @@ public final class Composition {
   public Composed compose() {
     if (gateway != null) {
       Module application =
-          Modules.combine(new ApplicationModule(settings.permissionCatalog()), new RestModule());
+          Modules.combine(
+              new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
       Injector injector =
           Guice.createInjector(Modules.override(application, gateway).with(overrides));
       requireTokensClearedByGateway(injector, gateway.tokens());
@@ -81,7 +95,7 @@ public final class Composition {
     tenant.planCheckIns(clock.instant().truncatedTo(ChronoUnit.MICROS));
     Module application =
         Modules.combine(
-            new ApplicationModule(settings.permissionCatalog(), clock), new RestModule());
+            new ApplicationModule(settings.permissionCatalog(), clock), new RestModule(control));
     Injector injector =
         Guice.createInjector(
             Modules.override(application, new EmulatorModule(tenant, keys.publicKeys()))

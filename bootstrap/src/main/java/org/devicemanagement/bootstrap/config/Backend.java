@@ -12,12 +12,14 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
 
   /** The emulator serving {@code tenant}, checking tokens with its own signing key. */
   static Backend emulator(TenantSource tenant) {
-    return new Emulator(tenant);
+    return new Emulator(tenant, ClockSetting.system(), ControlSettings.defaults());
   }
 
-  /** The emulator serving {@code tenant} on {@code clock}. */
-  static Backend emulator(TenantSource tenant, ClockSetting clock) {
-    return new Emulator(tenant, clock);
+  /**
+   * The emulator serving {@code tenant} on {@code clock}, its control API as {@code control} says.
+   */
+  static Backend emulator(TenantSource tenant, ClockSetting clock, ControlSettings control) {
+    return new Emulator(tenant, clock, control);
   }
 
   /** The gateway in front of Microsoft Graph, reached as {@code gateway} says. */
@@ -29,19 +31,21 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
   String description();
 
   /**
-   * The emulator: an in-memory tenant and tokens signed by this server's own key, its devices'
-   * lifecycle on {@code clock}.
+   * The emulator: an in-memory tenant, tokens signed by this server's own key, its devices'
+   * lifecycle on {@code clock}, and its control API (the gateway has none).
    */
-  record Emulator(TenantSource tenant, ClockSetting clock) implements Backend {
-    /** Checks both parts are present. */
+  record Emulator(TenantSource tenant, ClockSetting clock, ControlSettings control)
+      implements Backend {
+    /** Checks every part is present. */
     public Emulator {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(control, "control");
     }
 
-    /** The emulator serving {@code tenant} on the system clock. */
+    /** The emulator serving {@code tenant} on the system clock, with the default control API. */
     public Emulator(TenantSource tenant) {
-      this(tenant, ClockSetting.system());
+      this(tenant, ClockSetting.system(), ControlSettings.defaults());
     }
 
     @Override

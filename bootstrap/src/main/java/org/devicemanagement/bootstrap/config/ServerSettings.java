@@ -91,12 +91,24 @@ public record ServerSettings(
     return new ServerSettings(host, port, dataDir, newBackend, permissions, shutdownGrace);
   }
 
-  /** These settings as the emulator serving {@code newTenant}. */
+  /** These settings as the emulator serving {@code newTenant} (keeping its control settings). */
   public ServerSettings withTenant(TenantSource newTenant) {
     return withBackend(
         backend instanceof Backend.Emulator emulator
-            ? Backend.emulator(newTenant, emulator.clock())
+            ? Backend.emulator(newTenant, emulator.clock(), emulator.control())
             : Backend.emulator(newTenant));
+  }
+
+  /**
+   * These settings with the emulator's control API as {@code control} says.
+   *
+   * @throws IllegalStateException in the gateway, which has no control API
+   */
+  public ServerSettings withControl(ControlSettings control) {
+    if (backend instanceof Backend.Emulator emulator) {
+      return withBackend(Backend.emulator(emulator.tenant(), emulator.clock(), control));
+    }
+    throw new IllegalStateException("the gateway has no control API");
   }
 
   /** These settings as the gateway to Microsoft Graph reached as {@code gateway} says. */
@@ -113,7 +125,7 @@ public record ServerSettings(
     if (!(backend instanceof Backend.Emulator emulator)) {
       throw new IllegalStateException("only the emulator has a clock of its own");
     }
-    return withBackend(Backend.emulator(emulator.tenant(), clock));
+    return withBackend(Backend.emulator(emulator.tenant(), clock, emulator.control()));
   }
 
   /** These settings enforcing the catalog named {@code newPermissions}. */

@@ -84,7 +84,8 @@ public final class DeviceManagementServer implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(tls, "tls");
     Composition composition = Composition.of(settings, overrides);
-    JerseyApplication jersey = JerseyApplication.startBuilding(composition.jerseyProviders());
+    JerseyApplication jersey =
+        JerseyApplication.startBuilding(composition.jerseyProviders(), composition.control());
     Composition.Composed composed;
     try {
       composed = composition.compose();

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
+import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerProvider;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -31,8 +32,11 @@ final class JerseyApplication {
 
   private JerseyApplication() {}
 
-  /** Starts building the application, holding {@code extraProviders} besides the API's own. */
-  static JerseyApplication startBuilding(List<Object> extraProviders) {
+  /**
+   * Starts building the application, serving {@code control} and holding {@code extraProviders}
+   * besides the API's own.
+   */
+  static JerseyApplication startBuilding(List<Object> extraProviders, ControlApi control) {
     JerseyApplication application = new JerseyApplication();
     Thread thread =
         new Thread(
@@ -41,7 +45,8 @@ final class JerseyApplication {
                 ResourceConfig resources =
                     GraphRestApi.resourceConfig(
                         new LateVerifier(application.verifier),
-                        type -> application.injector.join().getInstance(type));
+                        type -> application.injector.join().getInstance(type),
+                        control);
                 extraProviders.forEach(resources::register);
                 application.container.complete(
                     new JettyHttpContainerProvider()

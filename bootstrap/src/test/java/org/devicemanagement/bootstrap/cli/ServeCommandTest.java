@@ -188,6 +188,8 @@ class ServeCommandTest {
         .contains("--data-dir")
         .contains("--tenant")
         .contains("--permissions")
+        .contains("--control")
+        .contains("--journal-size")
         .contains("$HOME/.device-management");
   }
 
@@ -216,5 +218,34 @@ class ServeCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("needs --tls-keystore");
+  }
+
+  @Test
+  void givenControlNeitherOnNorOff_whenServe_thenUsageErrorExit2NamingTheChoices() {
+    CommandLineRun run =
+        CommandLineRun.of("serve", "--data-dir", dataDir.toString(), "--control", "maybe");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'--control'").contains("'maybe'").contains("on or off");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "1000001"})
+  void givenJournalSizeOutOfRange_whenServe_thenUsageErrorExit2(String size) {
+    CommandLineRun run =
+        CommandLineRun.of("serve", "--data-dir", dataDir.toString(), "--journal-size", size);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("'--journal-size'").contains("between 0 and 1000000");
+  }
+
+  @Test
+  void givenControlOnWithTheGateway_whenServe_thenUsageErrorExit2() {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve", "--data-dir", dataDir.toString(), "--backend", "graph", "--control", "on");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("the gateway has none");
   }
 }

@@ -132,6 +132,7 @@ class HostileRequestsTest {
     methodRows(rows);
     bodyRows(rows);
     batchRows(rows);
+    controlRows(rows);
     headerRows(rows);
     requestLineRows(rows);
     return rows.stream();
@@ -1254,6 +1255,149 @@ class HostileRequestsTest {
   }
 
   // ---- building requests ---------------------------------------------------------------------
+
+  // ---- the control API (no token; JSON bodies) ------------------------------------------------
+
+  private void controlRows(List<Row> rows) {
+    Map<String, String> badFaults = new LinkedHashMap<>();
+    badFaults.put("malformed JSON", "{\"respond\": {");
+    badFaults.put("an array", "[{\"respond\": {\"status\": 429}}]");
+    badFaults.put("nesting 20,000 deep", "[".repeat(20_000));
+    badFaults.put("objects nested 5,000 deep", "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000));
+    badFaults.put("status 200", "{\"respond\": {\"status\": 200}}");
+    badFaults.put("status a string", "{\"respond\": {\"status\": \"429\"}}");
+    badFaults.put("status 1e999", "{\"respond\": {\"status\": 1e999}}");
+    badFaults.put("status null", "{\"respond\": {\"status\": null}}");
+    badFaults.put("delay of a day", "{\"respond\": {\"status\": 429, \"delayMs\": 86400000}}");
+    badFaults.put(
+        "delay of 2^63", "{\"respond\": {\"status\": 429, \"delayMs\": 9223372036854775808}}");
+    badFaults.put("probability 2", "{\"respond\": {\"status\": 429}, \"probability\": 2}");
+    badFaults.put("probability NaN", "{\"respond\": {\"status\": 429}, \"probability\": NaN}");
+    badFaults.put("times -1", "{\"respond\": {\"status\": 429}, \"times\": -1}");
+    badFaults.put(
+        "times and probability",
+        "{\"respond\": {\"status\": 429}, \"times\": 1, \"probability\": 0.5}");
+    badFaults.put(
+        "an unknown property of 10,000 characters",
+        "{\"respond\": {\"status\": 429}, \"" + "p".repeat(10_000) + "\": 1}");
+    badFaults.put(
+        "a glob inside a segment",
+        "{\"respond\": {\"status\": 429}, \"match\": {\"path\": \"/v1.0/us*\"}}");
+    badFaults.put(
+        "a method with CRLF",
+        "{\"respond\": {\"status\": 429}, \"match\": {\"method\": \"GET\\r\\nX: y\"}}");
+    badFaults.put(
+        "a code of 1,000 characters",
+        "{\"respond\": {\"status\": 429, \"code\": \"" + "c".repeat(1_000) + "\"}}");
+    badFaults.put("an empty object", "{}");
+    badFaults.forEach(
+        (name, body) -> {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          rows.add(
+              row(
+                  "control: fault with " + name,
+                  bytes(
+                      post(
+                          "/_emulator/faults",
+                          crid(),
+                          "Content-Type: application/json",
+                          "Content-Length: " + bytes.length)),
+                  out -> out.write(bytes),
+                  400,
+                  "BadRequest",
+                  true,
+                  Map.of()));
+        });
+    byte[] notUtf8 = {'{', '"', (byte) 0xff, (byte) 0xfe, '"', ':', '1', '}'};
+    rows.add(
+        row(
+            "control: fault of invalid UTF-8",
+            bytes(post("/_emulator/faults", crid(), "Content-Length: " + notUtf8.length)),
+            out -> out.write(notUtf8),
+            400,
+            "BadRequest",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "control: fault without a body",
+            post("/_emulator/faults", crid()),
+            400,
+            "BadRequest",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "control: fault of 10 MB declared, refused unread",
+            bytes(post("/_emulator/faults", crid(), "Content-Length: " + (10 * 1024 * 1024))),
+            out -> out.write(new byte[8 * 1024]),
+            413,
+            "RequestEntityTooLarge",
+            true,
+            Map.of()));
+    rows.add(
+        row(
+            "control: fault of 10 MB chunked, cut off at the limit",
+            bytes(post("/_emulator/faults", crid(), "Transfer-Encoding: chunked")),
+            out -> {
+              byte[] chunk = new byte[16 * 1024];
+              java.util.Arrays.fill(chunk, (byte) ' ');
+              for (int i = 0; i < 640; i++) {
+                out.write(
+                    (Integer.toHexString(chunk.length) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+              }
+              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            },
+            413,
+            "RequestEntityTooLarge",
+            true,
+            Map.of()));
+    Object[][] table = {
+      {"unknown fault id", "DELETE", "/_emulator/faults/nope", 404, "ResourceNotFound"},
+      {
+        "fault id of 5,000 characters",
+        "DELETE",
+        "/_emulator/faults/" + "f".repeat(5_000),
+        404,
+        "ResourceNotFound"
+      },
+      {"faults with PATCH", "PATCH", "/_emulator/faults", 405, "Request_BadRequest"},
+      {"journal with POST", "POST", "/_emulator/requests", 405, "Request_BadRequest"},
+      {"journal limit not a number", "GET", "/_emulator/requests?limit=all", 400, "BadRequest"},
+      {"journal limit negative", "GET", "/_emulator/requests?limit=-5", 400, "BadRequest"},
+      {
+        "journal limit of 40 digits",
+        "GET",
+        "/_emulator/requests?limit=" + "9".repeat(40),
+        400,
+        "BadRequest"
+      },
+      {"unknown control segment", "GET", "/_emulator/secrets", 400, "BadRequest"},
+      {"control root", "GET", "/_emulator", 400, "BadRequest"},
+      {"control traversal", "GET", "/_emulator/%2e%2e/v1.0/me", 400, "BadRequest", false}
+    };
+    for (Object[] r : table) {
+      rows.add(
+          row(
+              "control: " + r[0],
+              request((String) r[1], (String) r[2], crid()),
+              (Integer) r[3],
+              (String) r[4],
+              r.length < 6 || (Boolean) r[5],
+              Map.of()));
+    }
+    rows.add(
+        row(
+            "control: journal with Accept text/html",
+            get("/_emulator/requests", crid(), "Accept: text/html"),
+            406,
+            "NotAcceptable",
+            true,
+            Map.of()));
+  }
 
   private static String crid() {
     return "client-request-id: " + CRID;

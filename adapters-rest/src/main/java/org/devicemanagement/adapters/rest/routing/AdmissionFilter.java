@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Admits a request before Jersey's matching, in Graph's order: gives it its ids, refuses a declared
  * body over the limit (413), resolves the path once against the {@link RouteTable} (400 for a path
  * that names nothing), refuses an {@code Accept} that excludes JSON (406) and a method the route
- * does not serve (405, with {@code Allow}), then authenticates the caller by its bearer token
- * (401), all in one stage. The resolved {@link Route} stays on the request, its path rewritten to
- * Graph's spelling so that Jersey's matching ignores the case of segments.
+ * does not serve (405, with {@code Allow}), then authenticates the caller by its bearer token (401;
+ * control routes take no token), all in one stage. The resolved {@link Route} stays on the request,
+ * its path rewritten to Graph's spelling so that Jersey's matching ignores the case of segments.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -77,8 +77,9 @@ public final class AdmissionFilter implements ContainerRequestFilter {
       request.setRequestUri(
           base, URI.create(base + canonical + (query == null ? "" : "?" + query)));
     }
-    // OPTIONS reveals only the methods, which Jersey answers; it needs no token.
-    if (!HttpMethod.OPTIONS.equals(method)) {
+    // OPTIONS reveals only the methods, which Jersey answers; it needs no token. Nor does the
+    // control API, which is on only where the operator chose (by default, on loopback).
+    if (!HttpMethod.OPTIONS.equals(method) && !route.template().control()) {
       authentication.authenticate(request);
     }
   }

@@ -64,13 +64,14 @@ public final class RouteTable {
     for (Class<?> resourceClass : resourceClasses) {
       Resource resource = Resource.from(resourceClass);
       String base = Objects.requireNonNullElse(resource.getPath(), "");
-      collect(base, resource.getResourceMethods(), byPath);
+      boolean control = resourceClass.isAnnotationPresent(ControlRoute.class);
+      collect(base, resource.getResourceMethods(), control, byPath);
       for (Resource child : resource.getChildResources()) {
         if (!child.getChildResources().isEmpty()) {
           throw new IllegalArgumentException(
               "%s: nested sub-resources are not supported".formatted(resourceClass.getName()));
         }
-        collect(base + "/" + child.getPath(), child.getResourceMethods(), byPath);
+        collect(base + "/" + child.getPath(), child.getResourceMethods(), control, byPath);
       }
     }
     Node root = new Node();
@@ -163,13 +164,20 @@ public final class RouteTable {
   }
 
   private static void collect(
-      String path, List<ResourceMethod> methods, Map<String, TemplateBuilder> byPath) {
+      String path,
+      List<ResourceMethod> methods,
+      boolean control,
+      Map<String, TemplateBuilder> byPath) {
     if (methods.isEmpty()) {
       return;
     }
     String normalized = normalize(path);
     TemplateBuilder builder =
-        byPath.computeIfAbsent(normalized, p -> new TemplateBuilder(p, parse(p)));
+        byPath.computeIfAbsent(normalized, p -> new TemplateBuilder(p, parse(p), control));
+    if (builder.control != control) {
+      throw new IllegalArgumentException(
+          "%s: served by both control and Graph resources".formatted(normalized));
+    }
     for (ResourceMethod method : methods) {
       if (method.getHttpMethod() == null) {
         throw new IllegalArgumentException(
@@ -253,12 +261,14 @@ public final class RouteTable {
   private static final class TemplateBuilder {
     private final String path;
     private final List<Segment> segments;
+    private final boolean control;
     private final Set<String> methods = new LinkedHashSet<>();
     private boolean bound;
 
-    TemplateBuilder(String path, List<Segment> segments) {
+    TemplateBuilder(String path, List<Segment> segments, boolean control) {
       this.path = path;
       this.segments = segments;
+      this.control = control;
     }
 
     RouteTemplate build() {
@@ -271,7 +281,8 @@ public final class RouteTable {
           path,
           segments.stream().filter(Segment::parameter).map(Segment::name).toList(),
           methods,
-          bound ? Optional.of(last.name()) : Optional.empty());
+          bound ? Optional.of(last.name()) : Optional.empty(),
+          control);
     }
   }
 

@@ -15,12 +15,14 @@ import java.util.TreeSet;
  * @param parameterNames the names of its parameters, in path order
  * @param methods the HTTP methods served on it
  * @param boundOperation the Graph action or function its last segment names, when it is one
+ * @param control whether it is a route of the emulator's control API ({@link ControlRoute})
  */
 public record RouteTemplate(
     String path,
     List<String> parameterNames,
     Set<String> methods,
-    Optional<String> boundOperation) {
+    Optional<String> boundOperation,
+    boolean control) {
 
   /** Checks and copies every part. */
   public RouteTemplate {
@@ -28,6 +30,15 @@ public record RouteTemplate(
     parameterNames = List.copyOf(parameterNames);
     methods = Set.copyOf(methods);
     Objects.requireNonNull(boundOperation, "boundOperation");
+  }
+
+  /** A route of the Graph API (not of the control API). */
+  public RouteTemplate(
+      String path,
+      List<String> parameterNames,
+      Set<String> methods,
+      Optional<String> boundOperation) {
+    this(path, parameterNames, methods, boundOperation, false);
   }
 
   /**
