@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The API on an in-process Jetty server, served by the real application services over an in-memory
@@ -55,12 +57,12 @@ final class TestServer implements AutoCloseable {
             new ListManagedDevicesService(policy, ports, ports, ports),
             new GetManagedDeviceService(policy, ports),
             new GetUserService(policy, ports));
+    ResourceConfig config =
+        GraphRestApi.resourceConfig(
+            builder.verifier, builder.resourceFactory.apply(resourceFactory(useCases)));
+    builder.providers.forEach(config::register);
     jetty =
-        JettyHttpContainerFactory.createServer(
-            URI.create("http://127.0.0.1:0/"),
-            GraphRestApi.resourceConfig(
-                builder.verifier, builder.resourceFactory.apply(resourceFactory(useCases))),
-            false);
+        JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:0/"), config, false);
     for (Connector connector : jetty.getConnectors()) {
       if (connector instanceof ServerConnector serverConnector) {
         serverConnector.setHost("127.0.0.1");
@@ -193,6 +195,7 @@ final class TestServer implements AutoCloseable {
     private PermissionCatalog permissions = PermissionCatalog.seed();
     private AccessTokenVerifier verifier = TestTokens.verifier();
     private UnaryOperator<Function<Class<?>, Object>> resourceFactory = UnaryOperator.identity();
+    private final List<Object> providers = new ArrayList<>();
 
     private Builder() {}
 
@@ -217,6 +220,12 @@ final class TestServer implements AutoCloseable {
     /** Applies {@code wrap} to the resource factory the application is given. */
     Builder resourceFactory(UnaryOperator<Function<Class<?>, Object>> wrap) {
       resourceFactory = Objects.requireNonNull(wrap, "wrap");
+      return this;
+    }
+
+    /** Registers {@code provider} (a filter, say) with the application, as bootstrap may. */
+    Builder provider(Object provider) {
+      providers.add(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
