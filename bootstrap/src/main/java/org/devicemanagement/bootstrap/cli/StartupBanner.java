@@ -39,6 +39,7 @@ public final class StartupBanner {
     line(text, "Backend", "in-memory tenant (--backend memory; graph for a Graph gateway)");
     line(text, "Tenant", settings.backend().description());
     line(text, "Signing key", server.signingKeys().orElseThrow().file().toString());
+    line(text, "Limits", settings.limits().description());
     text.append('\n');
     appendPermissions(text, catalog);
     text.append('\n');

@@ -2,9 +2,12 @@ package org.devicemanagement.bootstrap.composition;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import org.devicemanagement.application.limits.DailyRetireLimit;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
@@ -24,7 +27,8 @@ import org.devicemanagement.application.service.RemoveAllDevicesFromManagementSe
 /**
  * Binds every use case to its application service, the permission policy to the configured catalog,
  * and the clock to the system's UTC clock; the outbound ports come from the backend's module
- * ({@link EmulatorModule} or the gateway's).
+ * ({@link EmulatorModule} or the gateway's). Retire-all goes through the daily retire limit when
+ * one is bound ({@link LimitsModule}).
  */
 public final class ApplicationModule extends AbstractModule {
 
@@ -33,6 +37,12 @@ public final class ApplicationModule extends AbstractModule {
   /** A module enforcing {@code catalog}. */
   public ApplicationModule(PermissionCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  @Override
+  protected void configure() {
+    // Absent unless the emulator applies Intune's limits (LimitsModule).
+    OptionalBinder.newOptionalBinder(binder(), DailyRetireLimit.class);
   }
 
   @Provides
@@ -53,8 +63,12 @@ public final class ApplicationModule extends AbstractModule {
       PermissionPolicy policy,
       @ForDeviceOperations UserDirectory users,
       DeviceRetirement devices,
+      UserDeviceListing listing,
+      Optional<DailyRetireLimit> dailyLimit,
       Clock clock) {
-    return new RemoveAllDevicesFromManagementService(policy, users, devices, clock);
+    DeviceRetirement retirement =
+        dailyLimit.map(limit -> limit.guard(devices, listing)).orElse(devices);
+    return new RemoveAllDevicesFromManagementService(policy, users, retirement, clock);
   }
 
   @Provides

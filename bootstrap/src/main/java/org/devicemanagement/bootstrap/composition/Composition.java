@@ -6,10 +6,12 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GatewayModule;
@@ -27,6 +29,7 @@ public final class Composition {
   private final ServerSettings settings;
   private final Module[] overrides;
   private final @Nullable GatewayModule gateway;
+  private final EmulatorLimits limits;
 
   private Composition(ServerSettings settings, Module[] overrides) {
     this.settings = settings;
@@ -35,6 +38,8 @@ public final class Composition {
         settings.backend() instanceof Backend.Gateway chosen
             ? new GatewayModule(chosen.gateway())
             : null;
+    // Throttling windows are real time, whatever the emulator's clock: clients wait in real time.
+    this.limits = EmulatorLimits.of(settings.limits(), Clock.systemUTC());
   }
 
   /**
@@ -49,10 +54,14 @@ public final class Composition {
 
   /**
    * What Jersey must hold besides the API's own providers: in the gateway, the filter that drops
-   * each caller's token once its response is written.
+   * each caller's token once its response is written; in the emulator with limits, the throttling
+   * filter.
    */
   public List<Object> jerseyProviders() {
-    return gateway == null ? List.of() : List.of(gateway.tokens().clearingFilter());
+    if (gateway != null) {
+      return List.of(gateway.tokens().clearingFilter());
+    }
+    return limits.throttlingFilter().<List<Object>>map(List::of).orElse(List.of());
   }
 
   /**
@@ -76,7 +85,10 @@ public final class Composition {
     SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
     Injector injector =
         Guice.createInjector(
-            Modules.override(application, new EmulatorModule(tenant, keys.publicKeys()))
+            Modules.override(
+                    application,
+                    new LimitsModule(limits),
+                    new EmulatorModule(tenant, keys.publicKeys()))
                 .with(overrides));
     requireTokensClearedByGateway(injector, null);
     return new Composed(injector, Optional.of(tenant), Optional.of(keys));

@@ -25,6 +25,16 @@ public enum LimitsMode {
     return optionValue;
   }
 
+  /** The limits in a few words, for the start-up banner. */
+  public String description() {
+    return switch (this) {
+      case OFF -> "none (--limits intune applies Intune's throttling and daily retire limit)";
+      case INTUNE -> "Intune's: throttling (429 with Retry-After), 1,000 retired devices a day";
+      case INTUNE_NO_RETRY_AFTER ->
+          "Intune's: throttling (429 without Retry-After), 1,000 retired devices a day";
+    };
+  }
+
   /** Whether any limit applies. */
   public boolean applies() {
     return this != OFF;
