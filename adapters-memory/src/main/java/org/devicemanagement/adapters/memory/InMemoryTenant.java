@@ -646,8 +646,10 @@ public final class InMemoryTenant
     }
 
     Optional<ManagedDevice> find(String id) {
-      int at = indexOf(devices, id);
-      return at < 0 ? Optional.empty() : Optional.of(devices.get(at));
+      // One read of the snapshot: a check-in may publish a shorter list between two reads.
+      List<ManagedDevice> snapshot = devices;
+      int at = indexOf(snapshot, id);
+      return at < 0 ? Optional.empty() : Optional.of(snapshot.get(at));
     }
 
     private static int indexOf(List<ManagedDevice> snapshot, String id) {
