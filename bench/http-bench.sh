@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# HTTP benchmark: our retire-all and list endpoints against a bare JAX-RS 204 on the same
-# Jersey+Jetty container, against WireMock standalone (default and --no-request-journal) and
+# HTTP benchmark: our retire-all and list endpoints (and retire-all with the request journal off)
+# against a bare JAX-RS 204 on the same Jersey+Jetty container, against WireMock standalone (default and --no-request-journal) and
 # against a plain Jetty handler's 204 (the container without JAX-RS),
 # all on loopback in one run, alternating the servers round by round; then p99 at half of each
 # server's measured maximum rate. See docs/benchmarks.md.
@@ -37,6 +37,7 @@ P_BARE=${P_BARE:-18082}
 P_WM=${P_WM:-18083}
 P_WMNJ=${P_WMNJ:-18084}
 P_JETTY=${P_JETTY:-18085}
+P_DMNJ=${P_DMNJ:-18086}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2; exit 1; }
@@ -68,6 +69,10 @@ JSON
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$DM_JAR" serve --port "$P_DM" --data-dir "$WORK/data" --tenant "$WORK/tenant.json" \
   >"$WORK/dm.out" 2>"$WORK/dm.log" & PIDS+=($!)
+# The same product with its request journal off (--journal-size 0), for the journal's cost.
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$DM_JAR" serve --port "$P_DMNJ" --data-dir "$WORK/data" --tenant "$WORK/tenant.json" \
+  --journal-size 0 >"$WORK/dmnj.out" 2>"$WORK/dmnj.log" & PIDS+=($!)
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$BENCH_JAR" org.devicemanagement.benchmarks.BareServer "$P_BARE" \
   >"$WORK/bare.out" 2>&1 & PIDS+=($!)
@@ -84,6 +89,7 @@ java $JAVA_OPTS -jar "$WIREMOCK_JAR" --port "$P_WMNJ" --root-dir "$WORK/wiremock
 # name port method path
 TARGETS=(
   "retire $P_DM POST $RETIRE_PATH"
+  "retire-nojournal $P_DMNJ POST $RETIRE_PATH"
   "list $P_DM GET $LIST_PATH"
   "bare $P_BARE POST $RETIRE_PATH"
   "wiremock $P_WM POST $RETIRE_PATH"
@@ -113,6 +119,7 @@ fi
 
 expect_status "$P_DM" POST "$RETIRE_PATH" 204
 expect_status "$P_DM" GET "$LIST_PATH" 200
+expect_status "$P_DMNJ" POST "$RETIRE_PATH" 204
 expect_status "$P_BARE" POST "$RETIRE_PATH" 204
 expect_status "$P_WM" POST "$RETIRE_PATH" 204
 expect_status "$P_WMNJ" POST "$RETIRE_PATH" 204
@@ -190,6 +197,7 @@ echo "retire/wiremock-nj  = $(ratio_median retire wiremock-nj)   (information: W
 echo "list/bare           = $(ratio_median list bare)"
 echo "bare/wiremock-nj    = $(ratio_median bare wiremock-nj)   (a bare Jersey resource against WireMock)"
 echo "retire/jetty        = $(ratio_median retire jetty)   (against a plain Jetty handler's 204, no JAX-RS)"
+echo "retire/retire-nojournal = $(ratio_median retire retire-nojournal)   (target >= 0.95: the request journal's cost)"
 
 [[ $PACED == 1 ]] || exit 0
 echo
