@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.Permissions;
-import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.domain.ManagedDevice;
@@ -44,6 +42,7 @@ class GatewayBatchTest {
       new User("00000003-1111-4222-8333-444444444444", "kept@contoso.com", "Kept");
   private static final String UNKNOWN = "00000000-0000-4000-8000-00000000dead";
 
+  private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
   private static InMemoryTenant tenant;
@@ -64,24 +63,16 @@ class GatewayBatchTest {
               users.get(u),
               ManagementState.WIPE_PENDING));
     }
-    emulator =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(
-                BootstrapTestData.sharedDataDir(), InMemoryTenant.of(users, devices)));
-    tenant = emulator.tenant().orElseThrow();
-    gateway =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
-                .withGateway(GatewaySettings.defaults(URI.create(emulator.baseUri() + "v1.0"))));
+    servers = EmulatorAndGateway.start(InMemoryTenant.of(users, devices));
+    emulator = servers.emulator();
+    gateway = servers.gateway();
+    tenant = servers.tenant();
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop();
-    }
-    if (emulator != null) {
-      emulator.stop();
+    if (servers != null) {
+      servers.close();
     }
   }
 

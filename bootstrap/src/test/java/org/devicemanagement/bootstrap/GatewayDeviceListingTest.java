@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.Permissions;
-import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.domain.ComplianceState;
@@ -46,6 +45,7 @@ class GatewayDeviceListingTest {
           new User("0000000c-1111-4222-8333-444444444444", "cy@contoso.com", "Cy"));
   private static final String[] OPERATING_SYSTEMS = {"Windows", "iOS", "Android"};
 
+  private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
   private static String token;
@@ -67,14 +67,9 @@ class GatewayDeviceListingTest {
               .lastSyncDateTime(Instant.parse("2025-05-01T10:00:00Z").plusSeconds(3600L * (i % 4)))
               .build());
     }
-    emulator =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(
-                BootstrapTestData.sharedDataDir(), InMemoryTenant.of(USERS, devices)));
-    gateway =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
-                .withGateway(GatewaySettings.defaults(URI.create(emulator.baseUri() + "v1.0"))));
+    servers = EmulatorAndGateway.start(InMemoryTenant.of(USERS, devices));
+    emulator = servers.emulator();
+    gateway = servers.gateway();
     token =
         BootstrapTestData.token(
             emulator.signingKeys().orElseThrow(),
@@ -86,11 +81,8 @@ class GatewayDeviceListingTest {
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop();
-    }
-    if (emulator != null) {
-      emulator.stop();
+    if (servers != null) {
+      servers.close();
     }
   }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.Permissions;
-import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
@@ -90,6 +89,7 @@ class GatewayInFrontOfEmulatorTest {
     }
   }
 
+  private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
   private static InMemoryTenant tenant;
@@ -106,24 +106,16 @@ class GatewayInFrontOfEmulatorTest {
                 "d%07d-0000-4000-8000-%012d".formatted(u, d), users.get(u), STATES[d]));
       }
     }
-    emulator =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(
-                BootstrapTestData.sharedDataDir(), InMemoryTenant.of(users, devices)));
-    tenant = emulator.tenant().orElseThrow();
-    gateway =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
-                .withGateway(GatewaySettings.defaults(URI.create(emulator.baseUri() + "v1.0"))));
+    servers = EmulatorAndGateway.start(InMemoryTenant.of(users, devices));
+    emulator = servers.emulator();
+    gateway = servers.gateway();
+    tenant = servers.tenant();
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop();
-    }
-    if (emulator != null) {
-      emulator.stop();
+    if (servers != null) {
+      servers.close();
     }
   }
 

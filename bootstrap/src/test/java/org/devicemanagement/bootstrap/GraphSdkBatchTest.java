@@ -17,7 +17,6 @@ import com.microsoft.graph.models.ManagementState;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.authentication.AuthenticationProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -161,23 +160,6 @@ class GraphSdkBatchTest {
   }
 
   private GraphServiceClient client(String token) {
-    GraphServiceClient client = new GraphServiceClient(new StaticBearerToken(token));
-    client.getRequestAdapter().setBaseUrl(server.baseUri().resolve("v1.0").toString());
-    return client;
-  }
-
-  /** Adds a fixed bearer token, with none of the SDK's https or allowed-host checks. */
-  private static final class StaticBearerToken implements AuthenticationProvider {
-    private final String token;
-
-    StaticBearerToken(String token) {
-      this.token = token;
-    }
-
-    @Override
-    public void authenticateRequest(
-        RequestInformation request, Map<String, Object> additionalAuthenticationContext) {
-      request.headers.add("Authorization", "Bearer " + token);
-    }
+    return GraphSdkClients.v1(server.baseUri(), token);
   }
 }

@@ -10,15 +10,10 @@ import com.microsoft.graph.models.ManagedDeviceCollectionResponse;
 import com.microsoft.graph.models.ManagementState;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.authentication.AuthenticationProvider;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,28 +28,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GraphSdkListingTest {
 
+  private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
   private static String token;
 
   @BeforeAll
   static void startEmulatorAndGatewayInFrontOfIt() {
-    emulator =
-        DeviceManagementServer.start(BootstrapTestData.settings(BootstrapTestData.sharedDataDir()));
-    gateway =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir())
-                .withGateway(GatewaySettings.defaults(URI.create(emulator.baseUri() + "v1.0"))));
+    servers = EmulatorAndGateway.start(null);
+    emulator = servers.emulator();
+    gateway = servers.gateway();
     token = BootstrapTestData.delegatedToken(emulator.signingKeys().orElseThrow(), ADELE_UPN);
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.stop();
-    }
-    if (emulator != null) {
-      emulator.stop();
+    if (servers != null) {
+      servers.close();
     }
   }
 
@@ -63,10 +53,8 @@ class GraphSdkListingTest {
   }
 
   private static GraphServiceClient client(String server) {
-    URI base = server.equals("gateway") ? gateway.baseUri() : emulator.baseUri();
-    GraphServiceClient graph = new GraphServiceClient(new StaticBearerToken(token));
-    graph.getRequestAdapter().setBaseUrl(base.resolve("v1.0").toString());
-    return graph;
+    return GraphSdkClients.v1(
+        server.equals("gateway") ? gateway.baseUri() : emulator.baseUri(), token);
   }
 
   @ParameterizedTest
@@ -144,20 +132,5 @@ class GraphSdkListingTest {
     assertThat(error.getError().getMessage())
         .isEqualTo(
             "Could not find a property named 'owner' on type 'microsoft.graph.managedDevice'.");
-  }
-
-  /** Adds a fixed bearer token, with none of the SDK's https or allowed-host checks. */
-  private static final class StaticBearerToken implements AuthenticationProvider {
-    private final String token;
-
-    StaticBearerToken(String token) {
-      this.token = token;
-    }
-
-    @Override
-    public void authenticateRequest(
-        RequestInformation request, Map<String, Object> additionalAuthenticationContext) {
-      request.headers.add("Authorization", "Bearer " + token);
-    }
   }
 }

@@ -9,11 +9,8 @@ import com.microsoft.graph.models.ManagedDevice;
 import com.microsoft.graph.models.ManagementState;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.RequestInformation;
-import com.microsoft.kiota.authentication.AuthenticationProvider;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
@@ -127,23 +124,6 @@ class GraphSdkTest {
   }
 
   private GraphServiceClient client(String token) {
-    GraphServiceClient graph = new GraphServiceClient(new StaticBearerToken(token));
-    graph.getRequestAdapter().setBaseUrl(server.baseUri().resolve("v1.0").toString());
-    return graph;
-  }
-
-  /** Adds a fixed bearer token, with none of the SDK's https or allowed-host checks. */
-  private static final class StaticBearerToken implements AuthenticationProvider {
-    private final String token;
-
-    StaticBearerToken(String token) {
-      this.token = token;
-    }
-
-    @Override
-    public void authenticateRequest(
-        RequestInformation request, Map<String, Object> additionalAuthenticationContext) {
-      request.headers.add("Authorization", "Bearer " + token);
-    }
+    return GraphSdkClients.v1(server.baseUri(), token);
   }
 }

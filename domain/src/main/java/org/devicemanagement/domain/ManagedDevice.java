@@ -1,15 +1,20 @@
 package org.devicemanagement.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A device enrolled in Intune, with the v1.0 {@code managedDevice} properties this product keeps.
  *
  * <p>As Graph does, absent text is the empty string and absent dates are {@link #UNSET_DATE_TIME},
  * so no property is ever null. An empty {@code userId} is a device without a primary user.
+ *
+ * <p>{@code checkInInterval} is not a Graph property: it is how often the device checks in with
+ * Intune (empty: never, an offline device), which drives its lifecycle ({@link CheckInRule}).
  */
 public record ManagedDevice(
     String id,
@@ -27,10 +32,18 @@ public record ManagedDevice(
     String azureADDeviceId,
     String model,
     String manufacturer,
-    List<DeviceActionResult> deviceActionResults) {
+    List<DeviceActionResult> deviceActionResults,
+    Optional<Duration> checkInInterval) {
 
   /** The date Graph reports for a date that was never set. */
   public static final Instant UNSET_DATE_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** How often a device checks in unless told otherwise: every 8 hours, as Intune's default. */
+  public static final Optional<Duration> DEFAULT_CHECK_IN_INTERVAL =
+      Optional.of(Duration.ofHours(8));
+
+  /** The shortest check-in interval a device may have. */
+  public static final Duration MIN_CHECK_IN_INTERVAL = Duration.ofSeconds(1);
 
   /** Checks that every property is present and the id is usable in a URL path segment. */
   public ManagedDevice {
@@ -50,6 +63,12 @@ public record ManagedDevice(
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(manufacturer, "manufacturer");
     deviceActionResults = List.copyOf(deviceActionResults);
+    Objects.requireNonNull(checkInInterval, "checkInInterval");
+    if (checkInInterval.isPresent() && checkInInterval.get().compareTo(MIN_CHECK_IN_INTERVAL) < 0) {
+      throw new IllegalArgumentException(
+          "checkInInterval %s of managed device %s is shorter than %s"
+              .formatted(checkInInterval.get(), id, MIN_CHECK_IN_INTERVAL));
+    }
     if (id.isBlank()) {
       throw new IllegalArgumentException("managed device id must not be blank");
     }
@@ -110,6 +129,7 @@ public record ManagedDevice(
     private String model = "";
     private String manufacturer = "";
     private List<DeviceActionResult> deviceActionResults = List.of();
+    private Optional<Duration> checkInInterval = DEFAULT_CHECK_IN_INTERVAL;
 
     private Builder(String id, String userId) {
       this.id = id;
@@ -132,6 +152,7 @@ public record ManagedDevice(
       model = d.model;
       manufacturer = d.manufacturer;
       deviceActionResults = d.deviceActionResults;
+      checkInInterval = d.checkInInterval;
     }
 
     /** Sets the primary user's object id ({@code ""} for a device without one). */
@@ -224,6 +245,12 @@ public record ManagedDevice(
       return this;
     }
 
+    /** Sets how often the device checks in; empty for a device that never does (offline). */
+    public Builder checkInInterval(Optional<Duration> value) {
+      checkInInterval = value;
+      return this;
+    }
+
     /** Builds the device, checking its invariants. */
     public ManagedDevice build() {
       return new ManagedDevice(
@@ -242,7 +269,8 @@ public record ManagedDevice(
           azureADDeviceId,
           model,
           manufacturer,
-          deviceActionResults);
+          deviceActionResults,
+          checkInInterval);
     }
   }
 }

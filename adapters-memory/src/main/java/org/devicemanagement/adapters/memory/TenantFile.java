@@ -1,5 +1,6 @@
 package org.devicemanagement.adapters.memory;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,11 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.port.out.TenantAdministration;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -50,11 +57,13 @@ import org.jspecify.annotations.Nullable;
  * pasted in. Absent or {@code null} properties take Graph's unset values ({@code ""}, {@code
  * 0001-01-01T00:00:00Z}, an empty {@code deviceActionResults}, {@code managementState} {@code
  * managed}, {@code complianceState} and {@code managedDeviceOwnerType} {@code unknown}); a device
- * without {@code userPrincipalName} takes its user's. User ids must be GUIDs, as Entra object ids
- * are. Dates are ISO-8601 with an offset. The file is streamed: each array entry is read as a small
- * tree, never the whole file, so a tenant of a million devices loads in bounded extra memory. Every
- * problem is a {@link TenantFileException} naming the file and the entry ({@code managedDevices[3]
- * (id '…')}), or the line and column of malformed JSON.
+ * without {@code userPrincipalName} takes its user's. One property is the emulator's own, not
+ * Graph's: a device's {@code checkInInterval}, an ISO-8601 duration of at least a second ({@code
+ * PT8H}, the default; {@code PT15M}; {@code P1D}) or {@code never} for an offline device. User ids
+ * must be GUIDs, as Entra object ids are. Dates are ISO-8601 with an offset. The file is streamed:
+ * each array entry is read as a small tree, never the whole file, so a tenant of a million devices
+ * loads in bounded extra memory. Every problem is a {@link TenantFileException} naming the file and
+ * the entry ({@code managedDevices[3] (id '…')}), or the line and column of malformed JSON.
  *
  * <p>The bundled demo tenant ({@link #demo()}, all at contoso.com):
  *
@@ -84,7 +93,16 @@ public final class TenantFile {
   static final String DEMO_RESOURCE = "demo-tenant.json";
 
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+      JsonMapper.builder()
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .build();
+
+  /** The tenant file's name for a device's check-in interval (not a Graph property). */
+  static final String CHECK_IN_INTERVAL = "checkInInterval";
+
+  /** The check-in interval of a device that never checks in. */
+  static final String NEVER = "never";
 
   private static final String SHAPE = "a JSON object with \"users\" and \"managedDevices\" arrays";
 
@@ -113,14 +131,160 @@ public final class TenantFile {
     try (JsonParser parser = MAPPER.createParser(in)) {
       return new Reader(parser, sourceName).read();
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
-      throw new TenantFileException(
-          sourceName, "malformed JSON%s: %s".formatted(where, e.getOriginalMessage()), e);
+      throw malformed(sourceName, e);
     } catch (IOException e) {
       throw new TenantFileException(sourceName, "cannot be read: " + e, e);
     }
+  }
+
+  /**
+   * Reads a tenant file's users and devices from {@code in} without building a tenant (duplicates
+   * are found when a tenant is built from them), naming it {@code sourceName} in error messages.
+   */
+  public static TenantAdministration.Contents readContents(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    try (JsonParser parser = MAPPER.createParser(in)) {
+      return new Reader(parser, sourceName).readContents();
+    } catch (JsonProcessingException e) {
+      throw malformed(sourceName, e);
+    } catch (IOException e) {
+      throw new TenantFileException(sourceName, "cannot be read: " + e, e);
+    }
+  }
+
+  /** Reads one entry of the {@code "users"} array, naming it {@code sourceName} in messages. */
+  static User readUser(byte[] entry, String sourceName) {
+    return readEntry(entry, sourceName, (reader, node) -> reader.user(new Entry("user"), node));
+  }
+
+  /** Reads one entry of the {@code "managedDevices"} array, naming it {@code sourceName}. */
+  static ManagedDevice readDevice(byte[] entry, String sourceName) {
+    return readEntry(
+        entry, sourceName, (reader, node) -> reader.device(new Entry("managed device"), node));
+  }
+
+  private interface EntryParser<T> {
+    T parse(Reader reader, JsonNode node);
+  }
+
+  private static <T> T readEntry(byte[] entry, String sourceName, EntryParser<T> parser) {
+    Objects.requireNonNull(entry, "entry");
+    try (JsonParser json = MAPPER.createParser(entry)) {
+      JsonNode node = MAPPER.readTree(json);
+      if (node == null || !node.isObject()) {
+        throw new TenantFileException(
+            sourceName, "expected a JSON object, found " + Reader.describe(node));
+      }
+      if (json.nextToken() != null) {
+        throw new TenantFileException(sourceName, "unexpected content after the JSON object");
+      }
+      return parser.parse(new Reader(json, sourceName), node);
+    } catch (JsonProcessingException e) {
+      throw malformed(sourceName, e);
+    } catch (IOException e) {
+      throw new TenantFileException(sourceName, "cannot be read: " + e, e);
+    }
+  }
+
+  private static TenantFileException malformed(String sourceName, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where =
+        at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+    return new TenantFileException(
+        sourceName, "malformed JSON%s: %s".formatted(where, e.getOriginalMessage()), e);
+  }
+
+  /**
+   * Writes {@code contents} to {@code out} (left open) as a tenant file this class reads back to
+   * the same users and devices: every property written, dates in UTC, each device's {@code
+   * checkInInterval} as an ISO-8601 duration or {@code never}.
+   */
+  public static void write(TenantAdministration.Contents contents, OutputStream out)
+      throws IOException {
+    Objects.requireNonNull(contents, "contents");
+    Objects.requireNonNull(out, "out");
+    try (JsonGenerator json = MAPPER.createGenerator(out)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeArrayFieldStart("users");
+      for (User user : contents.users()) {
+        writeUser(json, user);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("managedDevices");
+      for (ManagedDevice device : contents.devices()) {
+        writeDevice(json, device);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+  }
+
+  /** {@code user} as one entry of the {@code "users"} array. */
+  static byte[] write(User user) {
+    Objects.requireNonNull(user, "user");
+    return writeEntry(json -> writeUser(json, user));
+  }
+
+  /** {@code device} as one entry of the {@code "managedDevices"} array. */
+  static byte[] write(ManagedDevice device) {
+    Objects.requireNonNull(device, "device");
+    return writeEntry(json -> writeDevice(json, device));
+  }
+
+  private interface EntryWriter {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static byte[] writeEntry(EntryWriter writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    try (JsonGenerator json = MAPPER.createGenerator(bytes)) {
+      writer.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void writeUser(JsonGenerator json, User user) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", user.id());
+    json.writeStringField("userPrincipalName", user.userPrincipalName());
+    json.writeStringField("displayName", user.displayName());
+    json.writeEndObject();
+  }
+
+  private static void writeDevice(JsonGenerator json, ManagedDevice device) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", device.id());
+    json.writeStringField("userId", device.userId());
+    json.writeStringField("userPrincipalName", device.userPrincipalName());
+    json.writeStringField("deviceName", device.deviceName());
+    json.writeStringField("operatingSystem", device.operatingSystem());
+    json.writeStringField("osVersion", device.osVersion());
+    json.writeStringField("managementState", device.managementState().graphName());
+    json.writeStringField("complianceState", device.complianceState().graphName());
+    json.writeStringField("managedDeviceOwnerType", device.managedDeviceOwnerType().graphName());
+    json.writeStringField("enrolledDateTime", device.enrolledDateTime().toString());
+    json.writeStringField("lastSyncDateTime", device.lastSyncDateTime().toString());
+    json.writeStringField("serialNumber", device.serialNumber());
+    json.writeStringField("azureADDeviceId", device.azureADDeviceId());
+    json.writeStringField("model", device.model());
+    json.writeStringField("manufacturer", device.manufacturer());
+    json.writeArrayFieldStart("deviceActionResults");
+    for (DeviceActionResult result : device.deviceActionResults()) {
+      json.writeStartObject();
+      json.writeStringField("actionName", result.actionName());
+      json.writeStringField("actionState", result.actionState().graphName());
+      json.writeStringField("startDateTime", result.startDateTime().toString());
+      json.writeStringField("lastUpdatedDateTime", result.lastUpdatedDateTime().toString());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeStringField(
+        CHECK_IN_INTERVAL, device.checkInInterval().map(Duration::toString).orElse(NEVER));
+    json.writeEndObject();
   }
 
   /** A fresh copy of the bundled demo tenant (described above); each call gets its own state. */
@@ -150,6 +314,8 @@ public final class TenantFile {
     // Shares one String instance per distinct value of repetitive properties, to keep big tenants
     // small.
     private final Map<String, String> pool = new HashMap<>();
+    // One Optional per distinct check-in interval, for the same reason.
+    private final Map<Duration, Optional<Duration>> intervals = new HashMap<>();
     private boolean usersRead;
     private boolean devicesRead;
 
@@ -159,6 +325,15 @@ public final class TenantFile {
     }
 
     InMemoryTenant read() throws IOException {
+      TenantAdministration.Contents contents = readContents();
+      try {
+        return InMemoryTenant.of(contents.users(), contents.devices());
+      } catch (IllegalArgumentException e) {
+        throw fail(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+      }
+    }
+
+    TenantAdministration.Contents readContents() throws IOException {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw fail("the file is empty; expected " + SHAPE);
@@ -206,11 +381,7 @@ public final class TenantFile {
         throw fail("neither \"users\" nor \"managedDevices\" is there; expected " + SHAPE);
       }
       defaultUserPrincipalNames();
-      try {
-        return InMemoryTenant.of(users, devices);
-      } catch (IllegalArgumentException e) {
-        throw fail(Objects.requireNonNullElse(e.getMessage(), e.toString()));
-      }
+      return new TenantAdministration.Contents(users, devices);
     }
 
     private interface EntryReader {
@@ -238,7 +409,12 @@ public final class TenantFile {
     }
 
     private void readUser(int index, JsonNode node) {
-      Entry entry = new Entry("users[%d]".formatted(index));
+      User user = user(new Entry("users[%d]".formatted(index)), node);
+      users.add(user);
+      usersById.putIfAbsent(key(user.id()), user);
+    }
+
+    User user(Entry entry, JsonNode node) {
       String id = requiredText(node, "id", entry);
       entry.named(id);
       if (!UserReference.isObjectId(id)) {
@@ -254,12 +430,14 @@ public final class TenantFile {
       } catch (IllegalArgumentException e) {
         throw fail(entry + ": " + e.getMessage());
       }
-      users.add(user);
-      usersById.putIfAbsent(key(id), user);
+      return user;
     }
 
     private void readDevice(int index, JsonNode node) {
-      Entry entry = new Entry("managedDevices[%d]".formatted(index));
+      devices.add(device(new Entry("managedDevices[%d]".formatted(index)), node));
+    }
+
+    ManagedDevice device(Entry entry, JsonNode node) {
       String id = requiredText(node, "id", entry);
       entry.named(id);
       String userId = shared(text(node, "userId", entry));
@@ -296,7 +474,8 @@ public final class TenantFile {
               .azureADDeviceId(text(node, "azureADDeviceId", entry))
               .model(shared(text(node, "model", entry)))
               .manufacturer(shared(text(node, "manufacturer", entry)))
-              .deviceActionResults(actionResults(node, entry));
+              .deviceActionResults(actionResults(node, entry))
+              .checkInInterval(checkInInterval(node, entry));
       if (upn != null) {
         builder.userPrincipalName(shared(upn));
       } else if (!userId.isEmpty()) {
@@ -309,10 +488,35 @@ public final class TenantFile {
         }
       }
       try {
-        devices.add(builder.build());
+        return builder.build();
       } catch (IllegalArgumentException e) {
         throw fail(entry + ": " + e.getMessage());
       }
+    }
+
+    private Optional<Duration> checkInInterval(JsonNode node, Entry entry) {
+      @Nullable String value = optionalText(node, CHECK_IN_INTERVAL, entry);
+      if (value == null) {
+        return ManagedDevice.DEFAULT_CHECK_IN_INTERVAL;
+      }
+      if (NEVER.equals(value)) {
+        return Optional.empty();
+      }
+      Duration interval;
+      try {
+        interval = Duration.parse(value);
+      } catch (DateTimeParseException e) {
+        throw fail(
+            "%s: \"%s\" value '%s' is neither an ISO-8601 duration such as PT8H or P1D nor %s"
+                .formatted(entry, CHECK_IN_INTERVAL, value, NEVER));
+      }
+      if (interval.compareTo(ManagedDevice.MIN_CHECK_IN_INTERVAL) < 0) {
+        throw fail(
+            "%s: \"%s\" %s is shorter than %s (use \"%s\" for a device that never checks in)"
+                .formatted(
+                    entry, CHECK_IN_INTERVAL, value, ManagedDevice.MIN_CHECK_IN_INTERVAL, NEVER));
+      }
+      return intervals.computeIfAbsent(interval, Optional::of);
     }
 
     private List<DeviceActionResult> actionResults(JsonNode device, Entry entry) {
@@ -421,7 +625,10 @@ public final class TenantFile {
       return id.toLowerCase(Locale.ROOT);
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(@Nullable JsonNode node) {
+      if (node == null) {
+        return "nothing";
+      }
       return switch (node.getNodeType()) {
         case STRING -> "a string";
         case NUMBER -> "a number";

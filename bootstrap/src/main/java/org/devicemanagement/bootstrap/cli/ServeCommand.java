@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.devicemanagement.adapters.memory.TenantFileException;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.Backend;
+import org.devicemanagement.bootstrap.config.ClockSetting;
 import org.devicemanagement.bootstrap.config.ControlSettings;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
@@ -72,6 +74,16 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Permission table: seed (the seed page, default) or current (also Application).")
   private String permissions = ServerSettings.DEFAULT_PERMISSIONS;
+
+  @Option(
+      names = "--clock",
+      paramLabel = "CLOCK",
+      description = {
+        "system (default): devices check in as their intervals fall due in real time;",
+        "virtual[=2026-01-01T00:00:00Z]: time stands still (at the start's real time when no",
+        "instant is given) until POST /_emulator/clock/advance. Tokens use real time."
+      })
+  private String clock = "system";
 
   @Option(
       names = "--backend",
@@ -182,7 +194,7 @@ public final class ServeCommand implements Callable<Integer> {
           host,
           port,
           dataDir.path(),
-          Backend.emulator(tenant, controlSettings(commandLine)),
+          new Backend.Emulator(tenant, clock(commandLine), controlSettings(commandLine)),
           permissions,
           ServerSettings.DEFAULT_SHUTDOWN_GRACE);
     } catch (IllegalArgumentException e) {
@@ -215,10 +227,23 @@ public final class ServeCommand implements Callable<Integer> {
     return settings;
   }
 
+  private ClockSetting clock(CommandLine commandLine) {
+    try {
+      return ClockSetting.parse(clock, Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          commandLine, "Invalid value for option '--clock': " + e.getMessage());
+    }
+  }
+
   private @Nullable GatewaySettings gateway(CommandLine commandLine) {
     return switch (backend.toLowerCase(Locale.ROOT)) {
       case "memory" -> null;
       case "graph" -> {
+        if (!clock.equalsIgnoreCase("system")) {
+          throw new ParameterException(
+              commandLine, "--clock is the emulator's; the gateway runs on Graph's own time");
+        }
         if (control != null || journalSize != null) {
           throw new ParameterException(
               commandLine,

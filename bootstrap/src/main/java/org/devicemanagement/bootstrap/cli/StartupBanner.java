@@ -11,6 +11,7 @@ import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionTable;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.bootstrap.Main;
+import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.security.DataDirectory;
@@ -38,6 +39,9 @@ public final class StartupBanner {
     line(text, "Graph base URL", base + "   (/beta answers too)");
     line(text, "Backend", "in-memory tenant (--backend memory; graph for a Graph gateway)");
     line(text, "Tenant", settings.backend().description());
+    if (settings.backend() instanceof Backend.Emulator emulator) {
+      line(text, "Clock", emulator.clock().description());
+    }
     line(text, "Signing key", server.signingKeys().orElseThrow().file().toString());
     text.append('\n');
     appendPermissions(text, catalog);

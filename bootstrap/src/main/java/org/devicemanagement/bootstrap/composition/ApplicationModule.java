@@ -23,16 +23,24 @@ import org.devicemanagement.application.service.RemoveAllDevicesFromManagementSe
 
 /**
  * Binds every use case to its application service, the permission policy to the configured catalog,
- * and the clock to the system's UTC clock; the outbound ports come from the backend's module
- * ({@link EmulatorModule} or the gateway's).
+ * and the clock to the given one (the system's UTC clock unless the emulator runs on a virtual
+ * one); the outbound ports come from the backend's module ({@link EmulatorModule} or the
+ * gateway's).
  */
 public final class ApplicationModule extends AbstractModule {
 
   private final PermissionCatalog catalog;
+  private final Clock clock;
 
-  /** A module enforcing {@code catalog}. */
+  /** A module enforcing {@code catalog} on the system's UTC clock. */
   public ApplicationModule(PermissionCatalog catalog) {
+    this(catalog, Clock.systemUTC());
+  }
+
+  /** A module enforcing {@code catalog}, dating actions by {@code clock}. */
+  public ApplicationModule(PermissionCatalog catalog, Clock clock) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Provides
@@ -44,7 +52,7 @@ public final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   Clock clock() {
-    return Clock.systemUTC();
+    return clock;
   }
 
   @Provides

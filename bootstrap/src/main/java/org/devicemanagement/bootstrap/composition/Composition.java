@@ -6,6 +6,8 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,24 +72,29 @@ public final class Composition {
 
   /**
    * Loads the backend (the emulator's tenant first, so that a bad tenant file is reported before
-   * anything is written to disk, then its signing key, created on first use) and builds the
-   * injector.
+   * anything is written to disk, then its signing key, created on first use, and plans the tenant's
+   * check-ins from its clock's time) and builds the injector.
    *
    * @throws org.devicemanagement.adapters.memory.TenantFileException if the tenant file is invalid
    * @throws org.devicemanagement.bootstrap.security.SigningKeyException if the key cannot be used
    */
   public Composed compose() {
-    Module application =
-        Modules.combine(
-            new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
     if (gateway != null) {
+      Module application =
+          Modules.combine(new ApplicationModule(settings.permissionCatalog()), new RestModule());
       Injector injector =
           Guice.createInjector(Modules.override(application, gateway).with(overrides));
       requireTokensClearedByGateway(injector, gateway.tokens());
       return new Composed(injector, Optional.empty(), Optional.empty());
     }
-    InMemoryTenant tenant = ((Backend.Emulator) settings.backend()).tenant().load();
+    Backend.Emulator emulator = (Backend.Emulator) settings.backend();
+    InMemoryTenant tenant = emulator.tenant().load();
     SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
+    Clock clock = emulator.clock().create();
+    tenant.planCheckIns(clock.instant().truncatedTo(ChronoUnit.MICROS));
+    Module application =
+        Modules.combine(
+            new ApplicationModule(settings.permissionCatalog(), clock), new RestModule(control));
     Injector injector =
         Guice.createInjector(
             Modules.override(application, new EmulatorModule(tenant, keys.publicKeys()))

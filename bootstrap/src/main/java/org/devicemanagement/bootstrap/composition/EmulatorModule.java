@@ -7,13 +7,25 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.memory.TenantFileCodec;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
+import org.devicemanagement.application.port.in.AdministerTenantUseCase;
+import org.devicemanagement.application.port.in.CheckInDeviceUseCase;
+import org.devicemanagement.application.port.in.EmulatorClockUseCase;
+import org.devicemanagement.application.port.out.CheckIns;
+import org.devicemanagement.application.port.out.TenantAdministration;
+import org.devicemanagement.application.port.out.TenantFileFormat;
 import org.devicemanagement.application.port.out.UserDirectory;
+import org.devicemanagement.application.service.AdministerTenantService;
+import org.devicemanagement.application.service.CheckInDeviceService;
+import org.devicemanagement.application.service.EmulatorClockService;
 
 /**
- * The emulator's backend: every outbound port bound to one in-memory tenant, and tokens checked
- * against this server's own public keys. Both are loaded beforehand; the module does no I/O.
+ * The emulator's backend: every outbound port bound to one in-memory tenant, the emulator-only use
+ * cases of the control API, and tokens checked against this server's own public keys and real time
+ * (whatever the emulator's clock says). Tenant and keys are loaded beforehand; the module does no
+ * I/O.
  */
 public final class EmulatorModule extends AbstractModule {
 
@@ -31,12 +43,34 @@ public final class EmulatorModule extends AbstractModule {
     bind(InMemoryTenant.class).toInstance(tenant);
     OutboundPorts.bind(binder(), tenant);
     bind(UserDirectory.class).annotatedWith(ForDeviceOperations.class).toInstance(tenant);
+    bind(TenantFileFormat.class).toInstance(new TenantFileCodec());
   }
 
   @Provides
   @Singleton
-  AccessTokenVerifier accessTokenVerifier(Clock clock) {
+  AccessTokenVerifier accessTokenVerifier() {
+    // Tokens are minted against real time (the token command knows nothing of a virtual clock).
     // Clients repeat their token on every call: remember the verified ones (docs/benchmarks.md).
-    return new JwtAccessTokenVerifier(publicKeys, clock, JwtAccessTokenVerifier.DEFAULT_CACHE_SIZE);
+    return new JwtAccessTokenVerifier(
+        publicKeys, Clock.systemUTC(), JwtAccessTokenVerifier.DEFAULT_CACHE_SIZE);
+  }
+
+  @Provides
+  @Singleton
+  AdministerTenantUseCase administerTenant(
+      TenantAdministration tenantAdministration, TenantFileFormat format, Clock clock) {
+    return new AdministerTenantService(tenantAdministration, format, clock);
+  }
+
+  @Provides
+  @Singleton
+  EmulatorClockUseCase emulatorClock(Clock clock, CheckIns checkIns) {
+    return new EmulatorClockService(clock, checkIns);
+  }
+
+  @Provides
+  @Singleton
+  CheckInDeviceUseCase checkInDevice(CheckIns checkIns, Clock clock) {
+    return new CheckInDeviceService(checkIns, clock);
   }
 }

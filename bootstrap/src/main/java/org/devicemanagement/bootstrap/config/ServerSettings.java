@@ -91,11 +91,11 @@ public record ServerSettings(
     return new ServerSettings(host, port, dataDir, newBackend, permissions, shutdownGrace);
   }
 
-  /** These settings as the emulator serving {@code newTenant} (keeping its control settings). */
+  /** These settings as the emulator serving {@code newTenant} (keeping its clock and control). */
   public ServerSettings withTenant(TenantSource newTenant) {
     return withBackend(
         backend instanceof Backend.Emulator emulator
-            ? Backend.emulator(newTenant, emulator.control())
+            ? emulator.withTenant(newTenant)
             : Backend.emulator(newTenant));
   }
 
@@ -106,7 +106,7 @@ public record ServerSettings(
    */
   public ServerSettings withControl(ControlSettings control) {
     if (backend instanceof Backend.Emulator emulator) {
-      return withBackend(Backend.emulator(emulator.tenant(), control));
+      return withBackend(emulator.withControl(control));
     }
     throw new IllegalStateException("the gateway has no control API");
   }
@@ -114,6 +114,18 @@ public record ServerSettings(
   /** These settings as the gateway to Microsoft Graph reached as {@code gateway} says. */
   public ServerSettings withGateway(GatewaySettings gateway) {
     return withBackend(Backend.gateway(gateway));
+  }
+
+  /**
+   * These settings as the emulator on {@code clock}.
+   *
+   * @throws IllegalStateException if the settings are a gateway's, which has no clock of its own
+   */
+  public ServerSettings withClock(ClockSetting clock) {
+    if (!(backend instanceof Backend.Emulator emulator)) {
+      throw new IllegalStateException("only the emulator has a clock of its own");
+    }
+    return withBackend(emulator.withClock(clock));
   }
 
   /** These settings enforcing the catalog named {@code newPermissions}. */

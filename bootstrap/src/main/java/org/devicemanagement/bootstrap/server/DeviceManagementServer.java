@@ -2,6 +2,7 @@ package org.devicemanagement.bootstrap.server;
 
 import com.google.inject.Module;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.application.clock.VirtualClock;
+import org.devicemanagement.application.port.out.CheckIns;
 import org.devicemanagement.bootstrap.composition.Composition;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.security.SigningKeys;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +43,18 @@ public final class DeviceManagementServer implements AutoCloseable {
   private final int port;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final @Nullable CheckInScheduler checkIns;
 
   private DeviceManagementServer(
       ServerSettings settings,
       Composition.Composed composed,
       Optional<CompletableFuture<Boolean>> warmUp,
       HttpTransport transport,
-      boolean https) {
+      boolean https,
+      @Nullable CheckInScheduler checkIns) {
     this.settings = settings;
     this.composed = composed;
+    this.checkIns = checkIns;
     this.warmUp = warmUp;
     this.transport = transport;
     this.port = transport.localPort();
@@ -94,13 +101,26 @@ public final class DeviceManagementServer implements AutoCloseable {
     transport.start(
         jersey.await(START_TIMEOUT, "%s:%d".formatted(settings.host(), settings.port())));
     DeviceManagementServer server =
-        new DeviceManagementServer(settings, composed, warmUp, transport, tls.isPresent());
+        new DeviceManagementServer(
+            settings, composed, warmUp, transport, tls.isPresent(), startCheckIns(composed));
     LOG.info(
         "Serving {} on {} with the {} permission table",
         settings.backend().description(),
         server.baseUri(),
         settings.permissionCatalog().name());
     return server;
+  }
+
+  /**
+   * On the emulator with a system clock, the thread running check-ins as they fall due; none in the
+   * gateway, and none on a virtual clock, which runs them as it is advanced.
+   */
+  private static @Nullable CheckInScheduler startCheckIns(Composition.Composed composed) {
+    Clock clock = composed.injector().getInstance(Clock.class);
+    if (composed.tenant().isEmpty() || clock instanceof VirtualClock) {
+      return null;
+    }
+    return CheckInScheduler.start(composed.injector().getInstance(CheckIns.class), clock);
   }
 
   /** Where the server listens, such as {@code http://localhost:8080/}; Graph's base is below it. */
@@ -152,6 +172,9 @@ public final class DeviceManagementServer implements AutoCloseable {
       return;
     }
     long started = System.nanoTime();
+    if (checkIns != null) {
+      checkIns.stop();
+    }
     try {
       CompletableFuture.runAsync(
               () -> {

@@ -2,7 +2,8 @@ package org.devicemanagement.adapters.rest.representation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,26 +16,6 @@ import org.jspecify.annotations.Nullable;
  * response body and {@code @odata.type} always (as Graph writes it for Intune entities).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({
-  "@odata.context",
-  "@odata.type",
-  "id",
-  "userId",
-  "deviceName",
-  "managedDeviceOwnerType",
-  "deviceActionResults",
-  "enrolledDateTime",
-  "lastSyncDateTime",
-  "operatingSystem",
-  "complianceState",
-  "managementState",
-  "osVersion",
-  "azureADDeviceId",
-  "model",
-  "manufacturer",
-  "serialNumber",
-  "userPrincipalName"
-})
 public record ManagedDeviceJson(
     @JsonProperty("@odata.context") @Nullable String odataContext,
     @JsonProperty("@odata.type") String odataType,
@@ -58,25 +39,18 @@ public record ManagedDeviceJson(
   /** Graph's type name of a managed device. */
   public static final String ODATA_TYPE = "#microsoft.graph.managedDevice";
 
-  /** The device's properties as Graph names them, in the order they are written. */
+  // Every component but the OData annotations; the Java names are Graph's names.
+  private static final List<RecordComponent> PROPERTIES =
+      Arrays.stream(ManagedDeviceJson.class.getRecordComponents())
+          .filter(c -> !c.getName().startsWith("odata"))
+          .toList();
+
+  /**
+   * The device's properties as Graph names them, in the order they are written (the record's
+   * component order, which Jackson follows for records).
+   */
   public static final List<String> PROPERTY_NAMES =
-      List.of(
-          "id",
-          "userId",
-          "deviceName",
-          "managedDeviceOwnerType",
-          "deviceActionResults",
-          "enrolledDateTime",
-          "lastSyncDateTime",
-          "operatingSystem",
-          "complianceState",
-          "managementState",
-          "osVersion",
-          "azureADDeviceId",
-          "model",
-          "manufacturer",
-          "serialNumber",
-          "userPrincipalName");
+      PROPERTIES.stream().map(RecordComponent::getName).toList();
 
   /** The property called {@code name}, matched ignoring case, as Graph spells it. */
   public static Optional<String> findProperty(String name) {
@@ -88,25 +62,18 @@ public record ManagedDeviceJson(
    * its id always, in the order Graph writes them: the wire form under {@code $select}.
    */
   public Map<String, Object> select(List<String> selected) {
-    Map<String, Object> all = new LinkedHashMap<>();
-    all.put("id", id);
-    all.put("userId", userId);
-    all.put("deviceName", deviceName);
-    all.put("managedDeviceOwnerType", managedDeviceOwnerType);
-    all.put("deviceActionResults", deviceActionResults);
-    all.put("enrolledDateTime", enrolledDateTime);
-    all.put("lastSyncDateTime", lastSyncDateTime);
-    all.put("operatingSystem", operatingSystem);
-    all.put("complianceState", complianceState);
-    all.put("managementState", managementState);
-    all.put("osVersion", osVersion);
-    all.put("azureADDeviceId", azureADDeviceId);
-    all.put("model", model);
-    all.put("manufacturer", manufacturer);
-    all.put("serialNumber", serialNumber);
-    all.put("userPrincipalName", userPrincipalName);
-    all.keySet().removeIf(name -> !name.equals("id") && !selected.contains(name));
-    return all;
+    Map<String, Object> chosen = new LinkedHashMap<>();
+    for (RecordComponent property : PROPERTIES) {
+      String name = property.getName();
+      if (name.equals("id") || selected.contains(name)) {
+        try {
+          chosen.put(name, property.getAccessor().invoke(this));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + name, e);
+        }
+      }
+    }
+    return chosen;
   }
 
   /** The wire form of {@code device} inside a collection. */
