@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,6 +31,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The API on an in-process Jetty server, served by the real application services over an in-memory
@@ -58,14 +60,14 @@ final class TestServer implements AutoCloseable {
             new ListManagedDevicesService(policy, ports, ports, ports),
             new GetManagedDeviceService(policy, ports),
             new GetUserService(policy, ports));
+    ResourceConfig config =
+        GraphRestApi.resourceConfig(
+            builder.verifier,
+            builder.resourceFactory.apply(resourceFactory(List.of(useCases, control))),
+            control);
+    builder.providers.forEach(config::register);
     jetty =
-        JettyHttpContainerFactory.createServer(
-            URI.create("http://127.0.0.1:0/"),
-            GraphRestApi.resourceConfig(
-                builder.verifier,
-                builder.resourceFactory.apply(resourceFactory(List.of(useCases, control))),
-                control),
-            false);
+        JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:0/"), config, false);
     for (Connector connector : jetty.getConnectors()) {
       if (connector instanceof ServerConnector serverConnector) {
         serverConnector.setHost("127.0.0.1");
@@ -210,6 +212,7 @@ final class TestServer implements AutoCloseable {
     private AccessTokenVerifier verifier = TestTokens.verifier();
     private UnaryOperator<Function<Class<?>, Object>> resourceFactory = UnaryOperator.identity();
     private ControlApi control = ControlApi.off();
+    private final List<Object> providers = new ArrayList<>();
 
     private Builder() {}
 
@@ -240,6 +243,12 @@ final class TestServer implements AutoCloseable {
     /** Applies {@code wrap} to the resource factory the application is given. */
     Builder resourceFactory(UnaryOperator<Function<Class<?>, Object>> wrap) {
       resourceFactory = Objects.requireNonNull(wrap, "wrap");
+      return this;
+    }
+
+    /** Registers {@code provider} (a filter, say) with the application, as bootstrap may. */
+    Builder provider(Object provider) {
+      providers.add(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 

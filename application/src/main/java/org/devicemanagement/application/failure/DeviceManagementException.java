@@ -15,7 +15,9 @@ public abstract sealed class DeviceManagementException extends RuntimeException
         InvalidRequestException,
         BackendRejectedTokenException,
         BackendForbiddenException,
-        BackendUnavailableException {
+        BackendUnavailableException,
+        RequestThrottledException,
+        DailyRetireLimitExceededException {
 
   private static final long serialVersionUID = 1L;
 

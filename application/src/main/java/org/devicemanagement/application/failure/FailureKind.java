@@ -32,5 +32,15 @@ public enum FailureKind {
    * The backend was not called: as many calls to it as allowed were already in flight, and one more
    * would have waited for a free one.
    */
-  BACKEND_SATURATED
+  BACKEND_SATURATED,
+  /**
+   * The caller sent more requests than the emulator's copy of Intune's throttling limits allows in
+   * the current window.
+   */
+  REQUEST_THROTTLED,
+  /**
+   * The request would retire more devices than the tenant's daily limit leaves for the day, so it
+   * retired none.
+   */
+  DAILY_RETIRE_LIMIT_EXCEEDED
 }

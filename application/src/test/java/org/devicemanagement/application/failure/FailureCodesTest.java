@@ -33,6 +33,29 @@ class FailureCodesTest {
   }
 
   @Test
+  void givenTheEmulatorsLimits_whenPassed_thenTheirCodesAndData() {
+    RequestThrottledException throttled =
+        new RequestThrottledException(
+            "200 writes per 20 seconds per application per tenant",
+            "Please retry again later.",
+            Optional.of(Duration.ofMillis(2_128)));
+    DailyRetireLimitExceededException daily =
+        new DailyRetireLimitExceededException(
+            1_000, 1_000, 1, java.time.Instant.parse("2026-01-02T00:00:00Z"));
+
+    assertThat(throttled.code()).isEqualTo("REQUEST_THROTTLED");
+    assertThat(throttled.retryAfter()).contains(Duration.ofMillis(2_128));
+    assertThat(throttled.limit()).isEqualTo("200 writes per 20 seconds per application per tenant");
+    assertThat(daily.code()).isEqualTo("DAILY_RETIRE_LIMIT_EXCEEDED");
+    assertThat(daily)
+        .hasMessageContaining("1,000 devices were retired today (UTC)")
+        .hasMessageContaining("would retire 1 more");
+    assertThatThrownBy(
+            () -> new RequestThrottledException("x", "y", Optional.of(Duration.ofMillis(-1))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void givenBackendSaturated_whenCreated_thenItsCodeAndAMessageSayingGraphWasNotCalled() {
     BackendUnavailableException saturated =
         new BackendUnavailableException(

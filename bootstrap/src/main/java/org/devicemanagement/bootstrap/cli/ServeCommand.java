@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.adapters.memory.TenantFileException;
+import org.devicemanagement.adapters.rest.limits.LimitsMode;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
 import org.devicemanagement.bootstrap.config.Backend;
@@ -101,6 +102,15 @@ public final class ServeCommand implements Callable<Integer> {
   private URI graphBaseUrl = GraphSettings.GLOBAL;
 
   @Option(
+      names = "--limits",
+      paramLabel = "LIMITS",
+      description = {
+        "off (default), intune (Intune's throttling, 429 with Retry-After, and its daily",
+        "limit of 1,000 retired devices) or intune-no-retry-after (429s without Retry-After)."
+      })
+  private String limits = LimitsMode.OFF.optionValue();
+
+  @Option(
       names = "--tls-keystore",
       paramLabel = "FILE.p12",
       description = {
@@ -141,6 +151,10 @@ public final class ServeCommand implements Callable<Integer> {
     ServerSettings settings = settings(commandLine);
     @Nullable GatewaySettings gateway = gateway(commandLine);
     if (gateway != null) {
+      if (settings.limits().applies()) {
+        throw new ParameterException(
+            commandLine, "--limits applies to the emulator only, not to --backend graph");
+      }
       settings = settings.withGateway(gateway);
     }
     Optional<SSLContext> tls = tls(commandLine);
@@ -194,11 +208,21 @@ public final class ServeCommand implements Callable<Integer> {
           host,
           port,
           dataDir.path(),
-          new Backend.Emulator(tenant, clock(commandLine), controlSettings(commandLine)),
+          Backend.emulator(tenant, clock(commandLine), controlSettings(commandLine)),
           permissions,
-          ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+          ServerSettings.DEFAULT_SHUTDOWN_GRACE,
+          limitsMode(commandLine));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private ClockSetting clock(CommandLine commandLine) {
+    try {
+      return ClockSetting.parse(clock, Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          commandLine, "Invalid value for option '--clock': " + e.getMessage());
     }
   }
 
@@ -227,12 +251,12 @@ public final class ServeCommand implements Callable<Integer> {
     return settings;
   }
 
-  private ClockSetting clock(CommandLine commandLine) {
+  private LimitsMode limitsMode(CommandLine commandLine) {
     try {
-      return ClockSetting.parse(clock, Clock.systemUTC());
+      return LimitsMode.parse(limits);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
-          commandLine, "Invalid value for option '--clock': " + e.getMessage());
+          commandLine, "Invalid value for option '--limits': " + e.getMessage());
     }
   }
 

@@ -43,6 +43,7 @@ public final class StartupBanner {
       line(text, "Clock", emulator.clock().description());
     }
     line(text, "Signing key", server.signingKeys().orElseThrow().file().toString());
+    line(text, "Limits", settings.limits().description());
     text.append('\n');
     appendPermissions(text, catalog);
     text.append('\n');

@@ -2,9 +2,12 @@ package org.devicemanagement.bootstrap.composition;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import org.devicemanagement.application.limits.DailyRetireLimit;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
@@ -25,7 +28,8 @@ import org.devicemanagement.application.service.RemoveAllDevicesFromManagementSe
  * Binds every use case to its application service, the permission policy to the configured catalog,
  * and the clock to the given one (the system's UTC clock unless the emulator runs on a virtual
  * one); the outbound ports come from the backend's module ({@link EmulatorModule} or the
- * gateway's).
+ * gateway's). Retire-all goes through the daily retire limit when one is bound ({@link
+ * LimitsModule}).
  */
 public final class ApplicationModule extends AbstractModule {
 
@@ -41,6 +45,12 @@ public final class ApplicationModule extends AbstractModule {
   public ApplicationModule(PermissionCatalog catalog, Clock clock) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  protected void configure() {
+    // Absent unless the emulator applies Intune's limits (LimitsModule).
+    OptionalBinder.newOptionalBinder(binder(), DailyRetireLimit.class);
   }
 
   @Provides
@@ -61,8 +71,12 @@ public final class ApplicationModule extends AbstractModule {
       PermissionPolicy policy,
       @ForDeviceOperations UserDirectory users,
       DeviceRetirement devices,
+      UserDeviceListing listing,
+      Optional<DailyRetireLimit> dailyLimit,
       Clock clock) {
-    return new RemoveAllDevicesFromManagementService(policy, users, devices, clock);
+    DeviceRetirement retirement =
+        dailyLimit.map(limit -> limit.guard(devices, listing)).orElse(devices);
+    return new RemoveAllDevicesFromManagementService(policy, users, retirement, clock);
   }
 
   @Provides

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.control.ControlApi;
+import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GatewayModule;
@@ -31,6 +32,7 @@ public final class Composition {
   private final Module[] overrides;
   private final @Nullable GatewayModule gateway;
   private final ControlApi control;
+  private final EmulatorLimits limits;
 
   private Composition(ServerSettings settings, Module[] overrides) {
     this.settings = settings;
@@ -44,6 +46,8 @@ public final class Composition {
                 && emulator.control().enabledOn(settings.host())
             ? ControlApi.on(emulator.control().journalSize())
             : ControlApi.off();
+    // Throttling windows are real time, whatever the emulator's clock: clients wait in real time.
+    this.limits = EmulatorLimits.of(settings.limits(), Clock.systemUTC());
   }
 
   /**
@@ -59,10 +63,14 @@ public final class Composition {
 
   /**
    * What Jersey must hold besides the API's own providers: in the gateway, the filter that drops
-   * each caller's token once its response is written.
+   * each caller's token once its response is written; in the emulator with limits, the throttling
+   * filter.
    */
   public List<Object> jerseyProviders() {
-    return gateway == null ? List.of() : List.of(gateway.tokens().clearingFilter());
+    if (gateway != null) {
+      return List.of(gateway.tokens().clearingFilter());
+    }
+    return limits.throttlingFilter().<List<Object>>map(List::of).orElse(List.of());
   }
 
   /** The emulator's control API, on or off; always off in the gateway. */
@@ -81,7 +89,8 @@ public final class Composition {
   public Composed compose() {
     if (gateway != null) {
       Module application =
-          Modules.combine(new ApplicationModule(settings.permissionCatalog()), new RestModule());
+          Modules.combine(
+              new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
       Injector injector =
           Guice.createInjector(Modules.override(application, gateway).with(overrides));
       requireTokensClearedByGateway(injector, gateway.tokens());
@@ -97,7 +106,10 @@ public final class Composition {
             new ApplicationModule(settings.permissionCatalog(), clock), new RestModule(control));
     Injector injector =
         Guice.createInjector(
-            Modules.override(application, new EmulatorModule(tenant, keys.publicKeys()))
+            Modules.override(
+                    application,
+                    new LimitsModule(limits),
+                    new EmulatorModule(tenant, keys.publicKeys()))
                 .with(overrides));
     requireTokensClearedByGateway(injector, null);
     return new Composed(injector, Optional.of(tenant), Optional.of(keys));

@@ -12,17 +12,14 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
 
   /** The emulator serving {@code tenant}, checking tokens with its own signing key. */
   static Backend emulator(TenantSource tenant) {
-    return new Emulator(tenant);
+    return new Emulator(tenant, ClockSetting.system(), ControlSettings.defaults());
   }
 
-  /** The emulator serving {@code tenant} on {@code clock}. */
-  static Backend emulator(TenantSource tenant, ClockSetting clock) {
-    return new Emulator(tenant).withClock(clock);
-  }
-
-  /** The emulator serving {@code tenant}, with its control API as {@code control} says. */
-  static Backend emulator(TenantSource tenant, ControlSettings control) {
-    return new Emulator(tenant).withControl(control);
+  /**
+   * The emulator serving {@code tenant} on {@code clock}, its control API as {@code control} says.
+   */
+  static Backend emulator(TenantSource tenant, ClockSetting clock, ControlSettings control) {
+    return new Emulator(tenant, clock, control);
   }
 
   /** The gateway in front of Microsoft Graph, reached as {@code gateway} says. */
@@ -34,7 +31,7 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
   String description();
 
   /**
-   * The emulator: an in-memory tenant and tokens signed by this server's own key, its devices'
+   * The emulator: an in-memory tenant, tokens signed by this server's own key, its devices'
    * lifecycle on {@code clock}, and its control API (the gateway has none).
    */
   record Emulator(TenantSource tenant, ClockSetting clock, ControlSettings control)
@@ -46,24 +43,9 @@ public sealed interface Backend permits Backend.Emulator, Backend.Gateway {
       Objects.requireNonNull(control, "control");
     }
 
-    /** The emulator serving {@code tenant} on the system clock, its control API by default. */
+    /** The emulator serving {@code tenant} on the system clock, with the default control API. */
     public Emulator(TenantSource tenant) {
       this(tenant, ClockSetting.system(), ControlSettings.defaults());
-    }
-
-    /** This emulator serving {@code newTenant}. */
-    public Emulator withTenant(TenantSource newTenant) {
-      return new Emulator(newTenant, clock, control);
-    }
-
-    /** This emulator on {@code newClock}. */
-    public Emulator withClock(ClockSetting newClock) {
-      return new Emulator(tenant, newClock, control);
-    }
-
-    /** This emulator with its control API as {@code newControl} says. */
-    public Emulator withControl(ControlSettings newControl) {
-      return new Emulator(tenant, clock, newControl);
     }
 
     @Override

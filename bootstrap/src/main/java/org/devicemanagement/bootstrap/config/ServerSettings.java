@@ -3,6 +3,7 @@ package org.devicemanagement.bootstrap.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.devicemanagement.adapters.rest.limits.LimitsMode;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 
@@ -17,6 +18,8 @@ import org.devicemanagement.bootstrap.gateway.GatewaySettings;
  * @param backend the emulator with its tenant, or the gateway with its settings
  * @param permissions the permission catalog's name, {@code seed} or {@code current}
  * @param shutdownGrace how long a stop waits for in-flight requests
+ * @param limits which of Intune's limits the emulator applies ({@code off} by default; the gateway
+ *     applies none)
  */
 public record ServerSettings(
     String host,
@@ -24,7 +27,8 @@ public record ServerSettings(
     Path dataDir,
     Backend backend,
     String permissions,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    LimitsMode limits) {
 
   /** Listens on the loopback interface only unless told otherwise. */
   public static final String DEFAULT_HOST = "localhost";
@@ -45,6 +49,7 @@ public record ServerSettings(
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(permissions, "permissions");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(limits, "limits");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
@@ -56,6 +61,22 @@ public record ServerSettings(
           "shutdownGrace %s must be positive".formatted(shutdownGrace));
     }
     PermissionCatalog.named(permissions);
+    if (limits.applies() && backend instanceof Backend.Gateway) {
+      throw new IllegalArgumentException(
+          "--limits %s applies to the emulator only; the gateway leaves limits to Microsoft Graph"
+              .formatted(limits.optionValue()));
+    }
+  }
+
+  /** Settings applying no limits. */
+  public ServerSettings(
+      String host,
+      int port,
+      Path dataDir,
+      Backend backend,
+      String permissions,
+      Duration shutdownGrace) {
+    this(host, port, dataDir, backend, permissions, shutdownGrace, LimitsMode.OFF);
   }
 
   /**
@@ -78,24 +99,24 @@ public record ServerSettings(
 
   /** These settings listening on {@code newHost}. */
   public ServerSettings withHost(String newHost) {
-    return new ServerSettings(newHost, port, dataDir, backend, permissions, shutdownGrace);
+    return new ServerSettings(newHost, port, dataDir, backend, permissions, shutdownGrace, limits);
   }
 
   /** These settings listening on {@code newPort}. */
   public ServerSettings withPort(int newPort) {
-    return new ServerSettings(host, newPort, dataDir, backend, permissions, shutdownGrace);
+    return new ServerSettings(host, newPort, dataDir, backend, permissions, shutdownGrace, limits);
   }
 
   /** These settings with {@code newBackend} answering the API. */
   public ServerSettings withBackend(Backend newBackend) {
-    return new ServerSettings(host, port, dataDir, newBackend, permissions, shutdownGrace);
+    return new ServerSettings(host, port, dataDir, newBackend, permissions, shutdownGrace, limits);
   }
 
-  /** These settings as the emulator serving {@code newTenant} (keeping its clock and control). */
+  /** These settings as the emulator serving {@code newTenant} (keeping its control settings). */
   public ServerSettings withTenant(TenantSource newTenant) {
     return withBackend(
         backend instanceof Backend.Emulator emulator
-            ? emulator.withTenant(newTenant)
+            ? Backend.emulator(newTenant, emulator.clock(), emulator.control())
             : Backend.emulator(newTenant));
   }
 
@@ -106,7 +127,7 @@ public record ServerSettings(
    */
   public ServerSettings withControl(ControlSettings control) {
     if (backend instanceof Backend.Emulator emulator) {
-      return withBackend(emulator.withControl(control));
+      return withBackend(Backend.emulator(emulator.tenant(), emulator.clock(), control));
     }
     throw new IllegalStateException("the gateway has no control API");
   }
@@ -125,16 +146,21 @@ public record ServerSettings(
     if (!(backend instanceof Backend.Emulator emulator)) {
       throw new IllegalStateException("only the emulator has a clock of its own");
     }
-    return withBackend(emulator.withClock(clock));
+    return withBackend(Backend.emulator(emulator.tenant(), clock, emulator.control()));
   }
 
   /** These settings enforcing the catalog named {@code newPermissions}. */
   public ServerSettings withPermissions(String newPermissions) {
-    return new ServerSettings(host, port, dataDir, backend, newPermissions, shutdownGrace);
+    return new ServerSettings(host, port, dataDir, backend, newPermissions, shutdownGrace, limits);
+  }
+
+  /** These settings applying {@code newLimits} (the emulator only). */
+  public ServerSettings withLimits(LimitsMode newLimits) {
+    return new ServerSettings(host, port, dataDir, backend, permissions, shutdownGrace, newLimits);
   }
 
   /** These settings with a different bound on a graceful stop. */
   public ServerSettings withShutdownGrace(Duration newShutdownGrace) {
-    return new ServerSettings(host, port, dataDir, backend, permissions, newShutdownGrace);
+    return new ServerSettings(host, port, dataDir, backend, permissions, newShutdownGrace, limits);
   }
 }

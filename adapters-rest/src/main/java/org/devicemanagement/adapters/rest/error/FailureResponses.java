@@ -1,5 +1,6 @@
 package org.devicemanagement.adapters.rest.error;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import org.devicemanagement.application.failure.BackendForbiddenException;
@@ -8,6 +9,7 @@ import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.DeviceManagementException;
 import org.devicemanagement.application.failure.FailureKind;
 import org.devicemanagement.application.failure.ManagedDeviceNotFoundException;
+import org.devicemanagement.application.failure.RequestThrottledException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 
 /**
@@ -18,7 +20,9 @@ import org.devicemanagement.application.failure.UserNotFoundException;
  * 503, with {@code Retry-After} when Graph gave one; Graph's code, message and {@code request-id}
  * stay in the message, our own request-id is the envelope's. A call not made because the gateway
  * already has as many calls in flight to Graph as it allows is our 503, always with {@code
- * Retry-After}.
+ * Retry-After}. The emulator's own limits: throttling is Graph's 429 with a fractional {@code
+ * Retry-After} (or none, as Intune has been seen to answer), the daily retire limit a 403 {@code
+ * quotaLimitReached} naming the limit and when the count starts again.
  */
 public final class FailureResponses {
 
@@ -72,6 +76,8 @@ public final class FailureResponses {
               failure);
       case BACKEND_UNAVAILABLE -> unavailable((BackendUnavailableException) failure);
       case BACKEND_SATURATED -> saturated((BackendUnavailableException) failure);
+      case REQUEST_THROTTLED -> throttled((RequestThrottledException) failure);
+      case DAILY_RETIRE_LIMIT_EXCEEDED -> ErrorResponse.of(403, "quotaLimitReached", message);
     };
   }
 
@@ -114,6 +120,22 @@ public final class FailureResponses {
             "This gateway already has %s; please retry after %d %s."
                 .formatted(e.reason(), seconds, seconds == 1 ? "second" : "seconds"))
         .withHeader("Retry-After", Long.toString(seconds));
+  }
+
+  // Graph writes Retry-After in seconds with a fraction (2.128); so do we, to the millisecond.
+  private static ErrorResponse throttled(RequestThrottledException e) {
+    ErrorResponse response =
+        ErrorResponse.of(429, "TooManyRequests", String.valueOf(e.getMessage()));
+    return e.retryAfter()
+        .map(wait -> response.withHeader("Retry-After", fractionalSeconds(wait)))
+        .orElse(response);
+  }
+
+  /**
+   * {@code wait} in seconds with at most three decimals, at least one millisecond: {@code 2.128}.
+   */
+  static String fractionalSeconds(Duration wait) {
+    return BigDecimal.valueOf(Math.max(1, wait.toMillis()), 3).stripTrailingZeros().toPlainString();
   }
 
   private static ErrorResponse withRetryAfter(
