@@ -112,11 +112,16 @@ class ControlStateEndToEndTest {
     assertError(
         send("DELETE", "_emulator/managedDevices/" + KIM_DEVICE, null), 404, "ResourceNotFound");
 
+    assertThat(
+            send("POST", "_emulator/faults", "{\"respond\": {\"status\": 503}, \"times\": 9}")
+                .statusCode())
+        .isEqualTo(201);
     HttpResponse<String> reset = send("POST", "_emulator/reset", null);
     assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
     assertThat(json(send("GET", "_emulator/clock", null)).get("now").asText())
         .isEqualTo("2026-01-01T00:00:00Z");
     assertThat(json(send("GET", "_emulator/requests", null)).get("value")).isEmpty();
+    assertThat(json(send("GET", "_emulator/faults", null)).get("value")).isEmpty();
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
 import org.devicemanagement.adapters.rest.representation.JsonConventions;
 import org.devicemanagement.adapters.rest.routing.ControlRoute;
 import org.devicemanagement.adapters.rest.routing.Route;
@@ -33,7 +34,7 @@ import org.devicemanagement.domain.CheckInOutcome;
  * The emulator's state through the control API: the tenant ({@code GET/PUT /_emulator/tenant},
  * users and devices added or deleted one by one), the clock ({@code GET /_emulator/clock}, {@code
  * POST /_emulator/clock/advance}), a device's check-in now, and {@code POST /_emulator/reset}
- * (tenant, clock, journal and faults back to the start).
+ * (tenant, clock, journal, faults and the limits' counts back to the start).
  */
 @ControlRoute
 @Path(ControlPaths.SEGMENT)
@@ -44,6 +45,7 @@ public final class EmulatorStateResource {
   private final EmulatorClockUseCase clock;
   private final CheckInDeviceUseCase checkIn;
   private final ControlApi control;
+  private final EmulatorLimits limits;
 
   /** The resource serving the emulator's state through its use cases. */
   @Inject
@@ -51,11 +53,13 @@ public final class EmulatorStateResource {
       AdministerTenantUseCase tenant,
       EmulatorClockUseCase clock,
       CheckInDeviceUseCase checkIn,
-      ControlApi control) {
+      ControlApi control,
+      EmulatorLimits limits) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.checkIn = Objects.requireNonNull(checkIn, "checkIn");
     this.control = Objects.requireNonNull(control, "control");
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   /** {@code GET /_emulator/tenant}: the tenant as a tenant file, current states included. */
@@ -74,13 +78,17 @@ public final class EmulatorStateResource {
     return ControlJson.answer(200, size(tenant.replaceTenant(new ByteArrayInputStream(body))));
   }
 
-  /** {@code POST /_emulator/reset}: tenant and clock as at the start; no journal, no fault. */
+  /**
+   * {@code POST /_emulator/reset}: tenant and clock as at the start; no journal, no fault, and the
+   * limits' counts forgotten.
+   */
   @POST
   @Path("reset")
   public Response reset() {
     TenantSize size = tenant.resetTenant();
     control.journal().clear();
     control.faults().clear();
+    limits.reset();
     return ControlJson.answer(200, size(size));
   }
 
