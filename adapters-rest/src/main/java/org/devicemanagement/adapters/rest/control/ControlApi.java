@@ -13,7 +13,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class ControlApi {
 
   private static final List<Class<?>> RESOURCE_CLASSES =
-      List.of(RequestJournalResource.class, FaultsResource.class);
+      List.of(RequestJournalResource.class, FaultsResource.class, EmulatorStateResource.class);
 
   private static final ControlApi OFF = new ControlApi(false, new RequestJournal(0));
 

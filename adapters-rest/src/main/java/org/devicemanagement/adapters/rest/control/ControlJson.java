@@ -59,11 +59,11 @@ final class ControlJson {
   }
 
   /**
-   * The request's body as a JSON object.
+   * The request's body, at most {@link ContentLength#MAX_BODY_BYTES}.
    *
-   * @throws InvalidRequestException (400) if it is empty, not JSON, or not an object
+   * @throws InvalidRequestException (400) if it is empty or cannot be read
    */
-  static ObjectNode readObject(ContainerRequestContext request) {
+  static byte[] readBytes(ContainerRequestContext request) {
     byte[] body;
     try (InputStream in = request.getEntityStream()) {
       body = in.readNBytes(ContentLength.MAX_BODY_BYTES + 1);
@@ -77,6 +77,16 @@ final class ControlJson {
     if (body.length == 0) {
       throw new InvalidRequestException("The request needs a JSON object as its body.");
     }
+    return body;
+  }
+
+  /**
+   * The request's body as a JSON object.
+   *
+   * @throws InvalidRequestException (400) if it is empty, not JSON, or not an object
+   */
+  static ObjectNode readObject(ContainerRequestContext request) {
+    byte[] body = readBytes(request);
     JsonNode tree;
     try {
       tree = MAPPER.readTree(body);
