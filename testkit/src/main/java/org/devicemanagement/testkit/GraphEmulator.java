@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
-import org.devicemanagement.application.port.in.AdministerTenantUseCase;
 import org.devicemanagement.application.port.in.CheckInDeviceUseCase;
 import org.devicemanagement.application.port.in.EmulatorClockUseCase;
 import org.devicemanagement.application.port.in.UserReference;
@@ -110,8 +109,9 @@ public final class GraphEmulator
     if (server == null) {
       start();
     } else if (dirty && !keepState) {
-      // Back to the tenant as given, and a virtual clock to its start: much faster than a restart.
-      server().instance(AdministerTenantUseCase.class).resetTenant();
+      // Back to the tenant as given, a virtual clock to its start, no journal, faults or limits'
+      // counts: the control API's reset, much faster than a restart.
+      control().post("reset", control().json().createObjectNode(), 200);
     }
     dirty = true;
   }
@@ -169,6 +169,20 @@ public final class GraphEmulator
     DeviceManagementServer running = server();
     return new EmulatorClock(
         running.instance(EmulatorClockUseCase.class), running.instance(CheckInDeviceUseCase.class));
+  }
+
+  /** The faults set on the emulator: matching Graph requests get their answer instead. */
+  public EmulatorFaults faults() {
+    return new EmulatorFaults(control());
+  }
+
+  /** The requests the emulator answered, with checks in the spirit of WireMock's verify. */
+  public EmulatorJournal journal() {
+    return new EmulatorJournal(control());
+  }
+
+  private ControlClient control() {
+    return new ControlClient(server().baseUri());
   }
 
   /** The running server, for what this class does not offer. */
