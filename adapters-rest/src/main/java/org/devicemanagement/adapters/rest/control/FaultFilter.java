@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import java.util.Objects;
 import java.util.Optional;
 import org.devicemanagement.adapters.rest.error.JaxRsErrors;
@@ -16,6 +17,9 @@ import org.devicemanagement.adapters.rest.routing.Route;
  * Graph's envelope and the request's ids. The control API's own routes are never faulted; requests
  * inside a batch are, each by its own path.
  */
+// Pre-matching, after AdmissionFilter (routing and authentication) in the same stage: a
+// post-matching filter would add a stage of its own to every request.
+@PreMatching
 @Priority(Priorities.AUTHORIZATION)
 final class FaultFilter implements ContainerRequestFilter {
 
