@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
 import org.devicemanagement.adapters.rest.limits.LimitsMode;
 import org.devicemanagement.adapters.rest.limits.ThrottlingFilter;
+import org.devicemanagement.application.MovableClock;
 import org.devicemanagement.bootstrap.cli.StartupBanner;
 import org.devicemanagement.bootstrap.composition.Composition;
 import org.devicemanagement.bootstrap.config.ServerSettings;
@@ -289,33 +289,5 @@ class LimitsEndToEndTest {
               .build());
     }
     return devices;
-  }
-
-  /** A UTC clock standing still until a test moves it. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("stays in UTC");
-    }
   }
 }

@@ -9,15 +9,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.devicemanagement.adapters.rest.TestTime.MovableClock;
 import org.devicemanagement.adapters.rest.auth.InvalidAccessTokenException;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
+import org.devicemanagement.application.MovableClock;
 import org.devicemanagement.application.permission.Caller;
 import org.junit.jupiter.api.Test;
 
 class JwtAccessTokenVerifierCacheTest {
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(TestTime.NOW);
   private final JwtAccessTokenVerifier verifier = TestTokens.cachingVerifier(clock, 3);
 
   @Test

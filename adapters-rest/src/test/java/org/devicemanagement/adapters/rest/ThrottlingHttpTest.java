@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.devicemanagement.adapters.rest.limits.IntuneThrottle;
 import org.devicemanagement.adapters.rest.limits.ThrottlingFilter;
+import org.devicemanagement.application.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ThrottlingHttpTest {
 
-  private static final TestTime.MovableClock CLOCK = new TestTime.MovableClock();
+  private static final MovableClock CLOCK = new MovableClock(TestTime.NOW);
   private static final IntuneThrottle THROTTLE = new IntuneThrottle(CLOCK);
   private static final IntuneThrottle SILENT_THROTTLE = new IntuneThrottle(CLOCK);
 

@@ -2,12 +2,10 @@ package org.devicemanagement.adapters.rest.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
+import org.devicemanagement.application.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** Intune's "devices" bucket: fixed 20-second windows per application and per tenant. */
@@ -21,7 +19,7 @@ class IntuneThrottleTest {
   private static final boolean WRITE = true;
   private static final boolean READ = false;
 
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T09:00:00Z"));
   private final IntuneThrottle throttle = new IntuneThrottle(clock);
 
   private void admitAll(int count, String tenant, String app, boolean write) {
@@ -152,33 +150,5 @@ class IntuneThrottleTest {
     throttle.reset();
 
     admitAll(200, TENANT, APP, WRITE);
-  }
-
-  /** A UTC clock that moves only when told. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T09:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("stays in UTC");
-    }
   }
 }
