@@ -41,6 +41,15 @@ public final class StartupBanner {
     line(text, "Tenant", settings.backend().description());
     if (settings.backend() instanceof Backend.Emulator emulator) {
       line(text, "Clock", emulator.clock().description());
+      line(
+          text,
+          "Control API",
+          emulator.control().enabledOn(settings.host())
+              ? server.baseUri().resolve("_emulator/")
+                  + "   (journal of "
+                  + emulator.control().journalSize()
+                  + " requests; --control off to close it)"
+              : "off (--control on opens /_emulator/)");
     }
     line(text, "Signing key", server.signingKeys().orElseThrow().file().toString());
     line(text, "Limits", settings.limits().description());

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.devicemanagement.application.clock.VirtualClock;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.config.ClockSetting;
+import org.devicemanagement.bootstrap.config.ControlSettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,23 @@ class ServeClockOptionsTest {
       assertThat(StartupBanner.render(server, settings, "dm"))
           .contains("Clock:")
           .contains("system");
+    }
+  }
+
+  @Test
+  void givenLoopbackOrClosedControl_whenBannerRendered_thenTheControlApiLineSaysWhereOrHowToOpen() {
+    var open = BootstrapTestData.settings(dataDir);
+    try (DeviceManagementServer server = DeviceManagementServer.start(open)) {
+      assertThat(StartupBanner.render(server, open, "dm"))
+          .contains("Control API:")
+          .contains(server.baseUri().resolve("_emulator/").toString())
+          .contains("journal of 10000 requests");
+    }
+    var closed = open.withControl(ControlSettings.defaults().withEnabled(false));
+    try (DeviceManagementServer server = DeviceManagementServer.start(closed)) {
+      assertThat(StartupBanner.render(server, closed, "dm"))
+          .contains("Control API:")
+          .contains("off (--control on opens /_emulator/)");
     }
   }
 }
