@@ -102,6 +102,15 @@ public final class ServeCommand implements Callable<Integer> {
   private URI graphBaseUrl = GraphSettings.GLOBAL;
 
   @Option(
+      names = "--graph-max-concurrent-calls",
+      paramLabel = "N",
+      description = {
+        "With --backend graph: calls to Graph in flight at once; one more is answered 503 at once;",
+        "default: " + GraphSettings.DEFAULT_MAX_CONCURRENT_CALLS
+      })
+  private @Nullable Integer graphMaxConcurrentCalls;
+
+  @Option(
       names = "--limits",
       paramLabel = "LIMITS",
       description = {
@@ -262,7 +271,13 @@ public final class ServeCommand implements Callable<Integer> {
 
   private @Nullable GatewaySettings gateway(CommandLine commandLine) {
     return switch (backend.toLowerCase(Locale.ROOT)) {
-      case "memory" -> null;
+      case "memory" -> {
+        if (graphMaxConcurrentCalls != null) {
+          throw new ParameterException(
+              commandLine, "--graph-max-concurrent-calls is for --backend graph");
+        }
+        yield null;
+      }
       case "graph" -> {
         if (!clock.equalsIgnoreCase("system")) {
           throw new ParameterException(
@@ -273,12 +288,26 @@ public final class ServeCommand implements Callable<Integer> {
               commandLine,
               "--control and --journal-size are for the emulator: the gateway has none");
         }
+        GatewaySettings settings;
         try {
-          yield GatewaySettings.defaults(graphBaseUrl);
+          settings = GatewaySettings.defaults(graphBaseUrl);
         } catch (IllegalArgumentException e) {
           throw new ParameterException(
               commandLine, "Invalid value for option '--graph-base-url': " + e.getMessage());
         }
+        if (graphMaxConcurrentCalls != null) {
+          try {
+            settings =
+                new GatewaySettings(
+                    settings.graph().withMaxConcurrentCalls(graphMaxConcurrentCalls),
+                    settings.tenantCustomizer());
+          } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                commandLine,
+                "Invalid value for option '--graph-max-concurrent-calls': " + e.getMessage());
+          }
+        }
+        yield settings;
       }
       default ->
           throw new ParameterException(

@@ -42,12 +42,41 @@ class ServeGatewayOptionsTest {
   }
 
   @Test
+  void givenNoRoomForGraphCalls_whenServeGateway_thenExit2NamingTheOptionAndItsRange() {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve",
+            "--data-dir",
+            dataDir.toString(),
+            "--backend",
+            "graph",
+            "--graph-max-concurrent-calls",
+            "0");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("Invalid value for option '--graph-max-concurrent-calls'")
+        .contains("between 1 and");
+  }
+
+  @Test
+  void givenTheGatewaysBulkheadOnTheEmulator_whenServe_thenExit2AsItIsTheGatewaysOption() {
+    CommandLineRun run =
+        CommandLineRun.of(
+            "serve", "--data-dir", dataDir.toString(), "--graph-max-concurrent-calls", "8");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--graph-max-concurrent-calls is for --backend graph");
+  }
+
+  @Test
   void givenHelp_whenServe_thenBackendOptionsListed() {
     CommandLineRun run = CommandLineRun.of("serve", "--help");
 
     assertThat(run.out())
         .contains("--backend")
         .contains("--graph-base-url")
+        .contains("--graph-max-concurrent-calls")
         .contains("graph.microsoft.com");
   }
 
