@@ -120,16 +120,16 @@ public final class DevicePaging {
 
   private static String encode(SortKey last, DeviceQuery query) {
     if (query.orderBy().isEmpty()) {
-      return text(AFTER_ID + last.id());
+      return encoded(AFTER_ID + last.id());
     }
-    StringBuilder token = new StringBuilder(AFTER_KEYS).append(part(orderSpec(query)));
-    last.keys().forEach(key -> token.append('.').append(part(key.toString())));
-    return text(token.append('.').append(part(last.id())).toString());
+    StringBuilder token = new StringBuilder(AFTER_KEYS).append(encoded(orderSpec(query)));
+    last.keys().forEach(key -> token.append('.').append(encoded(key.toString())));
+    return encoded(token.append('.').append(encoded(last.id())).toString());
   }
 
   private static SortKey decode(String skipToken, DeviceQuery query) {
     try {
-      String text = new String(DECODER.decode(skipToken), StandardCharsets.UTF_8);
+      String text = decoded(skipToken);
       if (query.orderBy().isEmpty()) {
         if (text.startsWith(AFTER_ID) && text.length() > AFTER_ID.length()) {
           return new SortKey(List.of(), text.substring(AFTER_ID.length()));
@@ -137,15 +137,15 @@ public final class DevicePaging {
       } else if (text.startsWith(AFTER_KEYS)) {
         String[] parts = text.substring(AFTER_KEYS.length()).split("\\.", -1);
         if (parts.length == query.orderBy().size() + 2
-            && unpart(parts[0]).equals(orderSpec(query))) {
+            && decoded(parts[0]).equals(orderSpec(query))) {
           List<Object> keys = new ArrayList<>();
           for (int i = 1; i < parts.length - 1; i++) {
-            String key = unpart(parts[i]);
+            String key = decoded(parts[i]);
             boolean date =
                 query.orderBy().get(i - 1).property().kind() == DeviceProperty.Kind.DATE_TIME;
             keys.add(date ? Instant.parse(key) : key);
           }
-          return new SortKey(keys, unpart(parts[parts.length - 1]));
+          return new SortKey(keys, decoded(parts[parts.length - 1]));
         }
       }
     } catch (IllegalArgumentException | java.time.format.DateTimeParseException notOurs) {
@@ -158,15 +158,11 @@ public final class DevicePaging {
     return String.join(",", query.orderBy().stream().map(DeviceOrder::toOData).toList());
   }
 
-  private static String text(String value) {
+  private static String encoded(String value) {
     return ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String part(String value) {
-    return ENCODER.encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String unpart(String value) {
+  private static String decoded(String value) {
     return new String(DECODER.decode(value), StandardCharsets.UTF_8);
   }
 
