@@ -3,9 +3,9 @@ package org.devicemanagement.testkit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.devicemanagement.adapters.rest.control.PathGlob;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -32,8 +32,8 @@ public final class EmulatorJournal {
   }
 
   /**
-   * The requests with {@code method} whose path matches {@code pathGlob} ({@code *} one segment,
-   * {@code **} any number, segments ignoring case), oldest first.
+   * The requests with {@code method} whose path matches {@code pathGlob}, written as a fault's path
+   * ({@code *} one segment, {@code **} any number, segments ignoring case), oldest first.
    */
   public List<RecordedRequest> requests(String method, String pathGlob) {
     return requests().stream()
@@ -70,35 +70,7 @@ public final class EmulatorJournal {
   }
 
   static boolean matches(String glob, String path) {
-    return matches(segments(glob), 0, segments(path), 0);
-  }
-
-  private static boolean matches(List<String> glob, int g, List<String> path, int p) {
-    if (g == glob.size()) {
-      return p == path.size();
-    }
-    String segment = glob.get(g);
-    if (segment.equals("**")) {
-      for (int skip = p; skip <= path.size(); skip++) {
-        if (matches(glob, g + 1, path, skip)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return p < path.size()
-        && (segment.equals("*")
-            || segment.toLowerCase(Locale.ROOT).equals(path.get(p).toLowerCase(Locale.ROOT)))
-        && matches(glob, g + 1, path, p + 1);
-  }
-
-  private static List<String> segments(String path) {
-    List<String> segments = new ArrayList<>();
-    for (String segment : path.split("/", -1)) {
-      if (!segment.isEmpty()) {
-        segments.add(segment);
-      }
-    }
-    return segments;
+    // The fault's pattern, so that a test matches requests as its faults do.
+    return PathGlob.parse(glob).matches(path);
   }
 }

@@ -13,7 +13,7 @@ import org.glassfish.jersey.uri.UriComponent;
  * spelling, so {@code users('x')} is {@code users/x} and a namespace-qualified action its plain
  * name.
  */
-final class PathGlob {
+public final class PathGlob {
 
   /** The longest pattern accepted. */
   static final int MAX_LENGTH = 2_048;
@@ -35,7 +35,7 @@ final class PathGlob {
    * @throws InvalidRequestException (400) if it is empty, too long, has an empty segment, or puts
    *     {@code *} inside a segment
    */
-  static PathGlob parse(String pattern) {
+  public static PathGlob parse(String pattern) {
     Objects.requireNonNull(pattern, "pattern");
     if (pattern.isBlank() || pattern.length() > MAX_LENGTH) {
       throw new InvalidRequestException(
@@ -66,6 +66,11 @@ final class PathGlob {
   /** Whether the decoded segments of a request path match. */
   boolean matches(List<String> path) {
     return matches(0, path, 0);
+  }
+
+  /** Whether the path {@code rawPath} (percent-encoded, as a request sent it) matches. */
+  public boolean matches(String rawPath) {
+    return matches(segmentsOf(rawPath));
   }
 
   private boolean matches(int at, List<String> path, int from) {
