@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.devicemanagement.application.audit.AuditEvents;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.application.permission.Permissions;
@@ -40,6 +42,20 @@ public final class ApplicationTestData {
 
   /** A fixed "now" for services driven by a fixed clock. */
   public static final Instant NOW = Instant.parse("2025-06-02T10:15:30Z");
+
+  /** A retire-all's audit by a delegated admin in a request of its own, with a fresh event id. */
+  public static RetireAllAudit audit() {
+    return RetireAllAudit.of(
+        AuditEvents.actorOf(
+            Caller.delegated(
+                TENANT_ID,
+                Optional.of("6e7b768e-07e2-4810-8459-485f84f8f204"),
+                Optional.of("admin@contoso.com"),
+                Set.of("DeviceManagementManagedDevices.PrivilegedOperations.All")),
+            Optional.of("203.0.113.7")),
+        UUID.randomUUID().toString(),
+        "adele.vance@contoso.com");
+  }
 
   /** When the devices' earlier actions were recorded. */
   public static final Instant EARLIER = Instant.parse("2025-05-01T08:00:00Z");

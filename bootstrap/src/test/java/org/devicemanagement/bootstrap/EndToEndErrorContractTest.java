@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFile;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
@@ -359,7 +360,7 @@ class EndToEndErrorContractTest {
   /** Fails every retire-all the way a bug would, with internals in the message. */
   private static final class BrokenDevices implements DeviceRetirement {
     @Override
-    public RetireAllOutcome retireAll(User user, Instant at) {
+    public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
       throw new IllegalStateException("database password is hunter2");
     }
   }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.application.failure.InvalidRequestException;
@@ -219,10 +220,13 @@ public final class GraphManagedDevices
    * listed devices carry. Once Graph has accepted the action nothing here fails the call, since the
    * action happened: an outcome that cannot be predicted is logged and has no transitions.
    *
+   * <p>Graph keeps its own audit trail of the action, so {@code audit} is not recorded here: a
+   * gateway that keeps a trail of its own records it after this returns.
+   *
    * @throws UserNotFoundException if Graph does not know the user
    */
   @Override
-  public RetireAllOutcome retireAll(User user, Instant at) {
+  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(at, "at");
     Listing before;

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
@@ -72,7 +73,10 @@ class GraphFailureTest {
     BackendForbiddenException failure =
         catchThrowableOfType(
             BackendForbiddenException.class,
-            () -> tenant().devices().retireAll(adele(), GraphTestData.NOW));
+            () ->
+                tenant()
+                    .devices()
+                    .retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit()));
 
     assertThat(failure.code()).isEqualTo("BACKEND_FORBIDDEN");
     assertThat(failure.requiredScopes()).containsExactly(GraphTestData.PRIVILEGED_SCOPE);
@@ -154,7 +158,11 @@ class GraphFailureTest {
         json(200, GraphTestData.page(GraphTestData.adeleDevices(), null)),
         json(404, GraphTestData.userNotFound(adele().id())));
 
-    assertThatThrownBy(() -> tenant().devices().retireAll(adele(), GraphTestData.NOW))
+    assertThatThrownBy(
+            () ->
+                tenant()
+                    .devices()
+                    .retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit()))
         .isInstanceOfSatisfying(
             UserNotFoundException.class, e -> assertThat(e.reference()).isEqualTo(adele().id()));
   }

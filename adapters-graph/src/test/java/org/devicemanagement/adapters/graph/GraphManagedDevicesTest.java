@@ -6,6 +6,7 @@ import static org.devicemanagement.adapters.graph.FakeGraph.Reply.json;
 import static org.devicemanagement.adapters.graph.GraphTestData.adele;
 
 import java.util.List;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.BackendUnavailableException;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.ComplianceState;
@@ -237,7 +238,8 @@ class GraphManagedDevicesTest {
         json(200, GraphTestData.page(GraphTestData.adeleDevices(), null)),
         FakeGraph.Reply.noContent());
 
-    RetireAllOutcome outcome = devices.retireAll(adele(), GraphTestData.NOW);
+    RetireAllOutcome outcome =
+        devices.retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit());
 
     assertThat(graph.requests())
         .extracting(r -> r.method() + " " + r.target())
@@ -258,7 +260,8 @@ class GraphManagedDevicesTest {
   void givenUserWithoutDevices_whenRetireAll_thenActionStillSentAndOutcomeEmpty() {
     graph.enqueue(json(200, "{\"value\":[]}"), FakeGraph.Reply.noContent());
 
-    RetireAllOutcome outcome = devices.retireAll(GraphTestData.megan(), GraphTestData.NOW);
+    RetireAllOutcome outcome =
+        devices.retireAll(GraphTestData.megan(), GraphTestData.NOW, ApplicationTestData.audit());
 
     assertThat(outcome.transitions()).isEmpty();
     assertThat(graph.lastRequest().method()).isEqualTo("POST");
@@ -271,7 +274,8 @@ class GraphManagedDevicesTest {
         json(429, GraphTestData.throttled(), "Retry-After", "4"),
         FakeGraph.Reply.noContent());
 
-    RetireAllOutcome outcome = devices.retireAll(adele(), GraphTestData.NOW);
+    RetireAllOutcome outcome =
+        devices.retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit());
 
     assertThat(outcome.changed()).hasSize(7);
     assertThat(graph.requests())

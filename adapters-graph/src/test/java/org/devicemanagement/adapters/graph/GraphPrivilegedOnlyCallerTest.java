@@ -7,6 +7,7 @@ import static org.devicemanagement.adapters.graph.GraphTestData.adele;
 
 import java.util.List;
 import java.util.Optional;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.domain.ManagedDevice;
@@ -41,7 +42,8 @@ class GraphPrivilegedOnlyCallerTest {
   void givenListingRefused_whenRetireAll_thenActionStillSentAndOutcomeHasNoTransitions() {
     graph.enqueue(json(403, READ_REFUSED), FakeGraph.Reply.noContent());
 
-    RetireAllOutcome outcome = tenant.devices().retireAll(adele(), GraphTestData.NOW);
+    RetireAllOutcome outcome =
+        tenant.devices().retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit());
 
     assertThat(outcome.userId()).isEqualTo(adele().id());
     assertThat(outcome.transitions()).isEmpty();
@@ -56,7 +58,9 @@ class GraphPrivilegedOnlyCallerTest {
   void givenListingRefusedAndActionNotFound_whenRetireAll_thenUserNotFound() {
     graph.enqueue(json(403, READ_REFUSED), json(404, GraphTestData.userNotFound(adele().id())));
 
-    assertThatThrownBy(() -> tenant.devices().retireAll(adele(), GraphTestData.NOW))
+    assertThatThrownBy(
+            () ->
+                tenant.devices().retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit()))
         .isInstanceOfSatisfying(
             UserNotFoundException.class, e -> assertThat(e.reference()).isEqualTo(adele().id()));
   }
@@ -67,7 +71,9 @@ class GraphPrivilegedOnlyCallerTest {
         json(200, GraphTestData.page(List.of(), null)),
         json(403, GraphTestData.intuneForbidden(GraphTestData.PRIVILEGED_SCOPE)));
 
-    assertThatThrownBy(() -> tenant.devices().retireAll(adele(), GraphTestData.NOW))
+    assertThatThrownBy(
+            () ->
+                tenant.devices().retireAll(adele(), GraphTestData.NOW, ApplicationTestData.audit()))
         .isInstanceOfSatisfying(
             BackendForbiddenException.class,
             e -> assertThat(e.requiredScopes()).containsExactly(GraphTestData.PRIVILEGED_SCOPE));
@@ -121,7 +127,8 @@ class GraphPrivilegedOnlyCallerTest {
         json(200, GraphTestData.page(GraphTestData.adeleDevices(), null)),
         FakeGraph.Reply.noContent());
 
-    RetireAllOutcome outcome = tenant.devices().retireAll(standIn, GraphTestData.NOW);
+    RetireAllOutcome outcome =
+        tenant.devices().retireAll(standIn, GraphTestData.NOW, ApplicationTestData.audit());
 
     assertThat(outcome)
         .isEqualTo(
@@ -176,7 +183,8 @@ class GraphPrivilegedOnlyCallerTest {
     graph.enqueue(
         json(200, GraphTestData.page(List.of(adeles, twin), null)), FakeGraph.Reply.noContent());
 
-    RetireAllOutcome outcome = tenant.devices().retireAll(standIn, GraphTestData.NOW);
+    RetireAllOutcome outcome =
+        tenant.devices().retireAll(standIn, GraphTestData.NOW, ApplicationTestData.audit());
 
     assertThat(outcome.userId()).isEqualTo(upn);
     assertThat(outcome.transitions()).isEmpty();

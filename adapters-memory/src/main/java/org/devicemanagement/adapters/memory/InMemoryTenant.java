@@ -15,7 +15,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.devicemanagement.application.audit.AuditEvent;
+import org.devicemanagement.application.audit.AuditEvents;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.failure.InvalidRequestException;
+import org.devicemanagement.application.port.out.AuditTrail;
 import org.devicemanagement.application.port.out.CheckIns;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
@@ -38,8 +44,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A whole tenant kept in memory: its users and their managed devices, serving every outbound port
  * of the application ({@link UserDirectory}, {@link UserDeviceListing}, {@link
- * ManagedDeviceLookup}, {@link ManagedDeviceSearch}, {@link DeviceRetirement}) over one state, and
- * the emulator's own ({@link CheckIns}, {@link TenantAdministration}).
+ * ManagedDeviceLookup}, {@link ManagedDeviceSearch}, {@link DeviceRetirement}, {@link AuditTrail})
+ * over one state, and the emulator's own ({@link CheckIns}, {@link TenantAdministration}). Each
+ * retire-all and each retire completed at check-in is recorded in the trail under the same lock
+ * that changes the devices; replacing or resetting the tenant starts an empty trail.
  *
  * <p><b>What can change.</b> Device states change through {@link #retireAll} and check-ins; users
  * and devices are added ({@link #addUser}, {@link #addDevice}), devices removed ({@link
@@ -78,13 +86,15 @@ public final class InMemoryTenant
         ManagedDeviceSearch,
         DeviceRetirement,
         CheckIns,
-        TenantAdministration {
+        TenantAdministration,
+        AuditTrail {
 
   private static final String NO_USER = "";
   private static final Comparator<ManagedDevice> BY_ID = Comparator.comparing(ManagedDevice::id);
 
   private final Contents initial;
   private final Object changes = new Object();
+  private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
   private volatile State state;
 
   private InMemoryTenant(Contents initial, State state) {
@@ -247,13 +257,39 @@ public final class InMemoryTenant
   }
 
   @Override
-  public RetireAllOutcome retireAll(User user, Instant at) {
+  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(audit, "audit");
     Bucket bucket = state.bucketsByUserId.get(key(user.id()));
-    return bucket == null
-        ? RetireAllRule.applyTo(user.id(), List.of(), at)
-        : bucket.retireAll(user.id(), at);
+    if (bucket == null) {
+      RetireAllOutcome outcome = RetireAllRule.applyTo(user.id(), List.of(), at);
+      trail.record(audit.eventFor(outcome));
+      return outcome;
+    }
+    return bucket.retireAll(user.id(), at, audit, trail);
+  }
+
+  // ---- the audit trail
+
+  @Override
+  public void record(AuditEvent event) {
+    trail.record(event);
+  }
+
+  @Override
+  public Optional<AuditEvent> findEventById(String id) {
+    return trail.findEventById(id);
+  }
+
+  @Override
+  public AuditPage searchEvents(AuditQuery query, int pageSize, Optional<String> skipToken) {
+    return trail.searchEvents(query, pageSize, skipToken);
+  }
+
+  @Override
+  public int devicesRetiredBetween(Instant from, Instant until) {
+    return trail.devicesRetiredBetween(from, until);
   }
 
   // ---- check-ins
@@ -286,7 +322,9 @@ public final class InMemoryTenant
           CheckInOutcome outcome = bucket == null ? null : bucket.checkIn(id, at);
           if (outcome != null) {
             ran++;
-            if (!outcome.leftIntune()) {
+            if (outcome.leftIntune()) {
+              trail.record(AuditEvents.retireCompleted(outcome, at));
+            } else {
               s.planNext(outcome.after(), at);
             }
           }
@@ -306,6 +344,7 @@ public final class InMemoryTenant
       CheckInOutcome outcome = bucket == null ? null : bucket.checkIn(deviceId, at);
       if (outcome != null && outcome.leftIntune()) {
         s.schedule.forget(deviceId);
+        trail.record(AuditEvents.retireCompleted(outcome, at));
       }
       return Optional.ofNullable(outcome);
     }
@@ -326,6 +365,8 @@ public final class InMemoryTenant
     next.planAll(at);
     synchronized (changes) {
       state = next;
+      // A new tenant starts a new trail: a reset between tests leaves no events behind.
+      trail.clear();
     }
   }
 
@@ -676,8 +717,11 @@ public final class InMemoryTenant
       return -1;
     }
 
-    synchronized RetireAllOutcome retireAll(String userId, Instant at) {
+    synchronized RetireAllOutcome retireAll(
+        String userId, Instant at, RetireAllAudit audit, InMemoryAuditTrail trail) {
       RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
+      // Recorded first: an event the trail refuses (a reused id) leaves the devices as they were.
+      trail.record(audit.eventFor(outcome));
       if (outcome.anyChanged()) {
         // The rule keeps the order it is given, so the new snapshot stays sorted by id.
         devices = List.copyOf(outcome.devicesAfter());

@@ -11,6 +11,7 @@ import static org.devicemanagement.adapters.memory.MemoryTestData.device;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.InvalidRequestException;
 import org.devicemanagement.application.port.out.TenantAdministration.Contents;
 import org.devicemanagement.application.query.DevicePage;
@@ -107,7 +108,7 @@ class InMemoryTenantAdministrationTest {
   void givenChangedTenant_whenReplacedThenReset_thenEachServedWholeAndTheFirstComesBack() {
     InMemoryTenant tenant = MemoryTestData.smallTenant();
     Contents first = tenant.tenantContents();
-    tenant.retireAll(ADELE, AT);
+    tenant.retireAll(ADELE, AT, ApplicationTestData.audit());
     tenant.addUser(NEW_USER);
 
     tenant.replaceTenant(

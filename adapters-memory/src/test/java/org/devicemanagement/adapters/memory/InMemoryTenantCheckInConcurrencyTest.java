@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagementState;
@@ -61,7 +62,7 @@ class InMemoryTenantCheckInConcurrencyTest {
               go,
               () -> {
                 for (User user : users) {
-                  tenant.retireAll(user, START.plusSeconds(1));
+                  tenant.retireAll(user, START.plusSeconds(1), ApplicationTestData.audit());
                 }
               }));
       for (int reader = 0; reader < 2; reader++) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
@@ -75,11 +76,18 @@ class InMemoryTenantConcurrencyTest {
                           for (int i = 0; i < ITERATIONS; i++) {
                             Instant at = MemoryTestData.AT.plusMillis(clock.incrementAndGet());
                             switch ((thread + i) % 4) {
-                              case 0, 1 -> changed.addAll(devices.retireAll(hot, at).changed());
+                              case 0, 1 ->
+                                  changed.addAll(
+                                      devices
+                                          .retireAll(hot, at, ApplicationTestData.audit())
+                                          .changed());
                               case 2 ->
                                   changed.addAll(
                                       devices
-                                          .retireAll(retired.get(1 + i % (RETIRED_USERS - 1)), at)
+                                          .retireAll(
+                                              retired.get(1 + i % (RETIRED_USERS - 1)),
+                                              at,
+                                              ApplicationTestData.audit())
                                           .changed());
                               default -> checkReads(devices, users, hot, hotRetirable);
                             }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.clock.VirtualClock;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -103,7 +104,7 @@ class InMemoryTenantLifecycleTest {
     VirtualClock clock = new VirtualClock(START);
     advance(clock, tenant, Duration.ofMinutes(30));
     Instant retiredAt = clock.instant();
-    tenant.retireAll(ADELE, retiredAt);
+    tenant.retireAll(ADELE, retiredAt, ApplicationTestData.audit());
 
     advance(clock, tenant, Duration.ofMinutes(15));
 
@@ -136,7 +137,7 @@ class InMemoryTenantLifecycleTest {
   @Test
   void givenRetiredDevice_whenCheckedInByHand_thenOutcomeSaysItLeftWithItsRetireDone() {
     InMemoryTenant tenant = tenant();
-    tenant.retireAll(ADELE, START);
+    tenant.retireAll(ADELE, START, ApplicationTestData.audit());
     Instant at = START.plusSeconds(60);
 
     var outcome = tenant.checkIn("ADELE-TABLET", at).orElseThrow();

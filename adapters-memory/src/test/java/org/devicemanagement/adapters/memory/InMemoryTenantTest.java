@@ -12,6 +12,7 @@ import static org.devicemanagement.adapters.memory.MemoryTestData.smallTenant;
 
 import java.util.List;
 import java.util.Locale;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
@@ -31,7 +32,7 @@ class InMemoryTenantTest {
     assertThat(tenant.users()).isEmpty();
     assertThat(tenant.findById(ADELE.id())).isEmpty();
     assertThat(tenant.listByUser(ADELE)).isEmpty();
-    assertThat(tenant.retireAll(ADELE, AT).transitions()).isEmpty();
+    assertThat(tenant.retireAll(ADELE, AT, ApplicationTestData.audit()).transitions()).isEmpty();
   }
 
   @Test
@@ -116,7 +117,7 @@ class InMemoryTenantTest {
   void givenManagedAndWipePendingDevices_whenRetireAll_thenRetirableOnesRetirePendingOthersKept() {
     InMemoryTenant tenant = smallTenant();
 
-    RetireAllOutcome outcome = tenant.retireAll(ADELE, AT);
+    RetireAllOutcome outcome = tenant.retireAll(ADELE, AT, ApplicationTestData.audit());
 
     assertThat(outcome.userId()).isEqualTo(ADELE.id());
     assertThat(outcome.transitions())
@@ -138,10 +139,11 @@ class InMemoryTenantTest {
   @Test
   void givenRetiredUser_whenRetireAllAgain_thenNothingChanges() {
     InMemoryTenant tenant = smallTenant();
-    tenant.retireAll(ADELE, AT);
+    tenant.retireAll(ADELE, AT, ApplicationTestData.audit());
     List<ManagedDevice> afterFirst = tenant.listByUser(ADELE);
 
-    RetireAllOutcome second = tenant.retireAll(ADELE, AT.plusSeconds(60));
+    RetireAllOutcome second =
+        tenant.retireAll(ADELE, AT.plusSeconds(60), ApplicationTestData.audit());
 
     assertThat(second.changed()).isEmpty();
     assertThat(tenant.listByUser(ADELE)).isEqualTo(afterFirst);
@@ -153,7 +155,7 @@ class InMemoryTenantTest {
     List<ManagedDevice> alexBefore = tenant.listByUser(ALEX);
     List<ManagedDevice> kioskBefore = tenant.devicesWithoutUser();
 
-    tenant.retireAll(ADELE, AT);
+    tenant.retireAll(ADELE, AT, ApplicationTestData.audit());
 
     assertThat(tenant.listByUser(ALEX)).isEqualTo(alexBefore);
     assertThat(tenant.devicesWithoutUser()).isEqualTo(kioskBefore);
@@ -161,7 +163,7 @@ class InMemoryTenantTest {
 
   @Test
   void givenUserWithoutDevices_whenRetireAll_thenEmptyOutcome() {
-    RetireAllOutcome outcome = smallTenant().retireAll(PRADEEP, AT);
+    RetireAllOutcome outcome = smallTenant().retireAll(PRADEEP, AT, ApplicationTestData.audit());
 
     assertThat(outcome.userId()).isEqualTo(PRADEEP.id());
     assertThat(outcome.at()).isEqualTo(AT);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.InvalidRequestException;
 import org.devicemanagement.application.port.out.TenantAdministration.Contents;
 import org.devicemanagement.domain.ManagedDevice;
@@ -96,7 +97,8 @@ class TenantFileCheckInAndWriterTest {
       throws IOException {
     InMemoryTenant demo = TenantFile.demo();
     User adele = demo.users().get(0);
-    demo.retireAll(adele, Instant.parse("2026-01-01T00:00:00.123456Z"));
+    demo.retireAll(
+        adele, Instant.parse("2026-01-01T00:00:00.123456Z"), ApplicationTestData.audit());
     demo.addDevice(
         ManagedDevice.builder("offline-1", adele.id()).checkInInterval(Optional.empty()).build(),
         Instant.EPOCH);

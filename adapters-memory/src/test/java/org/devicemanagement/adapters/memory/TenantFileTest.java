@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -110,7 +111,7 @@ class TenantFileTest {
     InMemoryTenant second = TenantFile.demo();
     User adele = first.findById(ADELE_ID).orElseThrow();
 
-    int changed = first.retireAll(adele, AT).changed().size();
+    int changed = first.retireAll(adele, AT, ApplicationTestData.audit()).changed().size();
 
     assertThat(changed).isEqualTo(MemoryTestData.DEMO_ADELE_RETIRABLE);
     assertThat(second.listByUser(adele).stream().filter(MemoryTestData::retirable))

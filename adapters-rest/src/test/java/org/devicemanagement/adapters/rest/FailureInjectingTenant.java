@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
@@ -110,8 +111,8 @@ final class FailureInjectingTenant
   }
 
   @Override
-  public RetireAllOutcome retireAll(User user, Instant at) {
+  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
     throwIfScripted(Port.DEVICE_RETIREMENT, scriptedFor -> scriptedFor.hasId(user.id()));
-    return tenant.retireAll(user, at);
+    return tenant.retireAll(user, at, audit);
   }
 }

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.Permissions;
@@ -68,7 +69,9 @@ class RemoveAllDevicesFromManagementHttpTest {
         .containsExactly(
             new RemoveAllDevicesFromManagementCommand(
                 TestTokens.verifier().verify(TestTokens.delegated().build()),
-                new UserReference.ById(ADELE.id())));
+                new UserReference.ById(ADELE.id()),
+                response.headers().firstValue("request-id").orElseThrow(),
+                Optional.empty()));
   }
 
   @ParameterizedTest

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.failure.DailyRetireLimitExceededException;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.UserDeviceListing;
@@ -54,7 +55,7 @@ public final class DailyRetireLimit {
   public DeviceRetirement guard(DeviceRetirement devices, UserDeviceListing listing) {
     Objects.requireNonNull(devices, "devices");
     Objects.requireNonNull(listing, "listing");
-    return (user, at) -> retire(user, at, devices, listing);
+    return (user, at, audit) -> retire(user, at, audit, devices, listing);
   }
 
   /** How many devices were retired on the UTC day of {@code at}. */
@@ -74,7 +75,11 @@ public final class DailyRetireLimit {
   }
 
   private RetireAllOutcome retire(
-      User user, Instant at, DeviceRetirement devices, UserDeviceListing listing) {
+      User user,
+      Instant at,
+      RetireAllAudit audit,
+      DeviceRetirement devices,
+      UserDeviceListing listing) {
     LocalDate today = dayOf(at);
     // One retire-all at a time: the count, the check and the retire are one step, so two
     // concurrent retire-alls can never pass the limit together.
@@ -93,7 +98,7 @@ public final class DailyRetireLimit {
             changeable,
             today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
       }
-      RetireAllOutcome outcome = devices.retireAll(user, at);
+      RetireAllOutcome outcome = devices.retireAll(user, at, audit);
       retired += outcome.changedCount();
       return outcome;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
@@ -52,7 +53,7 @@ public final class FakeManagedDevices
   }
 
   @Override
-  public synchronized RetireAllOutcome retireAll(User user, Instant at) {
+  public synchronized RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
     retireAllCalls++;
     RetireAllOutcome outcome = RetireAllRule.applyTo(user.id(), listByUser(user), at);
     for (ManagedDevice after : outcome.devicesAfter()) {

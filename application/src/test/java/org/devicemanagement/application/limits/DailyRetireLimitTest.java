@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.failure.DailyRetireLimitExceededException;
 import org.devicemanagement.application.fake.FakeManagedDevices;
 import org.devicemanagement.application.fake.FakeUserDirectory;
@@ -82,8 +83,8 @@ class DailyRetireLimitTest {
     DailyRetireLimit limit = new DailyRetireLimit(10);
     DeviceRetirement guarded = limit.guard(store, store);
 
-    guarded.retireAll(first, MORNING);
-    RetireAllOutcome outcome = guarded.retireAll(second, MORNING);
+    guarded.retireAll(first, MORNING, ApplicationTestData.audit());
+    RetireAllOutcome outcome = guarded.retireAll(second, MORNING, ApplicationTestData.audit());
 
     assertThat(outcome.changedCount()).isEqualTo(4);
     assertThat(limit.retiredOnDayOf(MORNING)).isEqualTo(10);
@@ -97,9 +98,9 @@ class DailyRetireLimitTest {
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = DailyRetireLimit.intune();
     DeviceRetirement guarded = limit.guard(store, store);
-    guarded.retireAll(first, MORNING);
+    guarded.retireAll(first, MORNING, ApplicationTestData.audit());
 
-    assertThatThrownBy(() -> guarded.retireAll(second, MORNING))
+    assertThatThrownBy(() -> guarded.retireAll(second, MORNING, ApplicationTestData.audit()))
         .isInstanceOfSatisfying(
             DailyRetireLimitExceededException.class,
             refused -> {
@@ -127,11 +128,13 @@ class DailyRetireLimitTest {
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = new DailyRetireLimit(10);
     DeviceRetirement guarded = limit.guard(store, store);
-    guarded.retireAll(first, MORNING);
+    guarded.retireAll(first, MORNING, ApplicationTestData.audit());
 
-    assertThatThrownBy(() -> guarded.retireAll(second, LAST_MILLISECOND))
+    assertThatThrownBy(
+            () -> guarded.retireAll(second, LAST_MILLISECOND, ApplicationTestData.audit()))
         .isInstanceOf(DailyRetireLimitExceededException.class);
-    RetireAllOutcome afterMidnight = guarded.retireAll(second, MIDNIGHT);
+    RetireAllOutcome afterMidnight =
+        guarded.retireAll(second, MIDNIGHT, ApplicationTestData.audit());
 
     assertThat(afterMidnight.changedCount()).isEqualTo(1);
     assertThat(limit.retiredOnDayOf(MIDNIGHT)).isEqualTo(1);
@@ -145,8 +148,9 @@ class DailyRetireLimitTest {
     DailyRetireLimit limit = new DailyRetireLimit(3);
     DeviceRetirement guarded = limit.guard(store, store);
 
-    guarded.retireAll(user, MORNING);
-    RetireAllOutcome again = guarded.retireAll(user, MORNING.plusSeconds(60));
+    guarded.retireAll(user, MORNING, ApplicationTestData.audit());
+    RetireAllOutcome again =
+        guarded.retireAll(user, MORNING.plusSeconds(60), ApplicationTestData.audit());
 
     assertThat(again.changedCount()).isZero();
     assertThat(limit.retiredOnDayOf(MORNING)).isEqualTo(3);
@@ -158,10 +162,12 @@ class DailyRetireLimitTest {
     User wiping = userWith(0, 2);
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DeviceRetirement guarded = new DailyRetireLimit(2).guard(store, store);
-    guarded.retireAll(retired, MORNING);
+    guarded.retireAll(retired, MORNING, ApplicationTestData.audit());
 
-    assertThat(guarded.retireAll(retired, MORNING).changedCount()).isZero();
-    assertThat(guarded.retireAll(wiping, MORNING).changedCount()).isZero();
+    assertThat(guarded.retireAll(retired, MORNING, ApplicationTestData.audit()).changedCount())
+        .isZero();
+    assertThat(guarded.retireAll(wiping, MORNING, ApplicationTestData.audit()).changedCount())
+        .isZero();
   }
 
   @Test
@@ -171,12 +177,13 @@ class DailyRetireLimitTest {
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = new DailyRetireLimit(2);
     DeviceRetirement guarded = limit.guard(store, store);
-    guarded.retireAll(first, MORNING);
+    guarded.retireAll(first, MORNING, ApplicationTestData.audit());
 
     limit.reset();
 
     assertThat(limit.retiredOnDayOf(MORNING)).isZero();
-    assertThat(guarded.retireAll(second, MORNING).changedCount()).isEqualTo(1);
+    assertThat(guarded.retireAll(second, MORNING, ApplicationTestData.audit()).changedCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -195,7 +202,7 @@ class DailyRetireLimitTest {
         calls.add(
             () -> {
               try {
-                return guarded.retireAll(user, MORNING).changedCount();
+                return guarded.retireAll(user, MORNING, ApplicationTestData.audit()).changedCount();
               } catch (DailyRetireLimitExceededException refused) {
                 return 0;
               }

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFile;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.domain.RetireAllOutcome;
@@ -136,14 +137,14 @@ class GracefulStopTest {
     }
 
     @Override
-    public RetireAllOutcome retireAll(User user, Instant at) {
+    public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
       entered.countDown();
       try {
         released.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return delegate.retireAll(user, at);
+      return delegate.retireAll(user, at, audit);
     }
   }
 }

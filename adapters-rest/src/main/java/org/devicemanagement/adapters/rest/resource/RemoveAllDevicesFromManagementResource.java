@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
+import java.util.Optional;
 import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
 import org.devicemanagement.adapters.rest.routing.BoundOperation;
 import org.devicemanagement.adapters.rest.routing.Route;
@@ -54,10 +55,11 @@ public final class RemoveAllDevicesFromManagementResource {
   private Response retireAll(
       UserReference user, Route route, Caller caller, ContainerRequestContext request) {
     RequestBodies.requireNone(request, route.boundOperation());
+    String requestId = ExchangeIds.requestId(request);
     RetireAllOutcome outcome =
         useCase.removeAllDevicesFromManagement(
-            new RemoveAllDevicesFromManagementCommand(caller, user));
-    RetireAllAudit.record(route.boundOperation(), caller, outcome, ExchangeIds.requestId(request));
+            new RemoveAllDevicesFromManagementCommand(caller, user, requestId, Optional.empty()));
+    RetireAllAudit.record(route.boundOperation(), caller, outcome, requestId);
     return Response.noContent().build();
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.limits.DailyRetireLimit;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.UserDeviceListing;
@@ -69,8 +70,10 @@ class EmulatorLimitsTest {
             .managementState(ManagementState.MANAGED)
             .build();
     UserDeviceListing listing = u -> List.of(device);
-    DeviceRetirement retirement = (u, at) -> RetireAllRule.applyTo(u.id(), List.of(device), at);
-    RetireAllOutcome outcome = daily.guard(retirement, listing).retireAll(user, NOW);
+    DeviceRetirement retirement =
+        (u, at, audit) -> RetireAllRule.applyTo(u.id(), List.of(device), at);
+    RetireAllOutcome outcome =
+        daily.guard(retirement, listing).retireAll(user, NOW, ApplicationTestData.audit());
     assertThat(outcome.changedCount()).isEqualTo(1);
     assertThat(throttle.admit("tenant", "app", true)).isPresent();
 

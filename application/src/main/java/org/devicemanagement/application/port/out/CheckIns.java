@@ -22,7 +22,9 @@ public interface CheckIns {
   /**
    * Runs every planned check-in due at or before {@code until}, in time order, each at its own
    * planned instant, and plans each device's next one; a device whose retire completes leaves the
-   * tenant and is planned no more.
+   * tenant and is planned no more, and the completion is recorded in the same tenant's {@link
+   * AuditTrail} ({@link org.devicemanagement.application.audit.AuditEvents#retireCompleted}) in the
+   * same atomic step.
    *
    * @return how many check-ins ran
    */
@@ -30,7 +32,8 @@ public interface CheckIns {
 
   /**
    * Checks the device {@code deviceId} (compared ignoring case) in at {@code at}, outside its
-   * schedule, which stays as it was.
+   * schedule, which stays as it was; a retire it completes is recorded as {@link #runCheckInsDue}
+   * records it.
    *
    * @return what the check-in did; empty when there is no such device
    */

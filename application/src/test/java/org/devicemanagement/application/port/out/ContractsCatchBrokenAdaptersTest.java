@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.fake.FakeManagedDevices;
 import org.devicemanagement.application.fake.FakeUserDirectory;
 import org.devicemanagement.domain.DeviceActionResult;
@@ -128,8 +129,8 @@ class ContractsCatchBrokenAdaptersTest {
     }
 
     @Override
-    public RetireAllOutcome retireAll(User user, Instant at) {
-      return real.retireAll(user, at);
+    public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
+      return real.retireAll(user, at, audit);
     }
   }
 
@@ -174,7 +175,7 @@ class ContractsCatchBrokenAdaptersTest {
             devices ->
                 new Delegating(devices) {
                   @Override
-                  public RetireAllOutcome retireAll(User user, Instant at) {
+                  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
                     List<DeviceTransition> transitions = new ArrayList<>();
                     for (ManagedDevice before : real.listByUser(user)) {
                       ManagedDevice after =
@@ -199,7 +200,7 @@ class ContractsCatchBrokenAdaptersTest {
             devices ->
                 new Delegating(devices) {
                   @Override
-                  public RetireAllOutcome retireAll(User user, Instant at) {
+                  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
                     return RetireAllRule.applyTo(user.id(), real.listByUser(user), at);
                   }
                 });
@@ -218,13 +219,13 @@ class ContractsCatchBrokenAdaptersTest {
             devices ->
                 new Delegating(devices) {
                   @Override
-                  public RetireAllOutcome retireAll(User user, Instant at) {
+                  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
                     for (ManagedDevice device : real.all()) {
                       if (!device.userId().isEmpty()) {
-                        real.retireAll(new User(device.userId(), "x@contoso.com", ""), at);
+                        real.retireAll(new User(device.userId(), "x@contoso.com", ""), at, audit);
                       }
                     }
-                    return real.retireAll(user, at);
+                    return real.retireAll(user, at, audit);
                   }
                 });
 
@@ -239,8 +240,8 @@ class ContractsCatchBrokenAdaptersTest {
             devices ->
                 new Delegating(devices) {
                   @Override
-                  public RetireAllOutcome retireAll(User user, Instant at) {
-                    RetireAllOutcome outcome = real.retireAll(user, at);
+                  public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
+                    RetireAllOutcome outcome = real.retireAll(user, at, audit);
                     List<DeviceTransition> reversed = new ArrayList<>(outcome.transitions());
                     Collections.reverse(reversed);
                     return new RetireAllOutcome(outcome.userId(), outcome.at(), reversed);

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.devicemanagement.application.ApplicationTestData;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.domain.ActionState;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
@@ -61,8 +62,8 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
       return lookup.findDeviceById(deviceId);
     }
 
-    RetireAllOutcome retireAll(User user, Instant at) {
-      return retirement.retireAll(user, at);
+    RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
+      return retirement.retireAll(user, at, audit);
     }
   }
 
@@ -88,7 +89,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
     List<ManagedDevice> seeded =
         ApplicationTestData.devicesOf(adele(), ApplicationTestData.devices());
 
-    RetireAllOutcome outcome = devices.retireAll(adele(), at);
+    RetireAllOutcome outcome = devices.retireAll(adele(), at, ApplicationTestData.audit());
 
     assertSameDevices(DeviceContractSupport.beforeOf(outcome), seeded);
     assertSameDevices(
@@ -111,7 +112,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
     Retiring devices = tenant();
     Instant at = retireAt();
 
-    RetireAllOutcome outcome = devices.retireAll(adele(), at);
+    RetireAllOutcome outcome = devices.retireAll(adele(), at, ApplicationTestData.audit());
 
     assertThat(outcome.userId()).isEqualToIgnoringCase(adele().id());
     assertThat(Duration.between(at, DeviceContractSupport.seconds(outcome.at())).abs())
@@ -127,9 +128,10 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
   default void givenRetiredUser_whenRetireAllAgain_thenNothingChanges() {
     Retiring devices = tenant();
     Instant at = retireAt();
-    RetireAllOutcome first = devices.retireAll(adele(), at);
+    RetireAllOutcome first = devices.retireAll(adele(), at, ApplicationTestData.audit());
 
-    RetireAllOutcome second = devices.retireAll(adele(), at.plusSeconds(60));
+    RetireAllOutcome second =
+        devices.retireAll(adele(), at.plusSeconds(60), ApplicationTestData.audit());
 
     assertThat(first.changed()).hasSize(7);
     assertThat(second.changed()).isEmpty();
@@ -143,7 +145,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
   default void givenRetireAll_whenListingOtherUsersDevices_thenUntouched() {
     Retiring devices = tenant();
 
-    devices.retireAll(adele(), retireAt());
+    devices.retireAll(adele(), retireAt(), ApplicationTestData.audit());
 
     assertSameDevices(
         devices.listByUser(alex()),
@@ -157,7 +159,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
     Retiring devices = tenant();
     Instant at = retireAt();
 
-    RetireAllOutcome outcome = devices.retireAll(alex(), at);
+    RetireAllOutcome outcome = devices.retireAll(alex(), at, ApplicationTestData.audit());
 
     assertThat(outcome.transitions().stream().map(DeviceTransition::deviceId).toList())
         .containsExactlyElementsOf(
@@ -173,7 +175,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
     Retiring devices = tenant();
     Instant at = retireAt();
 
-    RetireAllOutcome outcome = devices.retireAll(adele(), at);
+    RetireAllOutcome outcome = devices.retireAll(adele(), at, ApplicationTestData.audit());
 
     List<ManagedDevice> listed = devices.listByUser(adele());
     assertSameDevices(listed, outcome.devicesAfter());
@@ -195,7 +197,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
     ManagedDevice failedBefore = ApplicationTestData.device(adele(), ManagementState.RETIRE_FAILED);
     ManagedDevice wipeBefore = ApplicationTestData.device(adele(), ManagementState.WIPE_PENDING);
 
-    devices.retireAll(adele(), at);
+    devices.retireAll(adele(), at, ApplicationTestData.audit());
 
     ManagedDevice failedAfter = devices.findDeviceById(failedBefore.id()).orElseThrow();
     assertSameDevice(failedAfter, RetireAllRule.applyTo(failedBefore, at));
@@ -212,7 +214,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
   default void givenUserWithoutDevices_whenRetireAll_thenEmptyOutcome() {
     Retiring devices = tenant();
 
-    RetireAllOutcome outcome = devices.retireAll(megan(), retireAt());
+    RetireAllOutcome outcome = devices.retireAll(megan(), retireAt(), ApplicationTestData.audit());
 
     assertThat(outcome.transitions()).isEmpty();
     assertThat(outcome.changed()).isEmpty();
@@ -236,7 +238,7 @@ public interface DeviceRetirementContract extends DeviceContractSupport {
         Callable<RetireAllOutcome> call =
             () -> {
               start.await();
-              return devices.retireAll(adele(), at);
+              return devices.retireAll(adele(), at, ApplicationTestData.audit());
             };
         futures.add(pool.submit(call));
       }
