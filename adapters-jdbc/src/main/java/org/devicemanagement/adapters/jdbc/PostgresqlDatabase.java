@@ -34,7 +34,8 @@ final class PostgresqlDatabase extends Database {
     config.setMaximumPoolSize(settings.maximumPoolSize());
     config.setMinimumIdle(Math.min(2, settings.maximumPoolSize()));
     config.setConnectionTimeout(10_000);
-    config.setInitializationFailTimeout(10_000);
+    // One attempt at start: a refused password or a closed port is an error now, not in 10 s.
+    config.setInitializationFailTimeout(1);
     config.setPoolName("device-management-store");
     config.addDataSourceProperty("ApplicationName", "device-management");
     config.addDataSourceProperty("connectTimeout", "10");
