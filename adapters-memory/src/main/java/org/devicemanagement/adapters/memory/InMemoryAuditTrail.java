@@ -57,6 +57,15 @@ public final class InMemoryAuditTrail implements AuditTrail {
     Optional<AuditPaging.Position> start =
         skipToken.map(token -> AuditPaging.positionOf(token, query));
     NavigableMap<AuditPaging.Position, AuditEvent> range = byTime;
+    AuditFilter.TimeSpan span =
+        query.filter().map(AuditFilter::span).orElse(AuditFilter.TimeSpan.ALL);
+    if (span.from().isPresent()) {
+      range = range.tailMap(new AuditPaging.Position(span.from().get(), ""), true);
+    }
+    if (span.until().isPresent()) {
+      // Ids are never empty, so this bound is past every event at that instant.
+      range = range.headMap(new AuditPaging.Position(span.until().get().plusNanos(1), ""), false);
+    }
     if (start.isPresent()) {
       range =
           query.newestFirst()

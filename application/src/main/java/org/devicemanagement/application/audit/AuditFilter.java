@@ -2,6 +2,7 @@ package org.devicemanagement.application.audit;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which audit events a listing asks for: a {@code $filter} on the event's date ({@code ge}, {@code
@@ -12,6 +13,51 @@ public sealed interface AuditFilter {
 
   /** Whether {@code event} matches. */
   boolean test(AuditEvent event);
+
+  /**
+   * The span of {@code activityDateTime} outside which no event matches, both ends inclusive and
+   * open when empty: a store reads only that span and tests each event there.
+   */
+  default TimeSpan span() {
+    return TimeSpan.ALL;
+  }
+
+  /** A span of instants, both ends inclusive, open where empty. */
+  record TimeSpan(Optional<Instant> from, Optional<Instant> until) {
+
+    /** Every instant. */
+    public static final TimeSpan ALL = new TimeSpan(Optional.empty(), Optional.empty());
+
+    /** Checks that both ends are present or empty. */
+    public TimeSpan {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(until, "until");
+    }
+
+    TimeSpan intersect(TimeSpan other) {
+      return new TimeSpan(later(from, other.from), earlier(until, other.until));
+    }
+
+    TimeSpan union(TimeSpan other) {
+      return new TimeSpan(
+          from.isEmpty() || other.from.isEmpty() ? Optional.empty() : earlier(from, other.from),
+          until.isEmpty() || other.until.isEmpty() ? Optional.empty() : later(until, other.until));
+    }
+
+    private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+      if (a.isEmpty()) {
+        return b;
+      }
+      return b.isEmpty() || a.get().isAfter(b.get()) ? a : b;
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+      if (a.isEmpty()) {
+        return b;
+      }
+      return b.isEmpty() || a.get().isBefore(b.get()) ? a : b;
+    }
+  }
 
   /** {@code left and right}. */
   static AuditFilter and(AuditFilter left, AuditFilter right) {
@@ -69,6 +115,14 @@ public sealed interface AuditFilter {
     public boolean test(AuditEvent event) {
       return operator.holds(event.activityDateTime(), bound);
     }
+
+    @Override
+    public TimeSpan span() {
+      return switch (operator) {
+        case GE, GT -> new TimeSpan(Optional.of(bound), Optional.empty());
+        case LE, LT -> new TimeSpan(Optional.empty(), Optional.of(bound));
+      };
+    }
   }
 
   /** {@code field eq 'value'} ({@code equal}) or {@code field ne 'value'}, ignoring case. */
@@ -99,6 +153,11 @@ public sealed interface AuditFilter {
     public boolean test(AuditEvent event) {
       return left.test(event) && right.test(event);
     }
+
+    @Override
+    public TimeSpan span() {
+      return left.span().intersect(right.span());
+    }
   }
 
   /** Either side matches. */
@@ -113,6 +172,11 @@ public sealed interface AuditFilter {
     @Override
     public boolean test(AuditEvent event) {
       return left.test(event) || right.test(event);
+    }
+
+    @Override
+    public TimeSpan span() {
+      return left.span().union(right.span());
     }
   }
 }
