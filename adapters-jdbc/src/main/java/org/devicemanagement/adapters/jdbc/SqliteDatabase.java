@@ -16,6 +16,7 @@ import org.sqlite.SQLiteDataSource;
  * SQLite in WAL mode: one writer connection whose transactions begin {@code IMMEDIATE} (they take
  * the database's write lock at once, so a read-then-write never loses to another writer, in this
  * process or another), and a few reader connections, which WAL lets read while the writer writes.
+ * The writer keeps the statements it prepares ({@link StatementCache}).
  */
 final class SqliteDatabase extends Database {
 
@@ -26,6 +27,7 @@ final class SqliteDatabase extends Database {
   private final SQLiteDataSource source;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Connection writer;
+  private final StatementCache writerStatements;
   private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> readers = new ArrayList<>();
 
@@ -34,6 +36,7 @@ final class SqliteDatabase extends Database {
     this.settings = settings;
     this.source = source;
     this.writer = writer;
+    this.writerStatements = new StatementCache(writer);
   }
 
   /** Opens (creating when missing) the database file {@code settings} names. */
@@ -80,7 +83,7 @@ final class SqliteDatabase extends Database {
       control.execute("BEGIN IMMEDIATE");
       T result;
       try {
-        result = work.run(writer);
+        result = work.run(writerStatements.connection());
       } catch (SQLException | RuntimeException | Error e) {
         rollback(control, e);
         throw e;
@@ -151,6 +154,7 @@ final class SqliteDatabase extends Database {
       for (Connection reader : readers) {
         closeQuietly(reader);
       }
+      writerStatements.close();
       closeQuietly(writer);
     } finally {
       writeLock.unlock();
