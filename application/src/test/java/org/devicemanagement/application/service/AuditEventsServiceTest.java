@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.audit.AuditEvent;
@@ -68,7 +69,7 @@ class AuditEventsServiceTest {
   void givenAnEvent_whenReadByIdInAnotherCase_thenFound() {
     AuditEvent event = refusedAt(T0);
 
-    assertThat(service.getAuditEvent(new GetAuditEventQuery(reader, event.id().toUpperCase())))
+    assertThat(service.getAuditEvent(new GetAuditEventQuery(reader, event.id().toUpperCase(Locale.ROOT))))
         .isEqualTo(event);
   }
 
