@@ -151,6 +151,21 @@ class RouteTableTest {
     assertThat(route.parameter("category")).isEqualTo(category);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v1.0/deviceManagement/auditEvents/getAuditCategories()",
+        "v1.0/deviceManagement/auditEvents/GETAUDITCATEGORIES()",
+        "v1.0/deviceManagement/auditEvents/microsoft.graph.getAuditCategories"
+      })
+  void givenAFunctionCalledWithoutParameters_whenResolved_thenTheFunctionsRoute(String path) {
+    Route route = (Route) ROUTES.resolve(path);
+
+    assertThat(route.template().path()).endsWith("auditEvents/getAuditCategories");
+    assertThat(route.canonicalPath())
+        .isEqualTo("v1.0/deviceManagement/auditEvents/getAuditCategories");
+  }
+
   @Test
   void givenAFunctionWithAnotherParameterName_whenResolved_thenItIsAnAuditEventId() {
     Route route =

@@ -69,7 +69,9 @@ class AuditEventsServiceTest {
   void givenAnEvent_whenReadByIdInAnotherCase_thenFound() {
     AuditEvent event = refusedAt(T0);
 
-    assertThat(service.getAuditEvent(new GetAuditEventQuery(reader, event.id().toUpperCase(Locale.ROOT))))
+    assertThat(
+            service.getAuditEvent(
+                new GetAuditEventQuery(reader, event.id().toUpperCase(Locale.ROOT))))
         .isEqualTo(event);
   }
 

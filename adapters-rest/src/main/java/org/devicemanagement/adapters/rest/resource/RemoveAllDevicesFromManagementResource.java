@@ -53,7 +53,7 @@ public final class RemoveAllDevicesFromManagementResource {
       UserReference user, Route route, Caller caller, ContainerRequestContext request) {
     RequestBodies.requireNone(request, route.boundOperation());
     RetireAllResult result = useCase.retireAll(RetireAllCommands.command(user, caller, request));
-    RetireAllAudit.record(route.boundOperation(), caller, result);
+    RetireAllAuditLine.record(route.boundOperation(), caller, result);
     return Response.noContent().build();
   }
 }

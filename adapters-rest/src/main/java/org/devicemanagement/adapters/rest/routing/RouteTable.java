@@ -122,6 +122,14 @@ public final class RouteTable {
         node = literal.node();
         continue;
       }
+      // A function called without parameters, as the Graph SDKs write it: getAuditCategories().
+      Child called =
+          segment.endsWith("()") ? node.literal(segment.substring(0, segment.length() - 2)) : null;
+      if (called != null && called.operation()) {
+        canonical.keep(raw, called.name());
+        node = called.node();
+        continue;
+      }
       Parameter parameter = node.parameter;
       Matcher keyed = segment.indexOf('(') > 0 ? KEY_SEGMENT.matcher(segment) : null;
       Child keyedLiteral = keyed != null && keyed.matches() ? node.literal(keyed.group(1)) : null;

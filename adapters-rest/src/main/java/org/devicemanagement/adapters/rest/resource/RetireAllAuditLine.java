@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
  * The audit line every served retire-all leaves, written from the audit event the trail recorded:
  * its actor, its correlation id (the request id) and its id, beside the outcome's counts.
  */
-final class RetireAllAudit {
+final class RetireAllAuditLine {
 
   // The resource's logger name, which operators route and filter by.
   private static final Logger AUDIT =
       LoggerFactory.getLogger(RemoveAllDevicesFromManagementResource.class);
 
-  private RetireAllAudit() {}
+  private RetireAllAuditLine() {}
 
   /**
    * Records that {@code caller} (whose tenant the event does not hold) retired the devices of
