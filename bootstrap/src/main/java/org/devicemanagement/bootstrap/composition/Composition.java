@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GatewayModule;
@@ -33,6 +34,7 @@ public final class Composition {
   private final @Nullable GatewayModule gateway;
   private final ControlApi control;
   private final EmulatorLimits limits;
+  private volatile @Nullable Injector composed;
 
   private Composition(ServerSettings settings, Module[] overrides) {
     this.settings = settings;
@@ -47,7 +49,12 @@ public final class Composition {
             ? ControlApi.on(emulator.control().journalSize())
             : ControlApi.off();
     // Throttling windows are real time, whatever the emulator's clock: clients wait in real time.
-    this.limits = EmulatorLimits.of(settings.limits(), Clock.systemUTC());
+    // A throttled retire-all is recorded by the use case, built later with the injector.
+    this.limits =
+        EmulatorLimits.of(
+            settings.limits(),
+            Clock.systemUTC(),
+            () -> composedInjector().getInstance(RemoveAllDevicesFromManagementUseCase.class));
   }
 
   /**
@@ -112,7 +119,16 @@ public final class Composition {
                     new EmulatorModule(tenant, keys.publicKeys()))
                 .with(overrides));
     requireTokensClearedByGateway(injector, null);
+    composed = injector;
     return new Composed(injector, Optional.of(tenant), Optional.of(keys));
+  }
+
+  private Injector composedInjector() {
+    Injector injector = composed;
+    if (injector == null) {
+      throw new IllegalStateException("a request was throttled before the server was composed");
+    }
+    return injector;
   }
 
   /**
