@@ -71,6 +71,9 @@ public final class DeviceManagementServer implements AutoCloseable {
    *     key cannot be used
    * @throws org.devicemanagement.adapters.memory.TenantFileException if the tenant file is invalid
    * @throws ServerStartException if the server cannot listen (for example, the port is in use)
+   * @throws org.devicemanagement.adapters.jdbc.StoreException if the durable store cannot be opened
+   * @throws org.devicemanagement.bootstrap.composition.StoreSeedingException if a tenant was given
+   *     for a store that holds one already
    */
   public static DeviceManagementServer start(ServerSettings settings, Module... overrides) {
     return start(settings, Optional.empty(), overrides);
@@ -112,7 +115,7 @@ public final class DeviceManagementServer implements AutoCloseable {
     }
     LOG.info(
         "Serving {} on {} with the {} permission table",
-        settings.backend().description(),
+        composed.tenant().map(ServedTenant::description).orElse(settings.backend().description()),
         server.baseUri(),
         settings.permissionCatalog().name());
     return server;
