@@ -12,6 +12,7 @@ import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.batch.BatchFeature;
 import org.devicemanagement.adapters.rest.batch.BatchResource;
 import org.devicemanagement.adapters.rest.control.ControlApi;
+import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.adapters.rest.conventions.RequestParameters;
 import org.devicemanagement.adapters.rest.conventions.ResponseConventionsFilter;
 import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
@@ -20,6 +21,7 @@ import org.devicemanagement.adapters.rest.error.MissingAccessTokenExceptionMappe
 import org.devicemanagement.adapters.rest.error.UnexpectedExceptionMapper;
 import org.devicemanagement.adapters.rest.error.WebApplicationExceptionMapper;
 import org.devicemanagement.adapters.rest.representation.JsonConventions;
+import org.devicemanagement.adapters.rest.resource.AuditEventsResource;
 import org.devicemanagement.adapters.rest.resource.DeviceManagementManagedDevicesResource;
 import org.devicemanagement.adapters.rest.resource.RemoveAllDevicesFromManagementResource;
 import org.devicemanagement.adapters.rest.resource.UserManagedDevicesResource;
@@ -46,6 +48,7 @@ public final class GraphRestApi {
           UserManagedDevicesResource.class,
           DeviceManagementManagedDevicesResource.class,
           UserResource.class,
+          AuditEventsResource.class,
           BatchResource.class);
 
   private GraphRestApi() {}
@@ -113,6 +116,7 @@ public final class GraphRestApi {
             bind(new RequestParameters()).to(ValueParamProvider.class);
           }
         });
+    config.register(new ClientAddress());
     config.register(
         new AdmissionFilter(RouteTable.of(resourceClasses), new BearerAuthentication(verifier)));
     control.register(config);

@@ -8,7 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.application.audit.AuditEvent;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.application.audit.RetireAllAudit;
+import org.devicemanagement.application.port.out.AuditTrail;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
@@ -29,7 +33,8 @@ final class FailureInjectingTenant
         UserDeviceListing,
         ManagedDeviceLookup,
         ManagedDeviceSearch,
-        DeviceRetirement {
+        DeviceRetirement,
+        AuditTrail {
 
   /** The outbound port a scripted failure is thrown from. */
   enum Port {
@@ -114,5 +119,25 @@ final class FailureInjectingTenant
   public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
     throwIfScripted(Port.DEVICE_RETIREMENT, scriptedFor -> scriptedFor.hasId(user.id()));
     return tenant.retireAll(user, at, audit);
+  }
+
+  @Override
+  public void record(AuditEvent event) {
+    tenant.record(event);
+  }
+
+  @Override
+  public Optional<AuditEvent> findEventById(String id) {
+    return tenant.findEventById(id);
+  }
+
+  @Override
+  public AuditPage searchEvents(AuditQuery query, int pageSize, Optional<String> skipToken) {
+    return tenant.searchEvents(query, pageSize, skipToken);
+  }
+
+  @Override
+  public int devicesRetiredBetween(Instant from, Instant until) {
+    return tenant.devicesRetiredBetween(from, until);
   }
 }

@@ -3,6 +3,7 @@ package org.devicemanagement.adapters.rest;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.devicemanagement.application.failure.DeviceManagementException;
 import org.devicemanagement.application.port.in.GetManagedDeviceQuery;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
 import org.devicemanagement.application.port.in.GetUserQuery;
@@ -11,9 +12,9 @@ import org.devicemanagement.application.port.in.ListManagedDevicesQuery;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
+import org.devicemanagement.application.port.in.RetireAllResult;
 import org.devicemanagement.application.query.DevicePage;
 import org.devicemanagement.domain.ManagedDevice;
-import org.devicemanagement.domain.RetireAllOutcome;
 import org.devicemanagement.domain.User;
 
 /**
@@ -53,10 +54,16 @@ final class RecordingUseCases
   }
 
   @Override
-  public RetireAllOutcome removeAllDevicesFromManagement(
-      RemoveAllDevicesFromManagementCommand command) {
+  public RetireAllResult retireAll(RemoveAllDevicesFromManagementCommand command) {
     received.add(command);
-    return removeAll.removeAllDevicesFromManagement(command);
+    return removeAll.retireAll(command);
+  }
+
+  @Override
+  public DeviceManagementException refused(
+      RemoveAllDevicesFromManagementCommand command, DeviceManagementException failure) {
+    received.add(command);
+    return removeAll.refused(command, failure);
   }
 
   @Override

@@ -71,7 +71,7 @@ class RemoveAllDevicesFromManagementHttpTest {
                 TestTokens.verifier().verify(TestTokens.delegated().build()),
                 new UserReference.ById(ADELE.id()),
                 response.headers().firstValue("request-id").orElseThrow(),
-                Optional.empty()));
+                Optional.of("127.0.0.1")));
   }
 
   @ParameterizedTest

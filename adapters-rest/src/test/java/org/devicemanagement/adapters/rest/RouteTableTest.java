@@ -138,6 +138,46 @@ class RouteTableTest {
   @CsvSource(
       delimiter = '|',
       value = {
+        "v1.0/deviceManagement/auditEvents/getAuditActivityTypes(category='Device')|Device",
+        "v1.0/deviceManagement/auditEvents/getAuditActivityTypes(CATEGORY='O''Neil')|O'Neil",
+        "v1.0/deviceManagement/auditEvents/getAuditActivityTypes('Device')|Device",
+        "v1.0/deviceManagement/auditEvents/getAuditActivityTypes(category=%27a%20b%27)|a b"
+      })
+  void givenAFunctionWithItsParameter_whenResolved_thenTheParameterIsTheSegmentAfterItsName(
+      String path, String category) {
+    Route route = (Route) ROUTES.resolve(path);
+
+    assertThat(route.template().path()).endsWith("getAuditActivityTypes/{category}");
+    assertThat(route.parameter("category")).isEqualTo(category);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v1.0/deviceManagement/auditEvents/getAuditCategories()",
+        "v1.0/deviceManagement/auditEvents/GETAUDITCATEGORIES()",
+        "v1.0/deviceManagement/auditEvents/microsoft.graph.getAuditCategories"
+      })
+  void givenAFunctionCalledWithoutParameters_whenResolved_thenTheFunctionsRoute(String path) {
+    Route route = (Route) ROUTES.resolve(path);
+
+    assertThat(route.template().path()).endsWith("auditEvents/getAuditCategories");
+    assertThat(route.canonicalPath())
+        .isEqualTo("v1.0/deviceManagement/auditEvents/getAuditCategories");
+  }
+
+  @Test
+  void givenAFunctionWithAnotherParameterName_whenResolved_thenItIsAnAuditEventId() {
+    Route route =
+        (Route) ROUTES.resolve("v1.0/deviceManagement/auditEvents/getAuditActivityTypes(x='y')");
+
+    assertThat(route.template().path()).endsWith("auditEvents/{id}");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "V1.0/me/removeAllDevicesFromManagement|v1.0",
         "beta/users/u-1/managedDevices|beta",
         "v%31.0/me|v1.0"
@@ -158,6 +198,10 @@ class RouteTableTest {
             "{version: v1\\.0|beta}/me/managedDevices [GET]",
             "{version: v1\\.0|beta}/deviceManagement/managedDevices [GET]",
             "{version: v1\\.0|beta}/deviceManagement/managedDevices/{id} [GET]",
+            "{version: v1\\.0|beta}/deviceManagement/auditEvents [GET]",
+            "{version: v1\\.0|beta}/deviceManagement/auditEvents/{id} [GET]",
+            "{version: v1\\.0|beta}/deviceManagement/auditEvents/getAuditCategories [GET]",
+            "{version: v1\\.0|beta}/deviceManagement/auditEvents/getAuditActivityTypes/{category} [GET]",
             "{version: v1\\.0|beta}/users/{user} [GET]",
             "{version: v1\\.0|beta}/me [GET]",
             "{version: v1\\.0|beta}/$batch [POST]");

@@ -20,8 +20,13 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.control.ControlApi;
+import org.devicemanagement.adapters.rest.limits.IntuneThrottle;
+import org.devicemanagement.adapters.rest.limits.ThrottlingFilter;
+import org.devicemanagement.application.limits.DailyRetireLimit;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
+import org.devicemanagement.application.port.out.DeviceRetirement;
+import org.devicemanagement.application.service.AuditEventsService;
 import org.devicemanagement.application.service.GetManagedDeviceService;
 import org.devicemanagement.application.service.GetUserService;
 import org.devicemanagement.application.service.ListManagedDevicesService;
@@ -32,6 +37,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API on an in-process Jetty server, served by the real application services over an in-memory
@@ -56,16 +62,22 @@ final class TestServer implements AutoCloseable {
     PermissionPolicy policy = new PermissionPolicy(builder.permissions);
     useCases =
         new RecordingUseCases(
-            new RemoveAllDevicesFromManagementService(policy, ports, ports, TestTime.CLOCK),
+            new RemoveAllDevicesFromManagementService(
+                policy, ports, retirement(builder, ports), ports, TestTime.CLOCK),
             new ListManagedDevicesService(policy, ports, ports, ports),
             new GetManagedDeviceService(policy, ports),
             new GetUserService(policy, ports));
     ResourceConfig config =
         GraphRestApi.resourceConfig(
             builder.verifier,
-            builder.resourceFactory.apply(resourceFactory(List.of(useCases, control))),
+            builder.resourceFactory.apply(
+                resourceFactory(List.of(useCases, new AuditEventsService(policy, ports), control))),
             control);
     builder.providers.forEach(config::register);
+    if (builder.throttle != null) {
+      config.register(
+          new ThrottlingFilter(builder.throttle, builder.sendsRetryAfter, () -> useCases));
+    }
     jetty =
         JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:0/"), config, false);
     for (Connector connector : jetty.getConnectors()) {
@@ -81,6 +93,12 @@ final class TestServer implements AutoCloseable {
     }
     int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     base = URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  private static DeviceRetirement retirement(Builder builder, FailureInjectingTenant ports) {
+    return builder.dailyRetireLimit == null
+        ? ports
+        : builder.dailyRetireLimit.guard(ports, ports, ports);
   }
 
   /** A server with every default: {@link RestTenant}, the seed permissions, the test keys. */
@@ -213,8 +231,19 @@ final class TestServer implements AutoCloseable {
     private UnaryOperator<Function<Class<?>, Object>> resourceFactory = UnaryOperator.identity();
     private ControlApi control = ControlApi.off();
     private final List<Object> providers = new ArrayList<>();
+    private @Nullable DailyRetireLimit dailyRetireLimit;
+    private @Nullable IntuneThrottle throttle;
+    private boolean sendsRetryAfter;
 
     private Builder() {}
+
+    /**
+     * Retire-alls go through {@code limit}, as with {@code serve --limits intune}; none by default.
+     */
+    Builder dailyRetireLimit(DailyRetireLimit limit) {
+      dailyRetireLimit = Objects.requireNonNull(limit, "limit");
+      return this;
+    }
 
     /** The emulator's control API; off by default. */
     Builder control(ControlApi controlApi) {
@@ -243,6 +272,17 @@ final class TestServer implements AutoCloseable {
     /** Applies {@code wrap} to the resource factory the application is given. */
     Builder resourceFactory(UnaryOperator<Function<Class<?>, Object>> wrap) {
       resourceFactory = Objects.requireNonNull(wrap, "wrap");
+      return this;
+    }
+
+    /**
+     * Counts requests against {@code intuneThrottle}, as {@code serve --limits intune} does (with
+     * {@code Retry-After} when {@code retryAfter}), recording refused retire-alls through the
+     * server's use case.
+     */
+    Builder throttling(IntuneThrottle intuneThrottle, boolean retryAfter) {
+      throttle = Objects.requireNonNull(intuneThrottle, "intuneThrottle");
+      sendsRetryAfter = retryAfter;
       return this;
     }
 

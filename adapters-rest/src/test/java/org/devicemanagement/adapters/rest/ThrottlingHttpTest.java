@@ -11,9 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.devicemanagement.adapters.rest.limits.IntuneThrottle;
-import org.devicemanagement.adapters.rest.limits.ThrottlingFilter;
 import org.devicemanagement.application.MovableClock;
+import org.devicemanagement.application.audit.AuditFilterSyntax;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,12 +34,11 @@ class ThrottlingHttpTest {
 
   @RegisterExtension
   static final TestServerExtension server =
-      new TestServerExtension(TestServer.builder().provider(new ThrottlingFilter(THROTTLE, true)));
+      new TestServerExtension(TestServer.builder().throttling(THROTTLE, true));
 
   @RegisterExtension
   static final TestServerExtension silent =
-      new TestServerExtension(
-          TestServer.builder().provider(new ThrottlingFilter(SILENT_THROTTLE, false)));
+      new TestServerExtension(TestServer.builder().throttling(SILENT_THROTTLE, false));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RETIRE_ADELE =
@@ -80,6 +82,37 @@ class ThrottlingHttpTest {
         "Please retry again later. The request passed Intune's limit of 200 writes per 20 seconds"
             + " per application per tenant.");
     assertThat(refused.headers().firstValue("Retry-After")).contains("12.128");
+  }
+
+  @Test
+  void givenAThrottledRetireAll_whenRefused_thenTheTrailRecordsTheRefusalWithItsRequestId() {
+    String token = tokenOf(APP);
+    retireAdele(server, 200, token);
+
+    HttpResponse<String> refused = server.post(RETIRE_ADELE, token);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    String requestId = refused.headers().firstValue("request-id").orElseThrow();
+    AuditPage failures =
+        server
+            .tenant()
+            .searchEvents(
+                new AuditQuery(
+                    Optional.of(AuditFilterSyntax.parse("correlationId eq '" + requestId + "'")),
+                    true),
+                10,
+                Optional.empty());
+    assertThat(failures.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.activityResult()).isEqualTo("Failure");
+              assertThat(event.activity()).endsWith("(REQUEST_THROTTLED)");
+              assertThat(event.actor().applicationId()).contains(APP);
+              assertThat(event.actor().ipAddress()).contains("127.0.0.1");
+              assertThat(event.displayName())
+                  .isEqualTo("removeAllDevicesFromManagement " + ADELE.id());
+            });
   }
 
   @Test

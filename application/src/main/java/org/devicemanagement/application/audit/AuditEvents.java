@@ -46,7 +46,20 @@ public final class AuditEvents {
   /** The modified property's name for a device's management state. */
   public static final String MANAGEMENT_STATE = "managementState";
 
+  /** Every {@code category} an event of this product can have. */
+  public static final List<String> CATEGORIES = List.of(CATEGORY);
+
   private AuditEvents() {}
+
+  /**
+   * Every {@code activityType} an event of {@code category} (compared ignoring case) can have: none
+   * for a category this product does not record.
+   */
+  public static List<String> activityTypesOf(String category) {
+    return CATEGORY.equalsIgnoreCase(category)
+        ? List.of(RETIRE_ALL_ACTIVITY_TYPE, RETIRE_COMPLETED_ACTIVITY_TYPE)
+        : List.of();
+  }
 
   /** A fresh event id (a GUID, as Graph's). */
   public static String newId() {

@@ -9,6 +9,7 @@ import java.util.Objects;
 public abstract sealed class DeviceManagementException extends RuntimeException
     permits UserNotFoundException,
         ManagedDeviceNotFoundException,
+        AuditEventNotFoundException,
         PermissionTypeNotSupportedException,
         MissingPermissionException,
         DelegatedCallerRequiredException,

@@ -10,6 +10,8 @@ public enum FailureKind {
   USER_NOT_FOUND,
   /** No managed device has the requested id. */
   DEVICE_NOT_FOUND,
+  /** No audit event has the requested id. */
+  AUDIT_EVENT_NOT_FOUND,
   /** The operation does not accept the caller's permission type at all. */
   PERMISSION_TYPE_NOT_SUPPORTED,
   /** The caller's permission type is accepted but it holds none of the accepted permissions. */

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.failure.DailyRetireLimitExceededException;
+import org.devicemanagement.application.port.out.AuditTrail;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.domain.RetireAllOutcome;
@@ -14,8 +15,10 @@ import org.devicemanagement.domain.User;
 
 /**
  * A tenant's daily limit on retired devices (Intune's is 1,000), counted per UTC day of the
- * retire's instant: a retire-all that would pass it retires nothing. Thread-safe; one instance
- * counts for one tenant.
+ * retire's instant from the tenant's audit trail ({@link AuditTrail#devicesRetiredBetween}), so the
+ * count survives a restart wherever the trail does and starts again when the trail is cleared (a
+ * reset tenant): a retire-all that would pass it retires nothing. Thread-safe; retire-alls guarded
+ * by one instance run one at a time.
  */
 public final class DailyRetireLimit {
 
@@ -24,9 +27,6 @@ public final class DailyRetireLimit {
 
   private final int perDay;
   private final Object lock = new Object();
-  // Both guarded by lock: the day counted, and the devices retired on it.
-  private LocalDate day = LocalDate.MIN;
-  private int retired;
 
   /** A limit of {@code perDay} retired devices a day. */
   public DailyRetireLimit(int perDay) {
@@ -49,29 +49,22 @@ public final class DailyRetireLimit {
   /**
    * {@code devices} under this limit: each retire-all first counts the devices the retire-all rule
    * would change among those {@code listing} gives for the user, refuses with {@link
-   * DailyRetireLimitExceededException} (changing nothing) when the day's count and that number
-   * would pass the limit, and otherwise retires and counts the devices it changed.
+   * DailyRetireLimitExceededException} (changing nothing) when that number and the devices {@code
+   * trail} says were retired on the UTC day of the retire would pass the limit, and otherwise
+   * retires (which records the retire-all in the trail, so the next one counts it).
    */
-  public DeviceRetirement guard(DeviceRetirement devices, UserDeviceListing listing) {
+  public DeviceRetirement guard(
+      DeviceRetirement devices, UserDeviceListing listing, AuditTrail trail) {
     Objects.requireNonNull(devices, "devices");
     Objects.requireNonNull(listing, "listing");
-    return (user, at, audit) -> retire(user, at, audit, devices, listing);
+    Objects.requireNonNull(trail, "trail");
+    return (user, at, audit) -> retire(user, at, audit, devices, listing, trail);
   }
 
-  /** How many devices were retired on the UTC day of {@code at}. */
-  public int retiredOnDayOf(Instant at) {
-    LocalDate asked = dayOf(at);
-    synchronized (lock) {
-      return asked.equals(day) ? retired : 0;
-    }
-  }
-
-  /** Forgets every count, as at start. */
-  public void reset() {
-    synchronized (lock) {
-      day = LocalDate.MIN;
-      retired = 0;
-    }
+  /** How many devices {@code trail} says were retired on the UTC day of {@code at}. */
+  public static int retiredOnDayOf(AuditTrail trail, Instant at) {
+    LocalDate day = dayOf(at);
+    return trail.devicesRetiredBetween(startOf(day), startOf(day.plusDays(1)));
   }
 
   private RetireAllOutcome retire(
@@ -79,32 +72,31 @@ public final class DailyRetireLimit {
       Instant at,
       RetireAllAudit audit,
       DeviceRetirement devices,
-      UserDeviceListing listing) {
+      UserDeviceListing listing,
+      AuditTrail trail) {
     LocalDate today = dayOf(at);
     // One retire-all at a time: the count, the check and the retire are one step, so two
-    // concurrent retire-alls can never pass the limit together.
+    // concurrent retire-alls of this process can never pass the limit together.
     synchronized (lock) {
-      if (!today.equals(day)) {
-        // A new day; also a clock set back (a reset virtual clock) starts the count afresh.
-        day = today;
-        retired = 0;
-      }
       int changeable =
           RetireAllRule.applyTo(user.id(), listing.listByUser(user), at).changedCount();
-      if (changeable > 0 && retired + changeable > perDay) {
-        throw new DailyRetireLimitExceededException(
-            perDay,
-            retired,
-            changeable,
-            today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+      if (changeable == 0) {
+        return devices.retireAll(user, at, audit);
       }
-      RetireAllOutcome outcome = devices.retireAll(user, at, audit);
-      retired += outcome.changedCount();
-      return outcome;
+      int retired = trail.devicesRetiredBetween(startOf(today), startOf(today.plusDays(1)));
+      if (retired + changeable > perDay) {
+        throw new DailyRetireLimitExceededException(
+            perDay, retired, changeable, startOf(today.plusDays(1)));
+      }
+      return devices.retireAll(user, at, audit);
     }
   }
 
   private static LocalDate dayOf(Instant at) {
     return LocalDate.ofInstant(Objects.requireNonNull(at, "at"), ZoneOffset.UTC);
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

@@ -2,6 +2,8 @@ package org.devicemanagement.application.permission;
 
 import static org.devicemanagement.application.permission.PermissionType.APPLICATION;
 import static org.devicemanagement.application.permission.PermissionType.DELEGATED_WORK_OR_SCHOOL;
+import static org.devicemanagement.application.permission.Permissions.APPS_READ_ALL;
+import static org.devicemanagement.application.permission.Permissions.APPS_READ_WRITE_ALL;
 import static org.devicemanagement.application.permission.Permissions.DIRECTORY_READ_ALL;
 import static org.devicemanagement.application.permission.Permissions.DIRECTORY_READ_WRITE_ALL;
 import static org.devicemanagement.application.permission.Permissions.PRIVILEGED_OPERATIONS_ALL;
@@ -21,7 +23,11 @@ public enum Operation {
   REMOVE_ALL_DEVICES_FROM_MANAGEMENT(Names.REMOVE_ALL_DEVICES_FROM_MANAGEMENT),
   LIST_MANAGED_DEVICES("list managedDevices"),
   GET_MANAGED_DEVICE("get managedDevice"),
-  GET_USER("get user");
+  GET_USER("get user"),
+  LIST_AUDIT_EVENTS("list auditEvents"),
+  GET_AUDIT_EVENT("get auditEvent"),
+  GET_AUDIT_CATEGORIES("getAuditCategories"),
+  GET_AUDIT_ACTIVITY_TYPES("getAuditActivityTypes");
 
   private final String documentationTitle;
 
@@ -43,6 +49,8 @@ public enum Operation {
       case REMOVE_ALL_DEVICES_FROM_MANAGEMENT -> Tables.PRIVILEGED_DELEGATED;
       case LIST_MANAGED_DEVICES, GET_MANAGED_DEVICE -> Tables.READ_DEVICES;
       case GET_USER -> Tables.READ_USERS;
+      case LIST_AUDIT_EVENTS, GET_AUDIT_EVENT, GET_AUDIT_CATEGORIES, GET_AUDIT_ACTIVITY_TYPES ->
+          Tables.READ_AUDIT;
     };
   }
 
@@ -52,6 +60,8 @@ public enum Operation {
       case REMOVE_ALL_DEVICES_FROM_MANAGEMENT -> Tables.PRIVILEGED_DELEGATED_OR_APPLICATION;
       case LIST_MANAGED_DEVICES, GET_MANAGED_DEVICE -> Tables.READ_DEVICES;
       case GET_USER -> Tables.READ_USERS;
+      case LIST_AUDIT_EVENTS, GET_AUDIT_EVENT, GET_AUDIT_CATEGORIES, GET_AUDIT_ACTIVITY_TYPES ->
+          Tables.READ_AUDIT;
     };
   }
 
@@ -103,6 +113,13 @@ public enum Operation {
                 USER_READ_WRITE_ALL,
                 DIRECTORY_READ_ALL,
                 DIRECTORY_READ_WRITE_ALL)
+            .build();
+
+    // Graph's "List auditEvents" table, which its auditEvent functions share.
+    static final PermissionTable READ_AUDIT =
+        PermissionTable.builder()
+            .allow(DELEGATED_WORK_OR_SCHOOL, APPS_READ_ALL, APPS_READ_WRITE_ALL)
+            .allow(APPLICATION, APPS_READ_ALL, APPS_READ_WRITE_ALL)
             .build();
 
     private Tables() {}

@@ -17,6 +17,12 @@ public final class Permissions {
   /** Reads and writes managed devices. */
   public static final String READ_WRITE_ALL = "DeviceManagementManagedDevices.ReadWrite.All";
 
+  /** Reads Intune's app and audit data, such as the audit trail. */
+  public static final String APPS_READ_ALL = "DeviceManagementApps.Read.All";
+
+  /** Reads and writes Intune's app and audit data. */
+  public static final String APPS_READ_WRITE_ALL = "DeviceManagementApps.ReadWrite.All";
+
   /** Reads the basic profile of every user (delegated only). */
   public static final String USER_READ_BASIC_ALL = "User.ReadBasic.All";
 

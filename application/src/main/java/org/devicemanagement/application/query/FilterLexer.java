@@ -6,12 +6,13 @@ import org.devicemanagement.application.failure.InvalidRequestException;
 
 /**
  * Splits {@code $filter} text into tokens: words (names, keywords and unquoted values alike),
- * single-quoted strings, parentheses and commas.
+ * single-quoted strings, parentheses and commas. Shared by the {@code $filter} readers of devices
+ * and of audit events.
  */
-final class FilterLexer {
+public final class FilterLexer {
 
   /** What a token is. */
-  enum Kind {
+  public enum Kind {
     WORD,
     STRING,
     OPEN,
@@ -25,10 +26,10 @@ final class FilterLexer {
    * read as one quote, otherwise the text), where it starts, and whether blank space or the start
    * of the text precedes it.
    */
-  record Token(Kind kind, String text, String value, int start, boolean spaced) {
+  public record Token(Kind kind, String text, String value, int start, boolean spaced) {
 
     /** Whether this is the word {@code word}, ignoring case. */
-    boolean isWord(String word) {
+    public boolean isWord(String word) {
       return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }
   }
@@ -36,7 +37,7 @@ final class FilterLexer {
   private FilterLexer() {}
 
   /** The tokens of {@code text}, ending with an {@link Kind#END} token at its length. */
-  static List<Token> tokens(String text) {
+  public static List<Token> tokens(String text) {
     List<Token> tokens = new ArrayList<>();
     int length = text.length();
     int i = 0;
@@ -108,7 +109,7 @@ final class FilterLexer {
   }
 
   /** OData's syntax error for {@code text} at {@code position} (from 0), with a hint. */
-  static InvalidRequestException syntaxError(String text, int position, String hint) {
+  public static InvalidRequestException syntaxError(String text, int position, String hint) {
     return new InvalidRequestException(
         "Syntax error at position %d in '%s'. %s".formatted(position, text, hint));
   }

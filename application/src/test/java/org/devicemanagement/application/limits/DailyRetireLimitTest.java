@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.devicemanagement.application.ApplicationTestData;
+import org.devicemanagement.application.audit.AuditEvents;
+import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.failure.DailyRetireLimitExceededException;
 import org.devicemanagement.application.fake.FakeManagedDevices;
 import org.devicemanagement.application.fake.FakeUserDirectory;
@@ -50,6 +52,10 @@ class DailyRetireLimitTest {
     threads.shutdownNow();
   }
 
+  private static RetireAllAudit audit() {
+    return ApplicationTestData.audit();
+  }
+
   /** A user with {@code managed} managed devices and {@code wiping} devices under a wipe. */
   private User userWith(int managed, int wiping) {
     int n = users.size();
@@ -81,13 +87,13 @@ class DailyRetireLimitTest {
     User second = userWith(4, 0);
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = new DailyRetireLimit(10);
-    DeviceRetirement guarded = limit.guard(store, store);
+    DeviceRetirement guarded = limit.guard(store, store, store);
 
     guarded.retireAll(first, MORNING, ApplicationTestData.audit());
     RetireAllOutcome outcome = guarded.retireAll(second, MORNING, ApplicationTestData.audit());
 
     assertThat(outcome.changedCount()).isEqualTo(4);
-    assertThat(limit.retiredOnDayOf(MORNING)).isEqualTo(10);
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MORNING)).isEqualTo(10);
   }
 
   @Test
@@ -97,7 +103,7 @@ class DailyRetireLimitTest {
     User second = userWith(11, 3);
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = DailyRetireLimit.intune();
-    DeviceRetirement guarded = limit.guard(store, store);
+    DeviceRetirement guarded = limit.guard(store, store, store);
     guarded.retireAll(first, MORNING, ApplicationTestData.audit());
 
     assertThatThrownBy(() -> guarded.retireAll(second, MORNING, ApplicationTestData.audit()))
@@ -118,7 +124,7 @@ class DailyRetireLimitTest {
             });
     assertThat(retiring(store, second)).isZero();
     assertThat(store.retireAllCalls()).isEqualTo(1);
-    assertThat(limit.retiredOnDayOf(MORNING)).isEqualTo(990);
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MORNING)).isEqualTo(990);
   }
 
   @Test
@@ -127,7 +133,7 @@ class DailyRetireLimitTest {
     User second = userWith(1, 0);
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = new DailyRetireLimit(10);
-    DeviceRetirement guarded = limit.guard(store, store);
+    DeviceRetirement guarded = limit.guard(store, store, store);
     guarded.retireAll(first, MORNING, ApplicationTestData.audit());
 
     assertThatThrownBy(
@@ -137,8 +143,8 @@ class DailyRetireLimitTest {
         guarded.retireAll(second, MIDNIGHT, ApplicationTestData.audit());
 
     assertThat(afterMidnight.changedCount()).isEqualTo(1);
-    assertThat(limit.retiredOnDayOf(MIDNIGHT)).isEqualTo(1);
-    assertThat(limit.retiredOnDayOf(MORNING)).isZero();
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MIDNIGHT)).isEqualTo(1);
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MORNING)).isEqualTo(10);
   }
 
   @Test
@@ -146,14 +152,14 @@ class DailyRetireLimitTest {
     User user = userWith(3, 2);
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = new DailyRetireLimit(3);
-    DeviceRetirement guarded = limit.guard(store, store);
+    DeviceRetirement guarded = limit.guard(store, store, store);
 
     guarded.retireAll(user, MORNING, ApplicationTestData.audit());
     RetireAllOutcome again =
         guarded.retireAll(user, MORNING.plusSeconds(60), ApplicationTestData.audit());
 
     assertThat(again.changedCount()).isZero();
-    assertThat(limit.retiredOnDayOf(MORNING)).isEqualTo(3);
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MORNING)).isEqualTo(3);
   }
 
   @Test
@@ -161,7 +167,7 @@ class DailyRetireLimitTest {
     User retired = userWith(2, 0);
     User wiping = userWith(0, 2);
     FakeManagedDevices store = new FakeManagedDevices(devices);
-    DeviceRetirement guarded = new DailyRetireLimit(2).guard(store, store);
+    DeviceRetirement guarded = new DailyRetireLimit(2).guard(store, store, store);
     guarded.retireAll(retired, MORNING, ApplicationTestData.audit());
 
     assertThat(guarded.retireAll(retired, MORNING, ApplicationTestData.audit()).changedCount())
@@ -171,19 +177,33 @@ class DailyRetireLimitTest {
   }
 
   @Test
-  void givenCountsForToday_whenReset_thenTheDayStartsFromZero() {
+  void givenRetiresInTheTrail_whenANewLimitGuardsTheSameTrail_thenTheyCount() {
     User first = userWith(2, 0);
     User second = userWith(1, 0);
     FakeManagedDevices store = new FakeManagedDevices(devices);
-    DailyRetireLimit limit = new DailyRetireLimit(2);
-    DeviceRetirement guarded = limit.guard(store, store);
-    guarded.retireAll(first, MORNING, ApplicationTestData.audit());
+    new DailyRetireLimit(2).guard(store, store, store).retireAll(first, MORNING, audit());
 
-    limit.reset();
+    // A restart: a fresh limit, the same trail.
+    DeviceRetirement restarted = new DailyRetireLimit(2).guard(store, store, store);
 
-    assertThat(limit.retiredOnDayOf(MORNING)).isZero();
-    assertThat(guarded.retireAll(second, MORNING, ApplicationTestData.audit()).changedCount())
-        .isEqualTo(1);
+    assertThatThrownBy(() -> restarted.retireAll(second, MORNING, audit()))
+        .isInstanceOfSatisfying(
+            DailyRetireLimitExceededException.class,
+            refused -> assertThat(refused.retiredToday()).isEqualTo(2));
+    assertThat(retiring(store, second)).isZero();
+  }
+
+  @Test
+  void givenRefusedAndEmptyRetireAllsInTheTrail_whenCounted_thenOnlyTheDevicesChangedCount() {
+    User user = userWith(2, 0);
+    FakeManagedDevices store = new FakeManagedDevices(devices);
+    store.record(audit().refused(MORNING, "MISSING_PERMISSION"));
+    DeviceRetirement guarded = new DailyRetireLimit(2).guard(store, store, store);
+    guarded.retireAll(user, MORNING, audit());
+    guarded.retireAll(user, MORNING, audit());
+
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MORNING)).isEqualTo(2);
+    assertThat(store.events()).hasSize(3);
   }
 
   @Test
@@ -194,7 +214,7 @@ class DailyRetireLimitTest {
     }
     FakeManagedDevices store = new FakeManagedDevices(devices);
     DailyRetireLimit limit = new DailyRetireLimit(100);
-    DeviceRetirement guarded = limit.guard(store, store);
+    DeviceRetirement guarded = limit.guard(store, store, store);
     List<Callable<Integer>> calls = new ArrayList<>();
     for (User user : users) {
       // Each user twice, so that concurrent retire-alls of one user are among them too.
@@ -220,7 +240,7 @@ class DailyRetireLimitTest {
             .filter(d -> d.managementState() == ManagementState.RETIRE_PENDING)
             .count();
     assertThat(retired).isEqualTo(changed).isLessThanOrEqualTo(100).isGreaterThan(100 - 6);
-    assertThat(limit.retiredOnDayOf(MORNING)).isEqualTo(changed);
+    assertThat(DailyRetireLimit.retiredOnDayOf(store, MORNING)).isEqualTo(changed);
     for (User user : users) {
       // All or nothing per user: every retire-all either changed all its devices or none.
       assertThat(retiring(store, user)).isIn(0L, (long) store.listByUser(user).size() - 1);
@@ -237,7 +257,8 @@ class DailyRetireLimitTest {
         new RemoveAllDevicesFromManagementService(
             new PermissionPolicy(PermissionCatalog.seed()),
             new FakeUserDirectory(users),
-            new DailyRetireLimit(2).guard(store, store),
+            new DailyRetireLimit(2).guard(store, store, store),
+            store,
             Clock.fixed(MORNING, ZoneOffset.UTC));
     Caller caller =
         Caller.delegated(
@@ -255,5 +276,15 @@ class DailyRetireLimitTest {
         .isInstanceOf(DailyRetireLimitExceededException.class)
         .hasMessageContaining("would retire 3 more");
     assertThat(retiring(store, user)).isZero();
+    assertThat(store.events())
+        .singleElement()
+        .satisfies(
+            refusal -> {
+              assertThat(refusal.activityType()).isEqualTo(AuditEvents.RETIRE_ALL_ACTIVITY_TYPE);
+              assertThat(refusal.activityResult()).isEqualTo(AuditEvents.FAILURE);
+              assertThat(refusal.activity()).contains("DAILY_RETIRE_LIMIT_EXCEEDED");
+              assertThat(refusal.activityDateTime()).isEqualTo(MORNING);
+              assertThat(refusal.resources()).isEmpty();
+            });
   }
 }

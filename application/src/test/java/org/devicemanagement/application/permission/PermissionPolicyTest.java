@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.devicemanagement.application.permission.Operation.GET_AUDIT_ACTIVITY_TYPES;
+import static org.devicemanagement.application.permission.Operation.GET_AUDIT_CATEGORIES;
+import static org.devicemanagement.application.permission.Operation.GET_AUDIT_EVENT;
 import static org.devicemanagement.application.permission.Operation.GET_MANAGED_DEVICE;
 import static org.devicemanagement.application.permission.Operation.GET_USER;
+import static org.devicemanagement.application.permission.Operation.LIST_AUDIT_EVENTS;
 import static org.devicemanagement.application.permission.Operation.LIST_MANAGED_DEVICES;
 import static org.devicemanagement.application.permission.Operation.REMOVE_ALL_DEVICES_FROM_MANAGEMENT;
 import static org.devicemanagement.application.permission.PermissionType.APPLICATION;
@@ -13,6 +17,7 @@ import static org.devicemanagement.application.permission.PermissionType.DELEGAT
 import static org.devicemanagement.application.permission.PermissionType.DELEGATED_WORK_OR_SCHOOL;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +50,8 @@ class PermissionPolicyTest {
   private static final String USER_READ_WRITE = "User.ReadWrite.All";
   private static final String DIRECTORY_READ = "Directory.Read.All";
   private static final String DIRECTORY_READ_WRITE = "Directory.ReadWrite.All";
+  private static final String APPS_READ = "DeviceManagementApps.Read.All";
+  private static final String APPS_READ_WRITE = "DeviceManagementApps.ReadWrite.All";
   // The privileged scope with one letter swapped for a non-ASCII one that String.equalsIgnoreCase
   // folds into it: U+0131 (dotless i) for an i, U+017F (long s) for an s.
   private static final String PRIVILEGED_DOTLESS_I =
@@ -59,7 +66,8 @@ class PermissionPolicyTest {
     PRIVILEGED_OPERATIONS,
     READ_DEVICES,
     READ_USERS_DELEGATED,
-    READ_USERS_APPLICATION
+    READ_USERS_APPLICATION,
+    READ_AUDIT
   }
 
   /** What a row of an operation's table accepts: nothing (type not supported) or a family. */
@@ -77,6 +85,9 @@ class PermissionPolicyTest {
         new Accepts(
             Family.READ_USERS_APPLICATION,
             List.of(USER_READ, USER_READ_WRITE, DIRECTORY_READ, DIRECTORY_READ_WRITE));
+
+    static final Accepts AUDIT_READERS =
+        new Accepts(Family.READ_AUDIT, List.of(APPS_READ, APPS_READ_WRITE));
 
     boolean supported() {
       return family != null;
@@ -98,7 +109,15 @@ class PermissionPolicyTest {
               GET_MANAGED_DEVICE,
               readTable(),
               GET_USER,
-              userTable()),
+              userTable(),
+              LIST_AUDIT_EVENTS,
+              auditTable(),
+              GET_AUDIT_EVENT,
+              auditTable(),
+              GET_AUDIT_CATEGORIES,
+              auditTable(),
+              GET_AUDIT_ACTIVITY_TYPES,
+              auditTable()),
           "current",
           Map.of(
               REMOVE_ALL_DEVICES_FROM_MANAGEMENT,
@@ -111,13 +130,28 @@ class PermissionPolicyTest {
               GET_MANAGED_DEVICE,
               readTable(),
               GET_USER,
-              userTable()));
+              userTable(),
+              LIST_AUDIT_EVENTS,
+              auditTable(),
+              GET_AUDIT_EVENT,
+              auditTable(),
+              GET_AUDIT_CATEGORIES,
+              auditTable(),
+              GET_AUDIT_ACTIVITY_TYPES,
+              auditTable()));
 
   private static Map<PermissionType, Accepts> readTable() {
     return Map.of(
         DELEGATED_WORK_OR_SCHOOL, Accepts.READERS,
         DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
         APPLICATION, Accepts.READERS);
+  }
+
+  private static Map<PermissionType, Accepts> auditTable() {
+    return Map.of(
+        DELEGATED_WORK_OR_SCHOOL, Accepts.AUDIT_READERS,
+        DELEGATED_PERSONAL, Accepts.NOT_SUPPORTED,
+        APPLICATION, Accepts.AUDIT_READERS);
   }
 
   private static Map<PermissionType, Accepts> userTable() {
@@ -152,6 +186,11 @@ class PermissionPolicyTest {
               Set.of("DEVICEMANAGEMENTMANAGEDDEVICES.PRIVILIGEDOPERATION.ALL"),
               EnumSet.of(Family.PRIVILEGED_OPERATIONS)),
           new Grant("read", Set.of(READ), EnumSet.of(Family.READ_DEVICES)),
+          new Grant("apps read", Set.of(APPS_READ), EnumSet.of(Family.READ_AUDIT)),
+          new Grant(
+              "apps read-write lower case",
+              Set.of("devicemanagementapps.readwrite.all"),
+              EnumSet.of(Family.READ_AUDIT)),
           new Grant("read-write", Set.of(READ_WRITE), EnumSet.of(Family.READ_DEVICES)),
           new Grant(
               "read-write mixed case",
@@ -223,8 +262,8 @@ class PermissionPolicyTest {
 
   @Test
   void givenCaseTable_whenCounted_thenCoversEveryCombination() {
-    assertThat(everyCase()).hasSize(2 * 4 * 3 * GRANTS.size());
-    assertThat(Operation.values()).hasSize(4);
+    assertThat(everyCase()).hasSize(2 * 8 * 3 * GRANTS.size());
+    assertThat(Operation.values()).hasSize(8);
     assertThat(PermissionType.values()).hasSize(3);
   }
 
@@ -379,14 +418,11 @@ class PermissionPolicyTest {
   void givenTableListingSeedTypo_whenCallerHoldsCorrectSpelling_thenAllowed() {
     PermissionTable typoTable =
         PermissionTable.builder().allow(DELEGATED_WORK_OR_SCHOOL, PRIVILEGED_TYPO).build();
-    PermissionCatalog catalog =
-        new PermissionCatalog(
-            "typo",
-            Map.of(
-                REMOVE_ALL_DEVICES_FROM_MANAGEMENT, typoTable,
-                LIST_MANAGED_DEVICES, typoTable,
-                GET_MANAGED_DEVICE, typoTable,
-                GET_USER, typoTable));
+    Map<Operation, PermissionTable> tables = new EnumMap<>(Operation.class);
+    for (Operation operation : Operation.values()) {
+      tables.put(operation, typoTable);
+    }
+    PermissionCatalog catalog = new PermissionCatalog("typo", tables);
 
     assertThatNoException()
         .isThrownBy(

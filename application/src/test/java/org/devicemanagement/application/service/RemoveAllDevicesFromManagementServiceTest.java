@@ -9,6 +9,7 @@ import static org.devicemanagement.application.ApplicationTestData.alex;
 import static org.devicemanagement.application.ApplicationTestData.megan;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.devicemanagement.application.ApplicationTestData;
+import org.devicemanagement.application.audit.AuditEvent;
+import org.devicemanagement.application.audit.AuditEvents;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.application.failure.DelegatedCallerRequiredException;
+import org.devicemanagement.application.failure.DeviceManagementException;
 import org.devicemanagement.application.failure.MissingPermissionException;
 import org.devicemanagement.application.failure.PermissionTypeNotSupportedException;
+import org.devicemanagement.application.failure.RequestThrottledException;
 import org.devicemanagement.application.failure.UserNotFoundException;
 import org.devicemanagement.application.fake.FakeManagedDevices;
 import org.devicemanagement.application.fake.FakeUserDirectory;
@@ -27,7 +34,9 @@ import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.permission.Permissions;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
+import org.devicemanagement.application.port.in.RetireAllResult;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.port.out.AuditTrail;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagementState;
@@ -346,5 +355,152 @@ class RemoveAllDevicesFromManagementServiceTest {
     assertThatThrownBy(
             () -> new RemoveAllDevicesFromManagementService(policy, directory, devices, null))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  // ---- the audit trail
+
+  private RemoveAllDevicesFromManagementService auditedService() {
+    return new RemoveAllDevicesFromManagementService(
+        new PermissionPolicy(PermissionCatalog.seed()),
+        directory,
+        devices,
+        devices,
+        Clock.fixed(NOW.plusNanos(123_456_789), ZoneOffset.UTC));
+  }
+
+  private static RemoveAllDevicesFromManagementCommand command(Caller caller, UserReference user) {
+    return new RemoveAllDevicesFromManagementCommand(
+        caller, user, "4f1d2c3b-0000-4000-8000-000000000001", Optional.of("198.51.100.4"));
+  }
+
+  @Test
+  void givenAServedRetireAll_whenDone_thenTheResultRebuildsTheRecordedEvent() {
+    RetireAllResult result =
+        auditedService()
+            .retireAll(
+                command(
+                    ApplicationTestData.privilegedAdmin(), new UserReference.ById(adele().id())));
+
+    assertThat(devices.events()).containsExactly(result.event());
+    AuditEvent event = result.event();
+    assertThat(event.activityResult()).isEqualTo(AuditEvents.SUCCESS);
+    assertThat(event.correlationId()).isEqualTo("4f1d2c3b-0000-4000-8000-000000000001");
+    assertThat(event.actor().ipAddress()).contains("198.51.100.4");
+    assertThat(event.activityDateTime()).isEqualTo(NOW.plusNanos(123_456_000));
+    assertThat(event.resources()).hasSize(result.outcome().changedCount());
+  }
+
+  static Stream<Arguments> refusals() {
+    return Stream.of(
+        Arguments.of(
+            ApplicationTestData.delegatedReader(),
+            new UserReference.ById(adele().id()),
+            MissingPermissionException.class,
+            "MISSING_PERMISSION"),
+        Arguments.of(
+            ApplicationTestData.application(PRIVILEGED),
+            new UserReference.ById(adele().id()),
+            PermissionTypeNotSupportedException.class,
+            "PERMISSION_TYPE_NOT_SUPPORTED"),
+        Arguments.of(
+            ApplicationTestData.privilegedAdmin(),
+            new UserReference.ById(ApplicationTestData.unknownUserId()),
+            UserNotFoundException.class,
+            "USER_NOT_FOUND"),
+        Arguments.of(
+            ApplicationTestData.application(PRIVILEGED),
+            new UserReference.SignedInUser(),
+            DelegatedCallerRequiredException.class,
+            "DELEGATED_CALLER_REQUIRED"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusals")
+  void givenARefusedRetireAll_whenDone_thenTheRefusalIsRecordedThenThrown(
+      Caller caller, UserReference user, Class<? extends Throwable> failure, String code) {
+    List<ManagedDevice> before = devices.all();
+
+    assertThatThrownBy(() -> auditedService().retireAll(command(caller, user)))
+        .isInstanceOf(failure);
+
+    assertThat(devices.all()).isEqualTo(before);
+    assertThat(devices.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.activityType()).isEqualTo(AuditEvents.RETIRE_ALL_ACTIVITY_TYPE);
+              assertThat(event.activityResult()).isEqualTo(AuditEvents.FAILURE);
+              assertThat(event.activity()).endsWith("(" + code + ")");
+              assertThat(event.correlationId()).isEqualTo("4f1d2c3b-0000-4000-8000-000000000001");
+              assertThat(event.displayName())
+                  .isEqualTo("removeAllDevicesFromManagement " + user.text());
+              assertThat(event.actor().userPermissions())
+                  .containsExactlyElementsOf(caller.permissions().stream().sorted().toList());
+              assertThat(event.resources()).isEmpty();
+            });
+  }
+
+  @Test
+  void givenARefusalBeforeTheUseCase_whenReported_thenRecordedAndGivenBack() {
+    RequestThrottledException throttled =
+        new RequestThrottledException("200 writes", "Please retry again later.", Optional.empty());
+
+    DeviceManagementException given =
+        auditedService()
+            .refused(
+                command(ApplicationTestData.privilegedAdmin(), new UserReference.SignedInUser()),
+                throttled);
+
+    assertThat(given).isSameAs(throttled);
+    assertThat(devices.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.activity()).endsWith("(REQUEST_THROTTLED)");
+              assertThat(event.displayName()).isEqualTo("removeAllDevicesFromManagement me");
+            });
+  }
+
+  @Test
+  void givenATrailThatFails_whenARetireAllIsRefused_thenTheRefusalStillReachesTheCaller() {
+    RemoveAllDevicesFromManagementService service =
+        new RemoveAllDevicesFromManagementService(
+            new PermissionPolicy(PermissionCatalog.seed()),
+            directory,
+            devices,
+            new BrokenTrail(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThatThrownBy(
+            () ->
+                service.retireAll(
+                    command(
+                        ApplicationTestData.delegatedReader(),
+                        new UserReference.ById(adele().id()))))
+        .isInstanceOf(MissingPermissionException.class)
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+  }
+
+  /** A trail whose store is down. */
+  private static final class BrokenTrail implements AuditTrail {
+    @Override
+    public void record(AuditEvent event) {
+      throw new IllegalStateException("the store is down");
+    }
+
+    @Override
+    public Optional<AuditEvent> findEventById(String id) {
+      throw new IllegalStateException("the store is down");
+    }
+
+    @Override
+    public AuditPage searchEvents(AuditQuery query, int pageSize, Optional<String> skipToken) {
+      throw new IllegalStateException("the store is down");
+    }
+
+    @Override
+    public int devicesRetiredBetween(Instant from, Instant until) {
+      throw new IllegalStateException("the store is down");
+    }
   }
 }

@@ -10,15 +10,20 @@ import java.util.Optional;
 import org.devicemanagement.application.limits.DailyRetireLimit;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
+import org.devicemanagement.application.port.in.AuditVocabularyUseCase;
+import org.devicemanagement.application.port.in.GetAuditEventUseCase;
 import org.devicemanagement.application.port.in.GetManagedDeviceUseCase;
 import org.devicemanagement.application.port.in.GetUserUseCase;
+import org.devicemanagement.application.port.in.ListAuditEventsUseCase;
 import org.devicemanagement.application.port.in.ListManagedDevicesUseCase;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
+import org.devicemanagement.application.port.out.AuditTrail;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
+import org.devicemanagement.application.service.AuditEventsService;
 import org.devicemanagement.application.service.GetManagedDeviceService;
 import org.devicemanagement.application.service.GetUserService;
 import org.devicemanagement.application.service.ListManagedDevicesService;
@@ -72,11 +77,36 @@ public final class ApplicationModule extends AbstractModule {
       @ForDeviceOperations UserDirectory users,
       DeviceRetirement devices,
       UserDeviceListing listing,
+      AuditTrail trail,
       Optional<DailyRetireLimit> dailyLimit,
       Clock clock) {
     DeviceRetirement retirement =
-        dailyLimit.map(limit -> limit.guard(devices, listing)).orElse(devices);
-    return new RemoveAllDevicesFromManagementService(policy, users, retirement, clock);
+        dailyLimit.map(limit -> limit.guard(devices, listing, trail)).orElse(devices);
+    return new RemoveAllDevicesFromManagementService(policy, users, retirement, trail, clock);
+  }
+
+  @Provides
+  @Singleton
+  AuditEventsService auditEvents(PermissionPolicy policy, AuditTrail trail) {
+    return new AuditEventsService(policy, trail);
+  }
+
+  @Provides
+  @Singleton
+  ListAuditEventsUseCase listAuditEvents(AuditEventsService service) {
+    return service;
+  }
+
+  @Provides
+  @Singleton
+  GetAuditEventUseCase getAuditEvent(AuditEventsService service) {
+    return service;
+  }
+
+  @Provides
+  @Singleton
+  AuditVocabularyUseCase auditVocabulary(AuditEventsService service) {
+    return service;
   }
 
   @Provides

@@ -14,8 +14,10 @@ import org.devicemanagement.adapters.jdbc.JdbcStore;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.config.StoreChoice;
 import org.devicemanagement.bootstrap.gateway.GatewayModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
@@ -31,30 +33,50 @@ public final class Composition {
   private final ServerSettings settings;
   private final Module[] overrides;
   private final @Nullable GatewayModule gateway;
-  private final Optional<JdbcStore> gatewayStore = Optional.empty();
+  private final Optional<JdbcStore> gatewayStore;
   private final ControlApi control;
   private final EmulatorLimits limits;
+  private volatile @Nullable Injector composed;
 
   private Composition(ServerSettings settings, Module[] overrides) {
     this.settings = settings;
     this.overrides = overrides.clone();
-    this.gateway =
-        settings.backend() instanceof Backend.Gateway chosen
-            ? new GatewayModule(chosen.gateway())
-            : null;
+    if (settings.backend() instanceof Backend.Gateway chosen) {
+      // The gateway's trail only: it never seeds or serves a tenant from the store.
+      this.gatewayStore =
+          settings.store() instanceof StoreChoice.Durable durable
+              ? Optional.of(JdbcStore.open(durable.settings()))
+              : Optional.empty();
+      this.gateway =
+          gatewayStore
+              .map(store -> new GatewayModule(chosen.gateway(), store.tenant()))
+              .orElseGet(() -> new GatewayModule(chosen.gateway()));
+    } else {
+      this.gatewayStore = Optional.empty();
+      this.gateway = null;
+    }
     this.control =
         settings.backend() instanceof Backend.Emulator emulator
                 && emulator.control().enabledOn(settings.host())
             ? ControlApi.on(emulator.control().journalSize())
             : ControlApi.off();
     // Throttling windows are real time, whatever the emulator's clock: clients wait in real time.
-    this.limits = EmulatorLimits.of(settings.limits(), Clock.systemUTC());
+    // A throttled retire-all is recorded by the use case, built later with the injector.
+    this.limits =
+        EmulatorLimits.of(
+            settings.limits(),
+            Clock.systemUTC(),
+            () -> composedInjector().getInstance(RemoveAllDevicesFromManagementUseCase.class));
   }
 
   /**
    * The composition of a server started with {@code settings}, {@code overrides} replacing any of
    * its bindings (for example another adapter for an outbound port). Does no I/O besides resolving
-   * the host's name, when the control API is on or off by the host.
+   * the host's name, when the control API is on or off by the host, and opening the gateway's
+   * durable store, when it has one (its module needs the store's audit trail).
+   *
+   * @throws org.devicemanagement.adapters.jdbc.StoreException if the gateway's store cannot be
+   *     opened
    */
   public static Composition of(ServerSettings settings, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
@@ -94,14 +116,19 @@ public final class Composition {
    */
   public Composed compose() {
     if (gateway != null) {
-      Module application =
-          Modules.combine(
-              new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
-      Injector injector =
-          Guice.createInjector(Modules.override(application, gateway).with(overrides));
-      requireTokensClearedByGateway(injector, gateway.tokens());
-      return new Composed(
-          injector, Optional.empty(), Optional.empty(), gatewayStore, "system (Graph's own)");
+      try {
+        Module application =
+            Modules.combine(
+                new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
+        Injector injector =
+            Guice.createInjector(Modules.override(application, gateway).with(overrides));
+        requireTokensClearedByGateway(injector, gateway.tokens());
+        return new Composed(
+            injector, Optional.empty(), Optional.empty(), gatewayStore, "system (Graph's own)");
+      } catch (RuntimeException | Error e) {
+        gatewayStore.ifPresent(JdbcStore::close);
+        throw e;
+      }
     }
     Backend.Emulator emulator = (Backend.Emulator) settings.backend();
     InMemoryTenant loaded = emulator.tenant().load();
@@ -120,6 +147,7 @@ public final class Composition {
                       new EmulatorModule(state.tenant(), keys.publicKeys()))
                   .with(overrides));
       requireTokensClearedByGateway(injector, null);
+      composed = injector;
       return new Composed(
           injector,
           Optional.of(state.tenant()),
@@ -130,6 +158,14 @@ public final class Composition {
       state.tenant().store().ifPresent(JdbcStore::close);
       throw e;
     }
+  }
+
+  private Injector composedInjector() {
+    Injector injector = composed;
+    if (injector == null) {
+      throw new IllegalStateException("a request was throttled before the server was composed");
+    }
+    return injector;
   }
 
   /**

@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.util.Objects;
 import org.devicemanagement.adapters.graph.GraphTenant;
 import org.devicemanagement.adapters.graph.PassThroughGraphCredentials;
+import org.devicemanagement.adapters.memory.InMemoryAuditTrail;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
+import org.devicemanagement.application.audit.TrailRecordingRetirement;
+import org.devicemanagement.application.port.out.AuditTrail;
+import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.devicemanagement.bootstrap.composition.ForDeviceOperations;
 import org.devicemanagement.bootstrap.composition.OutboundPorts;
@@ -25,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * the gateway (a caller holding only {@code
  * DeviceManagementManagedDevices.PrivilegedOperations.All} can retire, as with Graph itself).
  * Reading a user keeps the strict directory.
+ *
+ * <p>The gateway keeps its own audit trail, served at {@code deviceManagement/auditEvents} (never
+ * forwarded to Graph): each retire-all Graph served, recorded once Graph answered, and each one
+ * refused here or by Graph.
  */
 public final class GatewayModule extends AbstractModule {
 
@@ -33,10 +41,23 @@ public final class GatewayModule extends AbstractModule {
   private final GatewaySettings settings;
   private final InboundTokens tokens = new InboundTokens();
   private final GraphTenant tenant;
+  private final AuditTrail trail;
 
-  /** A backend reaching Graph as {@code settings} say (no I/O until the first call). */
+  /**
+   * A backend reaching Graph as {@code settings} say (no I/O until the first call), keeping its
+   * audit trail in memory.
+   */
   public GatewayModule(GatewaySettings settings) {
+    this(settings, new InMemoryAuditTrail());
+  }
+
+  /**
+   * A backend reaching Graph as {@code settings} say (no I/O until the first call), keeping its own
+   * audit trail (what it did, for whom, and what it refused) in {@code trail}.
+   */
+  public GatewayModule(GatewaySettings settings, AuditTrail trail) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.trail = Objects.requireNonNull(trail, "trail");
     this.tenant =
         settings
             .tenantCustomizer()
@@ -65,7 +86,10 @@ public final class GatewayModule extends AbstractModule {
     bind(UserDirectory.class)
         .annotatedWith(ForDeviceOperations.class)
         .toInstance(tenant.usersOrStandIns());
-    OutboundPorts.bind(binder(), tenant.devices());
+    OutboundPorts.bind(binder(), tenant.devices(), DeviceRetirement.class);
+    // Graph keeps its own audit log; the gateway's trail records what Graph did for whom.
+    bind(AuditTrail.class).toInstance(trail);
+    bind(DeviceRetirement.class).toInstance(new TrailRecordingRetirement(tenant.devices(), trail));
   }
 
   @Provides

@@ -31,11 +31,6 @@ class PostgresqlCrashSafetyTest extends StoreCrashSafetyTest {
     return credentials(database);
   }
 
-  @Override
-  StoreSettings storeSettings(Path dir) {
-    return database;
-  }
-
   /** The {@code --store} URL of {@code database}, without credentials. */
   static String url(StoreSettings.Postgresql database) {
     return database.jdbcUrl().substring("jdbc:".length());

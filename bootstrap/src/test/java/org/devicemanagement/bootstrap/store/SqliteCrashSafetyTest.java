@@ -2,7 +2,6 @@ package org.devicemanagement.bootstrap.store;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.devicemanagement.adapters.jdbc.StoreSettings;
 
 /** {@code kill -9} under load on a SQLite file (synchronous full, the default). */
 class SqliteCrashSafetyTest extends StoreCrashSafetyTest {
@@ -10,10 +9,5 @@ class SqliteCrashSafetyTest extends StoreCrashSafetyTest {
   @Override
   List<String> storeArguments(Path dir) {
     return List.of("--store", "sqlite:" + dir.resolve("dm.db"));
-  }
-
-  @Override
-  StoreSettings storeSettings(Path dir) {
-    return StoreSettings.Sqlite.at(dir.resolve("dm.db"));
   }
 }

@@ -2,16 +2,20 @@ package org.devicemanagement.bootstrap.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.devicemanagement.adapters.jdbc.JdbcStore;
-import org.devicemanagement.adapters.jdbc.StoreSettings;
-import org.devicemanagement.application.audit.AuditEvent;
 import org.devicemanagement.application.audit.AuditEvents;
-import org.devicemanagement.application.audit.AuditPage;
-import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.devicemanagement.bootstrap.security.TokenType;
@@ -43,9 +42,6 @@ abstract class StoreCrashSafetyTest {
 
   /** The serve options naming the store under test, kept in {@code dir} when it is a file. */
   abstract List<String> storeArguments(Path dir);
-
-  /** The store under test, to read it directly. */
-  abstract StoreSettings storeSettings(Path dir);
 
   /** Environment the store needs (credentials), added to the server's. */
   Map<String, String> storeEnvironment() {
@@ -105,18 +101,18 @@ abstract class StoreCrashSafetyTest {
     assertThat(answered).as("answered before the kill").hasSizeGreaterThan(USERS / 4);
     assertThat(answered).as("some retire-alls were still to come").hasSizeLessThan(USERS);
 
-    Map<String, AuditEvent> eventsByCorrelation = retireAllEvents(storeSettings(dir));
-    Map<Set<String>, Integer> successesByDevices = new HashMap<>();
-    for (AuditEvent event : eventsByCorrelation.values()) {
-      if (event.activityResult().equals(AuditEvents.SUCCESS)) {
-        successesByDevices.merge(resourceIds(event), 1, Integer::sum);
-      }
-    }
     List<String> second = new ArrayList<>(storeArguments(dir));
     second.addAll(List.of("--data-dir", data.toString(), "--port", "0"));
     try (ServeProcess server =
         ServeProcess.start(second, storeEnvironment(), dir.resolve("second.log"))) {
       String token = token(data);
+      Map<String, JsonNode> eventsByCorrelation = retireAllEvents(server.graph(), token);
+      Map<Set<String>, Integer> successesByDevices = new HashMap<>();
+      for (JsonNode event : eventsByCorrelation.values()) {
+        if (event.path("activityResult").asText().equals(AuditEvents.SUCCESS)) {
+          successesByDevices.merge(resourceIds(event), 1, Integer::sum);
+        }
+      }
       int retiredUsers = 0;
       for (int i = 0; i < USERS; i++) {
         Map<String, String> states = deviceStates(server.graph(), token, userId(i));
@@ -140,7 +136,7 @@ abstract class StoreCrashSafetyTest {
         String requestId = answered.get(userId(i));
         if (requestId != null) {
           assertThat(retired).as("user %d was answered 204", i).isTrue();
-          AuditEvent event = eventsByCorrelation.get(requestId);
+          JsonNode event = eventsByCorrelation.get(requestId);
           assertThat(event).as("audit event of request %s", requestId).isNotNull();
           assertThat(resourceIds(event)).isEqualTo(changed);
         }
@@ -160,28 +156,33 @@ abstract class StoreCrashSafetyTest {
         AUDIT_READ);
   }
 
-  /**
-   * The retire-all events the store kept, by correlation id, read from the store itself while no
-   * server runs on it.
-   */
-  private static Map<String, AuditEvent> retireAllEvents(StoreSettings settings) {
-    Map<String, AuditEvent> events = new HashMap<>();
-    try (JdbcStore store = JdbcStore.open(settings)) {
-      Optional<String> skipToken = Optional.empty();
-      do {
-        AuditPage page = store.tenant().searchEvents(AuditQuery.ALL, 500, skipToken);
-        page.events().stream()
-            .filter(e -> e.activityType().equals(AuditEvents.RETIRE_ALL_ACTIVITY_TYPE))
-            .forEach(e -> events.put(e.correlationId(), e));
-        skipToken = page.nextSkipToken();
-      } while (skipToken.isPresent());
+  /** The retire-all events the restarted server serves, by correlation id. */
+  private static Map<String, JsonNode> retireAllEvents(URI graph, String token) {
+    Map<String, JsonNode> events = new HashMap<>();
+    String filter =
+        URLEncoder.encode(
+            "activityType eq '%s'".formatted(AuditEvents.RETIRE_ALL_ACTIVITY_TYPE),
+            StandardCharsets.UTF_8);
+    URI page = graph.resolve("deviceManagement/auditEvents?$top=500&$filter=" + filter);
+    while (page != null) {
+      HttpResponse<String> response =
+          BootstrapTestData.send(
+              HttpRequest.newBuilder(page)
+                  .header("Authorization", "Bearer " + token)
+                  .timeout(Duration.ofSeconds(30))
+                  .GET()
+                  .build());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode body = BootstrapTestData.json(response.body());
+      body.path("value").forEach(e -> events.put(e.path("correlationId").asText(), e));
+      page = body.has("@odata.nextLink") ? URI.create(body.path("@odata.nextLink").asText()) : null;
     }
     return events;
   }
 
-  private static Set<String> resourceIds(AuditEvent event) {
+  private static Set<String> resourceIds(JsonNode event) {
     Set<String> ids = new TreeSet<>();
-    event.resources().forEach(r -> ids.add(r.resourceId()));
+    event.path("resources").forEach(r -> ids.add(r.path("resourceId").asText()));
     return ids;
   }
 

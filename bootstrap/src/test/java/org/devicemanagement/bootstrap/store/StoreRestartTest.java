@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.devicemanagement.adapters.jdbc.JdbcStore;
 import org.devicemanagement.adapters.jdbc.StoreSettings;
 import org.devicemanagement.application.audit.AuditEvent;
 import org.devicemanagement.application.audit.AuditEvents;
@@ -27,6 +28,7 @@ import org.devicemanagement.bootstrap.config.ClockSetting;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.StoreChoice;
 import org.devicemanagement.bootstrap.config.TenantSource;
+import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,28 @@ class StoreRestartTest {
     assertThat(kept.tenant().orElseThrow().userCount())
         .as("started without --tenant: the file's tenant the store now holds")
         .isEqualTo(1);
+  }
+
+  @Test
+  void givenGatewayWithSqliteStore_whenStarted_thenItsAuditTrailIsTheStoresAndNoTenantIsSeeded() {
+    ServerSettings gateway =
+        settings(ClockSetting.system())
+            .withGateway(GatewaySettings.defaults(URI.create("https://graph.microsoft.com/v1.0")));
+
+    DeviceManagementServer server = start(gateway);
+
+    assertThat(server.store()).isPresent();
+    assertThat(server.instance(AuditTrail.class)).isSameAs(server.store().orElseThrow().tenant());
+    assertThat(
+            StartupBanner.renderGateway(
+                server,
+                gateway,
+                GatewaySettings.defaults(URI.create("https://graph.microsoft.com/v1.0"))))
+        .contains("Audit trail:    kept in the store sqlite " + dir.resolve("dm.db"));
+    server.stop();
+    try (JdbcStore store = JdbcStore.open(StoreSettings.Sqlite.at(dir.resolve("dm.db")))) {
+      assertThat(store.holdsTenant()).as("the gateway never seeds a tenant").isFalse();
+    }
   }
 
   private ServerSettings settings(ClockSetting clock) {

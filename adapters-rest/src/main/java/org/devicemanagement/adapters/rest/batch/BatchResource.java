@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.adapters.rest.conventions.ContentLength;
 import org.devicemanagement.adapters.rest.representation.JsonConventions;
 import org.devicemanagement.adapters.rest.resource.GraphVersions;
@@ -56,7 +57,8 @@ public final class BatchResource {
             request.getUriInfo().getBaseUri(),
             route.parameter("version"),
             request.getHeaderString(HttpHeaders.AUTHORIZATION),
-            request.getSecurityContext().isSecure());
+            request.getSecurityContext().isSecure(),
+            ClientAddress.of(request));
     List<StepResponse> responses =
         new BatchSchedule(
                 steps,

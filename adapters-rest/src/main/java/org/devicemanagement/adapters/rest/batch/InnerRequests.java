@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.adapters.rest.conventions.RequestIds;
 import org.devicemanagement.adapters.rest.error.ApiError;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
@@ -170,6 +172,7 @@ public final class InnerRequests implements ContainerLifecycleListener {
       request.header(HttpHeaders.CONTENT_LENGTH, String.valueOf(body.length));
     }
     request.setEntityStream(new ByteArrayInputStream(body));
+    ClientAddress.copy(outer.clientAddress(), request);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     ContainerResponse response = await(application.apply(request, output));
     return answer(step, response, output.toByteArray());
@@ -275,14 +278,21 @@ public final class InnerRequests implements ContainerLifecycleListener {
 
   /**
    * What an inner request takes from the batch that carried it: where the API is, the version the
-   * batch was sent to, its {@code Authorization} header, and whether it came over HTTPS.
+   * batch was sent to, its {@code Authorization} header, whether it came over HTTPS, and the
+   * address it came from.
    */
-  record OuterRequest(URI base, String version, @Nullable String authorization, boolean secure) {
+  record OuterRequest(
+      URI base,
+      String version,
+      @Nullable String authorization,
+      boolean secure,
+      Optional<String> clientAddress) {
 
-    /** Checks the base and version. */
+    /** Checks the base, version and address. */
     OuterRequest {
       Objects.requireNonNull(base, "base");
       Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(clientAddress, "clientAddress");
     }
   }
 

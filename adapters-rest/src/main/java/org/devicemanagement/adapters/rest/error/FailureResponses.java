@@ -3,6 +3,7 @@ package org.devicemanagement.adapters.rest.error;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
+import org.devicemanagement.application.failure.AuditEventNotFoundException;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
@@ -50,6 +51,8 @@ public final class FailureResponses {
           notFound("Request_ResourceNotFound", ((UserNotFoundException) failure).reference());
       case DEVICE_NOT_FOUND ->
           notFound("ResourceNotFound", ((ManagedDeviceNotFoundException) failure).deviceId());
+      case AUDIT_EVENT_NOT_FOUND ->
+          notFound("ResourceNotFound", ((AuditEventNotFoundException) failure).eventId());
       case PERMISSION_TYPE_NOT_SUPPORTED, MISSING_PERMISSION ->
           ErrorResponse.of(403, "Forbidden", message);
       case DELEGATED_CALLER_REQUIRED ->

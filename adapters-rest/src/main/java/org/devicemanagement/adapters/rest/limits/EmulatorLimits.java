@@ -3,7 +3,9 @@ package org.devicemanagement.adapters.rest.limits;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.devicemanagement.application.limits.DailyRetireLimit;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 
 /**
  * The limits the emulator applies, as {@code serve --limits} chose them: with Intune's, the
@@ -17,12 +19,15 @@ public final class EmulatorLimits {
   private final Optional<ThrottlingFilter> filter;
   private final Optional<DailyRetireLimit> dailyRetires;
 
-  private EmulatorLimits(LimitsMode mode, Clock throttleClock) {
+  private EmulatorLimits(
+      LimitsMode mode,
+      Clock throttleClock,
+      Supplier<? extends RemoveAllDevicesFromManagementUseCase> retireAll) {
     this.mode = mode;
     if (mode.applies()) {
       IntuneThrottle counting = new IntuneThrottle(throttleClock);
       this.throttle = Optional.of(counting);
-      this.filter = Optional.of(new ThrottlingFilter(counting, mode.sendsRetryAfter()));
+      this.filter = Optional.of(new ThrottlingFilter(counting, mode.sendsRetryAfter(), retireAll));
       this.dailyRetires = Optional.of(DailyRetireLimit.intune());
     } else {
       this.throttle = Optional.empty();
@@ -31,16 +36,29 @@ public final class EmulatorLimits {
     }
   }
 
-  /** The limits of {@code mode}, the throttling windows measured by {@code throttleClock}. */
-  public static EmulatorLimits of(LimitsMode mode, Clock throttleClock) {
+  /**
+   * The limits of {@code mode}, the throttling windows measured by {@code throttleClock}; a
+   * retire-all refused by throttling is recorded through the use case {@code retireAll} gives when
+   * asked (on the first such refusal, so it may give one built later).
+   */
+  public static EmulatorLimits of(
+      LimitsMode mode,
+      Clock throttleClock,
+      Supplier<? extends RemoveAllDevicesFromManagementUseCase> retireAll) {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(throttleClock, "throttleClock");
-    return new EmulatorLimits(mode, throttleClock);
+    Objects.requireNonNull(retireAll, "retireAll");
+    return new EmulatorLimits(mode, throttleClock, retireAll);
   }
 
   /** No limit at all. */
   public static EmulatorLimits off() {
-    return of(LimitsMode.OFF, Clock.systemUTC());
+    return of(
+        LimitsMode.OFF,
+        Clock.systemUTC(),
+        () -> {
+          throw new IllegalStateException("no limit applies, so nothing is throttled");
+        });
   }
 
   /** The mode these limits were made for. */
@@ -63,9 +81,11 @@ public final class EmulatorLimits {
     return dailyRetires;
   }
 
-  /** Forgets every count (throttling windows, the day's retired devices), as at start. */
+  /**
+   * Forgets the throttling windows' counts, as at start. The day's retired devices are the audit
+   * trail's, which a reset tenant clears.
+   */
   public void reset() {
     throttle.ifPresent(IntuneThrottle::reset);
-    dailyRetires.ifPresent(DailyRetireLimit::reset);
   }
 }

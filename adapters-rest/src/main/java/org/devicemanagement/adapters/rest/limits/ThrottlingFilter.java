@@ -13,12 +13,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.devicemanagement.adapters.rest.auth.CallerPrincipal;
 import org.devicemanagement.adapters.rest.batch.BatchResource;
 import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
+import org.devicemanagement.adapters.rest.resource.AuditEventsResource;
+import org.devicemanagement.adapters.rest.resource.RetireAllCommands;
 import org.devicemanagement.adapters.rest.resource.UserResource;
+import org.devicemanagement.application.failure.DeviceManagementException;
 import org.devicemanagement.application.failure.RequestThrottledException;
 import org.devicemanagement.application.permission.Caller;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
+import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
@@ -27,7 +33,9 @@ import org.glassfish.jersey.server.model.ResourceMethod;
  * IntuneThrottle}, per the caller's tenant and application ({@code appid}), and refuses one past a
  * limit with {@link RequestThrottledException} (Graph's 429 {@code TooManyRequests}). Runs after
  * authentication, so requests refused earlier (401, 404 routes, 405) are not counted; requests
- * inside a {@code $batch} pass through it one by one, the batch itself does not.
+ * inside a {@code $batch} pass through it one by one, the batch itself does not. A refused
+ * retire-all is handed to the retire-all use case first, which records the refusal in the audit
+ * trail as it records its own.
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class ThrottlingFilter implements ContainerRequestFilter {
@@ -36,20 +44,29 @@ public final class ThrottlingFilter implements ContainerRequestFilter {
   static final String RETRY_LATER = "Please retry again later.";
 
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-  // Not Intune's: the batch is counted by its requests, a user is read from Entra's directory.
-  private static final Set<Class<?>> NOT_COUNTED = Set.of(BatchResource.class, UserResource.class);
+  // Not Intune's "devices" bucket: the batch is counted by its requests, a user is read from
+  // Entra's directory, and the audit trail is Intune's auditing bucket, which is not modelled.
+  private static final Set<Class<?>> NOT_COUNTED =
+      Set.of(BatchResource.class, UserResource.class, AuditEventsResource.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IntuneThrottle throttle;
   private final boolean sendsRetryAfter;
+  private final Supplier<? extends RemoveAllDevicesFromManagementUseCase> retireAll;
 
   /**
    * A filter counting with {@code throttle}; a refusal carries {@code Retry-After} when {@code
-   * sendsRetryAfter}, and otherwise Intune's JSON-in-a-string message without it.
+   * sendsRetryAfter}, and otherwise Intune's JSON-in-a-string message without it. A refused
+   * retire-all is recorded through the use case {@code retireAll} gives, asked only then (so the
+   * filter can be built before the application is).
    */
-  public ThrottlingFilter(IntuneThrottle throttle, boolean sendsRetryAfter) {
+  public ThrottlingFilter(
+      IntuneThrottle throttle,
+      boolean sendsRetryAfter,
+      Supplier<? extends RemoveAllDevicesFromManagementUseCase> retireAll) {
     this.throttle = Objects.requireNonNull(throttle, "throttle");
     this.sendsRetryAfter = sendsRetryAfter;
+    this.retireAll = Objects.requireNonNull(retireAll, "retireAll");
   }
 
   @Override
@@ -63,7 +80,15 @@ public final class ThrottlingFilter implements ContainerRequestFilter {
         throttle.admit(
             caller.tenantId(), caller.appId().orElse(""), WRITES.contains(request.getMethod()));
     if (refusal.isPresent()) {
-      throw refused(refusal.get(), ExchangeIds.requestId(request));
+      RequestThrottledException refused = refused(refusal.get(), ExchangeIds.requestId(request));
+      Optional<RemoveAllDevicesFromManagementCommand> command;
+      try {
+        command = RetireAllCommands.of(request, caller);
+      } catch (DeviceManagementException unreadable) {
+        // A user segment the resource would refuse: throttling answers first, unrecorded.
+        command = Optional.empty();
+      }
+      throw command.isPresent() ? retireAll.get().refused(command.get(), refused) : refused;
     }
   }
 

@@ -7,16 +7,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
-import java.util.Optional;
-import org.devicemanagement.adapters.rest.conventions.ExchangeIds;
 import org.devicemanagement.adapters.rest.routing.BoundOperation;
 import org.devicemanagement.adapters.rest.routing.Route;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.Operation;
-import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
+import org.devicemanagement.application.port.in.RetireAllResult;
 import org.devicemanagement.application.port.in.UserReference;
-import org.devicemanagement.domain.RetireAllOutcome;
 
 /**
  * Graph's {@code removeAllDevicesFromManagement} action on a user and on {@code /me}. It answers
@@ -55,11 +52,8 @@ public final class RemoveAllDevicesFromManagementResource {
   private Response retireAll(
       UserReference user, Route route, Caller caller, ContainerRequestContext request) {
     RequestBodies.requireNone(request, route.boundOperation());
-    String requestId = ExchangeIds.requestId(request);
-    RetireAllOutcome outcome =
-        useCase.removeAllDevicesFromManagement(
-            new RemoveAllDevicesFromManagementCommand(caller, user, requestId, Optional.empty()));
-    RetireAllAudit.record(route.boundOperation(), caller, outcome, requestId);
+    RetireAllResult result = useCase.retireAll(RetireAllCommands.command(user, caller, request));
+    RetireAllAuditLine.record(route.boundOperation(), caller, result);
     return Response.noContent().build();
   }
 }

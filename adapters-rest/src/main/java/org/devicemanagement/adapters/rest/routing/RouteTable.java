@@ -29,8 +29,9 @@ public final class RouteTable {
 
   private static final String OPERATION_NAMESPACE = "microsoft.graph.";
   private static final int MAX_SHOWN_SEGMENT_LENGTH = 200;
+  // users('<key>'), and a function's one parameter: getAuditActivityTypes(category='<value>').
   private static final Pattern KEY_SEGMENT =
-      Pattern.compile("([A-Za-z.]+)\\('(.*)'\\)", Pattern.DOTALL);
+      Pattern.compile("([A-Za-z.]+)\\((?:([A-Za-z_][A-Za-z0-9_]*)=)?'(.*)'\\)", Pattern.DOTALL);
   private static final Pattern PARAMETER =
       Pattern.compile("\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(?::\\s*(.*?)\\s*)?}");
   // A parameter pattern this table can read: alternatives of literal text, such as v1\.0|beta.
@@ -121,6 +122,14 @@ public final class RouteTable {
         node = literal.node();
         continue;
       }
+      // A function called without parameters, as the Graph SDKs write it: getAuditCategories().
+      Child called =
+          segment.endsWith("()") ? node.literal(segment.substring(0, segment.length() - 2)) : null;
+      if (called != null && called.operation()) {
+        canonical.keep(raw, called.name());
+        node = called.node();
+        continue;
+      }
       Parameter parameter = node.parameter;
       Matcher keyed = segment.indexOf('(') > 0 ? KEY_SEGMENT.matcher(segment) : null;
       Child keyedLiteral = keyed != null && keyed.matches() ? node.literal(keyed.group(1)) : null;
@@ -129,10 +138,12 @@ public final class RouteTable {
           && keyedLiteral != null
           && keyedParameter != null
           && keyedParameter.choices == null
-          && !keyed.group(2).isEmpty()) {
+          && (keyed.group(2) == null || keyed.group(2).equalsIgnoreCase(keyedParameter.name))
+          && !keyed.group(3).isEmpty()) {
         // OData key syntax, users('{id | userPrincipalName}'), which Graph needs for UPNs
-        // starting with '$': the same as users/{key}, with '' standing for one quote.
-        String key = keyed.group(2).replace("''", "'");
+        // starting with '$': the same as users/{key}, with '' standing for one quote. A
+        // function's parameter, f(name='value'), is the same as f/{name} with that value.
+        String key = keyed.group(3).replace("''", "'");
         canonical.replace(
             keyedLiteral.name() + "/" + UriComponent.encode(key, UriComponent.Type.PATH_SEGMENT));
         values.add(key);

@@ -222,7 +222,10 @@ class ContractsCatchBrokenAdaptersTest {
                   public RetireAllOutcome retireAll(User user, Instant at, RetireAllAudit audit) {
                     for (ManagedDevice device : real.all()) {
                       if (!device.userId().isEmpty()) {
-                        real.retireAll(new User(device.userId(), "x@contoso.com", ""), at, audit);
+                        real.retireAll(
+                            new User(device.userId(), "x@contoso.com", ""),
+                            at,
+                            RetireAllAudit.of(audit.actor(), audit.correlationId(), "x"));
                       }
                     }
                     return real.retireAll(user, at, audit);
