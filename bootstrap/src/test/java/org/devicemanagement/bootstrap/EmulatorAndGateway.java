@@ -2,6 +2,7 @@ package org.devicemanagement.bootstrap;
 
 import java.net.URI;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ record EmulatorAndGateway(DeviceManagementServer emulator, DeviceManagementServe
   }
 
   /** The emulator's tenant, to read what a call did to it. */
-  InMemoryTenant tenant() {
+  ServedTenant tenant() {
     return emulator.tenant().orElseThrow();
   }
 

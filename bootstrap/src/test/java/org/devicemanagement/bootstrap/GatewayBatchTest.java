@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.Permissions;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
 import org.devicemanagement.domain.ManagedDevice;
@@ -45,7 +46,7 @@ class GatewayBatchTest {
   private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
-  private static InMemoryTenant tenant;
+  private static ServedTenant tenant;
 
   @BeforeAll
   static void startEmulatorAndGatewayInFrontOfIt() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.permission.Permissions;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.devicemanagement.bootstrap.security.TokenType;
 import org.devicemanagement.bootstrap.server.DeviceManagementServer;
@@ -92,7 +93,7 @@ class GatewayInFrontOfEmulatorTest {
   private static EmulatorAndGateway servers;
   private static DeviceManagementServer emulator;
   private static DeviceManagementServer gateway;
-  private static InMemoryTenant tenant;
+  private static ServedTenant tenant;
 
   @BeforeAll
   static void startEmulatorAndGatewayInFrontOfIt() {

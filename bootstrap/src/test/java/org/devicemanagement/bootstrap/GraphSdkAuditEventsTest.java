@@ -210,6 +210,7 @@ class GraphSdkAuditEventsTest {
     assertThat(
             servers
                 .tenant()
+                .port(org.devicemanagement.application.port.out.AuditTrail.class)
                 .searchEvents(
                     org.devicemanagement.application.audit.AuditQuery.ALL,
                     1000,

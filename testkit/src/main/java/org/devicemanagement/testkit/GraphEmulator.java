@@ -11,10 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.application.port.in.CheckInDeviceUseCase;
 import org.devicemanagement.application.port.in.EmulatorClockUseCase;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.bootstrap.config.ClockSetting;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.config.TenantSource;
@@ -151,7 +151,7 @@ public final class GraphEmulator
    * id.
    */
   public List<ManagedDevice> devicesOf(String idOrUserPrincipalName) {
-    InMemoryTenant now = server().tenant().orElseThrow();
+    ServedTenant now = server().tenant().orElseThrow();
     UserReference reference = UserReference.parse(idOrUserPrincipalName);
     User user =
         (reference instanceof UserReference.ById byId

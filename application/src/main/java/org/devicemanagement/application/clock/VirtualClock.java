@@ -16,13 +16,24 @@ import java.util.function.Consumer;
 public final class VirtualClock extends Clock {
 
   private final Instant start;
+  private final Consumer<Instant> moved;
   private final Object lock = new Object();
   private volatile Instant now;
 
   /** A clock standing at {@code start}. */
   public VirtualClock(Instant start) {
+    this(start, start, instant -> {});
+  }
+
+  /**
+   * A clock started at {@code start} (where {@link #reset} takes it back) and standing at {@code
+   * now}, such as one resumed from where a previous run left it, which tells {@code moved} every
+   * instant it moves to, under its lock, before it stands there (to keep that instant).
+   */
+  public VirtualClock(Instant start, Instant now, Consumer<Instant> moved) {
     this.start = Objects.requireNonNull(start, "start");
-    this.now = start;
+    this.now = Objects.requireNonNull(now, "now");
+    this.moved = Objects.requireNonNull(moved, "moved");
   }
 
   /** Where the clock started, and where {@link #reset} takes it back to. */
@@ -78,6 +89,7 @@ public final class VirtualClock extends Clock {
     synchronized (lock) {
       Instant target = now.plus(by);
       dueUntil.accept(target);
+      moved.accept(target);
       now = target;
       return target;
     }
@@ -90,6 +102,7 @@ public final class VirtualClock extends Clock {
   public void reset(Consumer<Instant> atStart) {
     Objects.requireNonNull(atStart, "atStart");
     synchronized (lock) {
+      moved.accept(start);
       now = start;
       atStart.accept(start);
     }

@@ -11,7 +11,7 @@ public final class DataDirOption {
       names = "--data-dir",
       paramLabel = "DIR",
       description = {
-        "Signing key directory, created if missing;",
+        "Signing key directory (and --store sqlite's file), created if missing;",
         "default: $HOME/.device-management (else Java's user.home)"
       })
   private Path dataDir = DataDirectory.defaultPath();

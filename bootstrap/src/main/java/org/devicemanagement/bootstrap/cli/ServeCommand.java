@@ -12,14 +12,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import org.devicemanagement.adapters.graph.GraphSettings;
+import org.devicemanagement.adapters.jdbc.StoreException;
 import org.devicemanagement.adapters.memory.TenantFileException;
 import org.devicemanagement.adapters.rest.limits.LimitsMode;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.bootstrap.Main;
+import org.devicemanagement.bootstrap.composition.StoreSeedingException;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ClockSetting;
 import org.devicemanagement.bootstrap.config.ControlSettings;
 import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.config.StoreChoice;
 import org.devicemanagement.bootstrap.config.TenantSource;
 import org.devicemanagement.bootstrap.config.TlsKeystore;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
@@ -66,8 +69,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--tenant",
       paramLabel = "FILE",
-      description = "Graph-shaped JSON tenant file to serve instead of the demo tenant.")
+      description = {
+        "Graph-shaped JSON tenant file to serve instead of the demo tenant; with a durable",
+        "--store, seeds it when empty (see --replace-tenant)."
+      })
   private @Nullable Path tenantFile;
+
+  @Mixin private StoreOptions store = new StoreOptions();
 
   @Option(
       names = "--permissions",
@@ -160,6 +168,10 @@ public final class ServeCommand implements Callable<Integer> {
     ServerSettings settings = settings(commandLine);
     @Nullable GatewaySettings gateway = gateway(commandLine);
     if (gateway != null) {
+      if (store.replaceTenant()) {
+        throw new ParameterException(
+            commandLine, "--replace-tenant is for the emulator: the gateway never seeds a tenant");
+      }
       if (settings.limits().applies()) {
         throw new ParameterException(
             commandLine, "--limits applies to the emulator only, not to --backend graph");
@@ -170,11 +182,11 @@ public final class ServeCommand implements Callable<Integer> {
     DeviceManagementServer server;
     try {
       server = DeviceManagementServer.start(settings, tls);
-    } catch (TenantFileException e) {
+    } catch (TenantFileException | StoreSeedingException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
       return Main.EXIT_USAGE;
-    } catch (SigningKeyException | ServerStartException e) {
+    } catch (SigningKeyException | ServerStartException | StoreException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
       return Main.EXIT_FAILURE;
@@ -220,10 +232,19 @@ public final class ServeCommand implements Callable<Integer> {
           Backend.emulator(tenant, clock(commandLine), controlSettings(commandLine)),
           permissions,
           ServerSettings.DEFAULT_SHUTDOWN_GRACE,
-          limitsMode(commandLine));
+          limitsMode(commandLine),
+          storeChoice(commandLine));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, String.valueOf(e.getMessage()));
     }
+  }
+
+  private StoreChoice storeChoice(CommandLine commandLine) {
+    if (store.replaceTenant() && tenantFile == null) {
+      throw new ParameterException(
+          commandLine, "--replace-tenant needs --tenant FILE: the tenant to replace with");
+    }
+    return store.choice(dataDir.path(), System.getenv());
   }
 
   private ClockSetting clock(CommandLine commandLine) {

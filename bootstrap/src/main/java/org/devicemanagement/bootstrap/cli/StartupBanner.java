@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Locale;
-import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.jdbc.JdbcStore;
 import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionTable;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.bootstrap.Main;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
@@ -37,10 +38,19 @@ public final class StartupBanner {
     PermissionCatalog catalog = settings.permissionCatalog();
     text.append("device-management ").append(VersionProvider.version()).append('\n');
     line(text, "Graph base URL", base + "   (/beta answers too)");
-    line(text, "Backend", "in-memory tenant (--backend memory; graph for a Graph gateway)");
-    line(text, "Tenant", settings.backend().description());
+    line(
+        text,
+        "Backend",
+        server.store().isPresent()
+            ? "the emulator's tenant (--backend memory; graph for a Graph gateway)"
+            : "in-memory tenant (--backend memory; graph for a Graph gateway)");
+    line(
+        text,
+        "Store",
+        server.store().map(JdbcStore::describe).orElse(settings.store().description()));
+    line(text, "Tenant", server.tenant().orElseThrow().description());
     if (settings.backend() instanceof Backend.Emulator emulator) {
-      line(text, "Clock", emulator.clock().description());
+      line(text, "Clock", server.clockDescription());
       line(
           text,
           "Control API",
@@ -96,6 +106,13 @@ public final class StartupBanner {
     text.append("device-management ").append(VersionProvider.version()).append('\n');
     line(text, "Graph base URL", base + "   (/beta answers too; both call the backend's version)");
     line(text, "Backend", "Microsoft Graph at " + gateway.graph().baseUrl() + " (--backend graph)");
+    line(
+        text,
+        "Audit trail",
+        server
+            .store()
+            .map(store -> "kept in the store " + store.describe())
+            .orElse("in memory (--store sqlite keeps it)"));
     line(
         text,
         "Graph waits",
@@ -171,7 +188,7 @@ public final class StartupBanner {
   }
 
   /** Appends the users table and returns the sign-in name to use in the examples. */
-  private static String appendUsers(StringBuilder text, InMemoryTenant tenant) {
+  private static String appendUsers(StringBuilder text, ServedTenant tenant) {
     List<User> users = tenant.users();
     text.append("Users (").append(users.size()).append("):\n");
     text.append(

@@ -7,16 +7,17 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.devicemanagement.adapters.jdbc.JdbcStore;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.control.ControlApi;
 import org.devicemanagement.adapters.rest.limits.EmulatorLimits;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.bootstrap.config.Backend;
 import org.devicemanagement.bootstrap.config.ServerSettings;
+import org.devicemanagement.bootstrap.config.StoreChoice;
 import org.devicemanagement.bootstrap.gateway.GatewayModule;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
 import org.devicemanagement.bootstrap.security.SigningKeys;
@@ -32,6 +33,7 @@ public final class Composition {
   private final ServerSettings settings;
   private final Module[] overrides;
   private final @Nullable GatewayModule gateway;
+  private final Optional<JdbcStore> gatewayStore;
   private final ControlApi control;
   private final EmulatorLimits limits;
   private volatile @Nullable Injector composed;
@@ -39,10 +41,20 @@ public final class Composition {
   private Composition(ServerSettings settings, Module[] overrides) {
     this.settings = settings;
     this.overrides = overrides.clone();
-    this.gateway =
-        settings.backend() instanceof Backend.Gateway chosen
-            ? new GatewayModule(chosen.gateway())
-            : null;
+    if (settings.backend() instanceof Backend.Gateway chosen) {
+      // The gateway's trail only: it never seeds or serves a tenant from the store.
+      this.gatewayStore =
+          settings.store() instanceof StoreChoice.Durable durable
+              ? Optional.of(JdbcStore.open(durable.settings()))
+              : Optional.empty();
+      this.gateway =
+          gatewayStore
+              .map(store -> new GatewayModule(chosen.gateway(), store.tenant()))
+              .orElseGet(() -> new GatewayModule(chosen.gateway()));
+    } else {
+      this.gatewayStore = Optional.empty();
+      this.gateway = null;
+    }
     this.control =
         settings.backend() instanceof Backend.Emulator emulator
                 && emulator.control().enabledOn(settings.host())
@@ -60,7 +72,11 @@ public final class Composition {
   /**
    * The composition of a server started with {@code settings}, {@code overrides} replacing any of
    * its bindings (for example another adapter for an outbound port). Does no I/O besides resolving
-   * the host's name, when the control API is on or off by the host.
+   * the host's name, when the control API is on or off by the host, and opening the gateway's
+   * durable store, when it has one (its module needs the store's audit trail).
+   *
+   * @throws org.devicemanagement.adapters.jdbc.StoreException if the gateway's store cannot be
+   *     opened
    */
   public static Composition of(ServerSettings settings, Module... overrides) {
     Objects.requireNonNull(settings, "settings");
@@ -86,41 +102,62 @@ public final class Composition {
   }
 
   /**
-   * Loads the backend (the emulator's tenant first, so that a bad tenant file is reported before
-   * anything is written to disk, then its signing key, created on first use, and plans the tenant's
-   * check-ins from its clock's time) and builds the injector.
+   * Loads the backend and builds the injector. The emulator loads its tenant first, so that a bad
+   * tenant file is reported before anything is written to disk, then its signing key, created on
+   * first use, then opens its store: in memory, the tenant loaded with its check-ins planned from
+   * the clock's time; in a durable store, the tenant the store holds, seeded first when it holds
+   * none (or when told to replace it), and its virtual clock resumed where it was left. The gateway
+   * opens only its store, for its audit trail, and never seeds it.
    *
    * @throws org.devicemanagement.adapters.memory.TenantFileException if the tenant file is invalid
    * @throws org.devicemanagement.bootstrap.security.SigningKeyException if the key cannot be used
+   * @throws org.devicemanagement.adapters.jdbc.StoreException if the store cannot be opened
+   * @throws StoreSeedingException if a tenant was given for a store that holds one already
    */
   public Composed compose() {
     if (gateway != null) {
-      Module application =
-          Modules.combine(
-              new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
-      Injector injector =
-          Guice.createInjector(Modules.override(application, gateway).with(overrides));
-      requireTokensClearedByGateway(injector, gateway.tokens());
-      return new Composed(injector, Optional.empty(), Optional.empty());
+      try {
+        Module application =
+            Modules.combine(
+                new ApplicationModule(settings.permissionCatalog()), new RestModule(control));
+        Injector injector =
+            Guice.createInjector(Modules.override(application, gateway).with(overrides));
+        requireTokensClearedByGateway(injector, gateway.tokens());
+        return new Composed(
+            injector, Optional.empty(), Optional.empty(), gatewayStore, "system (Graph's own)");
+      } catch (RuntimeException | Error e) {
+        gatewayStore.ifPresent(JdbcStore::close);
+        throw e;
+      }
     }
     Backend.Emulator emulator = (Backend.Emulator) settings.backend();
-    InMemoryTenant tenant = emulator.tenant().load();
+    InMemoryTenant loaded = emulator.tenant().load();
     SigningKeys keys = SigningKeys.loadOrCreate(settings.dataDir());
-    Clock clock = emulator.clock().create();
-    tenant.planCheckIns(clock.instant().truncatedTo(ChronoUnit.MICROS));
-    Module application =
-        Modules.combine(
-            new ApplicationModule(settings.permissionCatalog(), clock), new RestModule(control));
-    Injector injector =
-        Guice.createInjector(
-            Modules.override(
-                    application,
-                    new LimitsModule(limits),
-                    new EmulatorModule(tenant, keys.publicKeys()))
-                .with(overrides));
-    requireTokensClearedByGateway(injector, null);
-    composed = injector;
-    return new Composed(injector, Optional.of(tenant), Optional.of(keys));
+    EmulatorState state = EmulatorState.open(settings.store(), emulator, loaded);
+    try {
+      Module application =
+          Modules.combine(
+              new ApplicationModule(settings.permissionCatalog(), state.clock()),
+              new RestModule(control));
+      Injector injector =
+          Guice.createInjector(
+              Modules.override(
+                      application,
+                      new LimitsModule(limits),
+                      new EmulatorModule(state.tenant(), keys.publicKeys()))
+                  .with(overrides));
+      requireTokensClearedByGateway(injector, null);
+      composed = injector;
+      return new Composed(
+          injector,
+          Optional.of(state.tenant()),
+          Optional.of(keys),
+          state.tenant().store(),
+          state.clockDescription());
+    } catch (RuntimeException | Error e) {
+      state.tenant().store().ifPresent(JdbcStore::close);
+      throw e;
+    }
   }
 
   private Injector composedInjector() {
@@ -145,17 +182,24 @@ public final class Composition {
   }
 
   /**
-   * A composed server: its injector, and the tenant and signing key the emulator loaded (both empty
-   * in the gateway).
+   * A composed server: its injector, the tenant and signing key the emulator loaded (both empty in
+   * the gateway), the durable store it opened (to close once the server stopped; empty in memory)
+   * and how its clock stands.
    */
   public record Composed(
-      Injector injector, Optional<InMemoryTenant> tenant, Optional<SigningKeys> signingKeys) {
+      Injector injector,
+      Optional<ServedTenant> tenant,
+      Optional<SigningKeys> signingKeys,
+      Optional<JdbcStore> store,
+      String clockDescription) {
 
     /** Checks that every part is present. */
     public Composed {
       Objects.requireNonNull(injector, "injector");
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(signingKeys, "signingKeys");
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(clockDescription, "clockDescription");
     }
   }
 }

@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
-import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.memory.TenantFileCodec;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.JwtAccessTokenVerifier;
@@ -22,27 +21,29 @@ import org.devicemanagement.application.service.CheckInDeviceService;
 import org.devicemanagement.application.service.EmulatorClockService;
 
 /**
- * The emulator's backend: every outbound port bound to one in-memory tenant, the emulator-only use
- * cases of the control API, and tokens checked against this server's own public keys and real time
- * (whatever the emulator's clock says). Tenant and keys are loaded beforehand; the module does no
- * I/O.
+ * The emulator's backend: every outbound port bound to one tenant (in memory or a durable store's),
+ * the emulator-only use cases of the control API, and tokens checked against this server's own
+ * public keys and real time (whatever the emulator's clock says). Tenant and keys are loaded
+ * beforehand; the module does no I/O.
  */
 public final class EmulatorModule extends AbstractModule {
 
-  private final InMemoryTenant tenant;
+  private final ServedTenant tenant;
   private final JWKSet publicKeys;
 
   /** A module serving {@code tenant} to callers whose tokens one of {@code publicKeys} signed. */
-  public EmulatorModule(InMemoryTenant tenant, JWKSet publicKeys) {
+  public EmulatorModule(ServedTenant tenant, JWKSet publicKeys) {
     this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
   }
 
   @Override
   protected void configure() {
-    bind(InMemoryTenant.class).toInstance(tenant);
-    OutboundPorts.bind(binder(), tenant);
-    bind(UserDirectory.class).annotatedWith(ForDeviceOperations.class).toInstance(tenant);
+    bind(ServedTenant.class).toInstance(tenant);
+    OutboundPorts.bind(binder(), tenant.adapter());
+    bind(UserDirectory.class)
+        .annotatedWith(ForDeviceOperations.class)
+        .toInstance(tenant.port(UserDirectory.class));
     bind(TenantFileFormat.class).toInstance(new TenantFileCodec());
   }
 

@@ -21,13 +21,21 @@ public sealed interface ClockSetting permits ClockSetting.SystemTime, ClockSetti
 
   /** A virtual clock standing at {@code start} until advanced. */
   static ClockSetting virtual(Instant start) {
-    return new Virtual(start);
+    return new Virtual(start, false);
   }
 
   /**
-   * Parses {@code --clock}'s value: {@code system}, {@code virtual} (standing at the real time of
-   * the start, to the second) or {@code virtual=INSTANT} (ISO-8601, such as {@code
-   * 2026-01-01T00:00:00Z}).
+   * A virtual clock resuming where a durable store's clock was left, or standing at {@code
+   * otherwise} when the store has none (or the tenant is in memory).
+   */
+  static ClockSetting virtualResuming(Instant otherwise) {
+    return new Virtual(otherwise, true);
+  }
+
+  /**
+   * Parses {@code --clock}'s value: {@code system}, {@code virtual} (resuming from a durable
+   * store's saved instant, else standing at the real time of the start, to the second) or {@code
+   * virtual=INSTANT} (ISO-8601, such as {@code 2026-01-01T00:00:00Z}).
    *
    * @throws IllegalArgumentException saying what is accepted
    */
@@ -38,7 +46,7 @@ public sealed interface ClockSetting permits ClockSetting.SystemTime, ClockSetti
       return system();
     }
     if (lower.equals("virtual")) {
-      return virtual(realTime.instant().truncatedTo(ChronoUnit.SECONDS));
+      return virtualResuming(realTime.instant().truncatedTo(ChronoUnit.SECONDS));
     }
     if (lower.startsWith("virtual=")) {
       String start = value.substring("virtual=".length());
@@ -73,9 +81,10 @@ public sealed interface ClockSetting permits ClockSetting.SystemTime, ClockSetti
   }
 
   /**
-   * A virtual clock starting at {@code start}, truncated to the microsecond as Graph's dates are.
+   * A virtual clock starting at {@code start}, truncated to the microsecond as Graph's dates are;
+   * when {@code resumes}, a durable store's saved clock wins over {@code start}.
    */
-  record Virtual(Instant start) implements ClockSetting {
+  record Virtual(Instant start, boolean resumes) implements ClockSetting {
     /** Checks the start is present and truncates it. */
     public Virtual {
       start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.MICROS);

@@ -20,6 +20,8 @@ import org.devicemanagement.bootstrap.gateway.GatewaySettings;
  * @param shutdownGrace how long a stop waits for in-flight requests
  * @param limits which of Intune's limits the emulator applies ({@code off} by default; the gateway
  *     applies none)
+ * @param store where the state is kept: memory (the default) or a durable store (the emulator's
+ *     tenant, clock and audit trail; the gateway's audit trail)
  */
 public record ServerSettings(
     String host,
@@ -28,7 +30,8 @@ public record ServerSettings(
     Backend backend,
     String permissions,
     Duration shutdownGrace,
-    LimitsMode limits) {
+    LimitsMode limits,
+    StoreChoice store) {
 
   /** Listens on the loopback interface only unless told otherwise. */
   public static final String DEFAULT_HOST = "localhost";
@@ -50,6 +53,7 @@ public record ServerSettings(
     Objects.requireNonNull(permissions, "permissions");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(store, "store");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
@@ -68,7 +72,19 @@ public record ServerSettings(
     }
   }
 
-  /** Settings applying no limits. */
+  /** Settings keeping the state in memory. */
+  public ServerSettings(
+      String host,
+      int port,
+      Path dataDir,
+      Backend backend,
+      String permissions,
+      Duration shutdownGrace,
+      LimitsMode limits) {
+    this(host, port, dataDir, backend, permissions, shutdownGrace, limits, StoreChoice.memory());
+  }
+
+  /** Settings applying no limits, keeping the state in memory. */
   public ServerSettings(
       String host,
       int port,
@@ -99,17 +115,20 @@ public record ServerSettings(
 
   /** These settings listening on {@code newHost}. */
   public ServerSettings withHost(String newHost) {
-    return new ServerSettings(newHost, port, dataDir, backend, permissions, shutdownGrace, limits);
+    return new ServerSettings(
+        newHost, port, dataDir, backend, permissions, shutdownGrace, limits, store);
   }
 
   /** These settings listening on {@code newPort}. */
   public ServerSettings withPort(int newPort) {
-    return new ServerSettings(host, newPort, dataDir, backend, permissions, shutdownGrace, limits);
+    return new ServerSettings(
+        host, newPort, dataDir, backend, permissions, shutdownGrace, limits, store);
   }
 
   /** These settings with {@code newBackend} answering the API. */
   public ServerSettings withBackend(Backend newBackend) {
-    return new ServerSettings(host, port, dataDir, newBackend, permissions, shutdownGrace, limits);
+    return new ServerSettings(
+        host, port, dataDir, newBackend, permissions, shutdownGrace, limits, store);
   }
 
   /** These settings as the emulator serving {@code newTenant} (keeping its control settings). */
@@ -151,16 +170,25 @@ public record ServerSettings(
 
   /** These settings enforcing the catalog named {@code newPermissions}. */
   public ServerSettings withPermissions(String newPermissions) {
-    return new ServerSettings(host, port, dataDir, backend, newPermissions, shutdownGrace, limits);
+    return new ServerSettings(
+        host, port, dataDir, backend, newPermissions, shutdownGrace, limits, store);
   }
 
   /** These settings applying {@code newLimits} (the emulator only). */
   public ServerSettings withLimits(LimitsMode newLimits) {
-    return new ServerSettings(host, port, dataDir, backend, permissions, shutdownGrace, newLimits);
+    return new ServerSettings(
+        host, port, dataDir, backend, permissions, shutdownGrace, newLimits, store);
+  }
+
+  /** These settings keeping the state in {@code newStore}. */
+  public ServerSettings withStore(StoreChoice newStore) {
+    return new ServerSettings(
+        host, port, dataDir, backend, permissions, shutdownGrace, limits, newStore);
   }
 
   /** These settings with a different bound on a graceful stop. */
   public ServerSettings withShutdownGrace(Duration newShutdownGrace) {
-    return new ServerSettings(host, port, dataDir, backend, permissions, newShutdownGrace, limits);
+    return new ServerSettings(
+        host, port, dataDir, backend, permissions, newShutdownGrace, limits, store);
   }
 }

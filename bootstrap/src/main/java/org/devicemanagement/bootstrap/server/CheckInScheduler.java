@@ -73,6 +73,10 @@ final class CheckInScheduler {
           return;
         }
       } catch (RuntimeException e) {
+        if (!running) {
+          // Stopping interrupts a run waiting for the store: not a failure.
+          return;
+        }
         // A failing run must not end the lifecycle; the next one tries again.
         LOG.warn("Running the due check-ins failed: {}", e.toString());
         sleepAfterFailure();

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
-import org.devicemanagement.adapters.memory.InMemoryTenant;
+import org.devicemanagement.adapters.jdbc.JdbcStore;
 import org.devicemanagement.application.clock.VirtualClock;
 import org.devicemanagement.application.port.out.CheckIns;
 import org.devicemanagement.bootstrap.composition.Composition;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.devicemanagement.bootstrap.security.SigningKeys;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,9 @@ public final class DeviceManagementServer implements AutoCloseable {
    *     key cannot be used
    * @throws org.devicemanagement.adapters.memory.TenantFileException if the tenant file is invalid
    * @throws ServerStartException if the server cannot listen (for example, the port is in use)
+   * @throws org.devicemanagement.adapters.jdbc.StoreException if the durable store cannot be opened
+   * @throws org.devicemanagement.bootstrap.composition.StoreSeedingException if a tenant was given
+   *     for a store that holds one already
    */
   public static DeviceManagementServer start(ServerSettings settings, Module... overrides) {
     return start(settings, Optional.empty(), overrides);
@@ -97,15 +101,21 @@ public final class DeviceManagementServer implements AutoCloseable {
     // Only the emulator's own token check gains from it; a gateway checks tokens another way.
     Optional<CompletableFuture<Boolean>> warmUp =
         composed.signingKeys().map(FirstRequestWarmUp::startInBackground);
-    HttpTransport transport = HttpTransport.create(settings, tls);
-    transport.start(
-        jersey.await(START_TIMEOUT, "%s:%d".formatted(settings.host(), settings.port())));
-    DeviceManagementServer server =
-        new DeviceManagementServer(
-            settings, composed, warmUp, transport, tls.isPresent(), startCheckIns(composed));
+    DeviceManagementServer server;
+    try {
+      HttpTransport transport = HttpTransport.create(settings, tls);
+      transport.start(
+          jersey.await(START_TIMEOUT, "%s:%d".formatted(settings.host(), settings.port())));
+      server =
+          new DeviceManagementServer(
+              settings, composed, warmUp, transport, tls.isPresent(), startCheckIns(composed));
+    } catch (RuntimeException | Error e) {
+      composed.store().ifPresent(JdbcStore::close);
+      throw e;
+    }
     LOG.info(
         "Serving {} on {} with the {} permission table",
-        settings.backend().description(),
+        composed.tenant().map(ServedTenant::description).orElse(settings.backend().description()),
         server.baseUri(),
         settings.permissionCatalog().name());
     return server;
@@ -144,11 +154,21 @@ public final class DeviceManagementServer implements AutoCloseable {
   }
 
   /**
-   * The in-memory tenant the emulator loaded (served unless overrides replaced the outbound ports);
-   * empty in the gateway.
+   * The tenant the emulator serves, in memory or in a durable store (unless overrides replaced the
+   * outbound ports); empty in the gateway.
    */
-  public Optional<InMemoryTenant> tenant() {
+  public Optional<ServedTenant> tenant() {
     return composed.tenant();
+  }
+
+  /** The durable store the server keeps its state in; empty in memory. */
+  public Optional<JdbcStore> store() {
+    return composed.store();
+  }
+
+  /** How the emulator's clock stands at start (resumed from a store, say), for the banner. */
+  public String clockDescription() {
+    return composed.clockDescription();
   }
 
   /** The start's warm-up for the first request, when it ran (the emulator); for tests. */
@@ -203,8 +223,24 @@ public final class DeviceManagementServer implements AutoCloseable {
         LOG.warn("Stopping {} did not complete cleanly: {}", baseUri, cause.toString());
       }
     } finally {
+      // After Jetty stopped: no request is left to use the store.
+      closeStore();
       stopped.countDown();
     }
+  }
+
+  private void closeStore() {
+    composed
+        .store()
+        .ifPresent(
+            store -> {
+              try {
+                store.close();
+                LOG.info("Closed the store {}", store.describe());
+              } catch (RuntimeException e) {
+                LOG.warn("Closing the store {} failed: {}", store.describe(), e.toString());
+              }
+            });
   }
 
   /** Blocks until {@link #stop()} has completed. */

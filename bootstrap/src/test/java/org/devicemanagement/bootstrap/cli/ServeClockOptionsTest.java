@@ -31,7 +31,7 @@ class ServeClockOptionsTest {
     assertThat(ClockSetting.parse("SYSTEM", REAL)).isEqualTo(ClockSetting.system());
     assertThat(ClockSetting.parse("virtual", REAL))
         .as("the real time of the start, to the second")
-        .isEqualTo(ClockSetting.virtual(Instant.parse("2026-03-04T05:06:07Z")));
+        .isEqualTo(ClockSetting.virtualResuming(Instant.parse("2026-03-04T05:06:07Z")));
     assertThat(ClockSetting.parse("virtual=2026-01-01T00:00:00Z", REAL))
         .isEqualTo(ClockSetting.virtual(Instant.parse("2026-01-01T00:00:00Z")));
     assertThat(ClockSetting.parse("virtual=2026-01-01T00:00:00Z", REAL).create())

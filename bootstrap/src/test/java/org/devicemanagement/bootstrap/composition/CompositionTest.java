@@ -59,7 +59,7 @@ class CompositionTest {
         Guice.createInjector(
             new ApplicationModule(PermissionCatalog.named("current")),
             new RestModule(),
-            new EmulatorModule(tenant, keys.publicKeys()));
+            new EmulatorModule(ServedTenant.inMemory(tenant, "test"), keys.publicKeys()));
 
     assertThat(injector.getInstance(UserDirectory.class)).isSameAs(tenant);
     assertThat(injector.getInstance(Key.get(UserDirectory.class, ForDeviceOperations.class)))
@@ -85,7 +85,9 @@ class CompositionTest {
         Guice.createInjector(
             Modules.override(
                     new ApplicationModule(PermissionCatalog.seed()),
-                    new EmulatorModule(tenant, SigningKeys.loadOrCreate(dataDir).publicKeys()))
+                    new EmulatorModule(
+                        ServedTenant.inMemory(tenant, "test"),
+                        SigningKeys.loadOrCreate(dataDir).publicKeys()))
                 .with(
                     binder ->
                         binder.bind(Clock.class).toInstance(Clock.fixed(fixed, ZoneOffset.UTC))));
@@ -117,7 +119,8 @@ class CompositionTest {
     Composition.Composed composed =
         Composition.of(BootstrapTestData.settings(dataDir, tenant)).compose();
 
-    assertThat(composed.tenant()).containsSame(tenant);
+    assertThat(composed.tenant().orElseThrow().adapter()).isSameAs(tenant);
+    assertThat(composed.store()).isEmpty();
     assertThat(composed.signingKeys()).isPresent();
     assertThat(dataDir.resolve(SigningKeys.FILE_NAME)).exists();
     assertThat(composed.injector().getExistingBinding(Key.get(InboundTokens.class))).isNull();

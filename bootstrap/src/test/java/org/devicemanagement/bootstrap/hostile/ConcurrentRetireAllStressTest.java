@@ -37,6 +37,7 @@ import org.devicemanagement.application.query.DeviceQuery;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.composition.ApplicationModule;
 import org.devicemanagement.bootstrap.composition.EmulatorModule;
+import org.devicemanagement.bootstrap.composition.ServedTenant;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagementState;
@@ -85,7 +86,8 @@ class ConcurrentRetireAllStressTest {
     Injector injector =
         Guice.createInjector(
             new ApplicationModule(PermissionCatalog.named("seed")),
-            new EmulatorModule(tenant, new com.nimbusds.jose.jwk.JWKSet()));
+            new EmulatorModule(
+                ServedTenant.inMemory(tenant, "test"), new com.nimbusds.jose.jwk.JWKSet()));
     RemoveAllDevicesFromManagementUseCase retire =
         injector.getInstance(RemoveAllDevicesFromManagementUseCase.class);
     ListManagedDevicesUseCase list = injector.getInstance(ListManagedDevicesUseCase.class);
