@@ -110,6 +110,7 @@ class AuditTrailEndToEndTest {
               assertThat(event.get("actor").get("type").asText()).isEqualTo("System");
               JsonNode property = event.get("resources").get(0).get("modifiedProperties").get(0);
               assertThat(property.get("oldValue").asText()).isIn("retirePending", "retireIssued");
+              assertThat(property.get("newValue").isNull()).as("the device left Intune").isTrue();
             });
     List<String> retiredIds = new ArrayList<>();
     retireAll.get(0).get("resources").forEach(r -> retiredIds.add(r.get("resourceId").asText()));

@@ -131,7 +131,8 @@ public final class AuditEvents {
 
   /**
    * A retire that completed when its device checked in at {@code at}: the service is the actor and
-   * the device's management state goes to what the check-in left it (the device leaves Intune).
+   * the device, which leaves Intune, has its management state go from {@code retirePending} (or
+   * {@code retireIssued}) to none ({@code newValue} null).
    */
   public static AuditEvent retireCompleted(CheckInOutcome outcome, Instant at) {
     return new AuditEvent(
@@ -145,7 +146,24 @@ public final class AuditEvents {
         ACTION,
         SUCCESS,
         newId(),
-        List.of(deviceChange(outcome.before(), outcome.after())),
+        List.of(deviceLeft(outcome.before())),
         CATEGORY);
+  }
+
+  /**
+   * The resource entry of a device that left Intune: its management state goes from what it was to
+   * none (Graph's enumeration has no value for a device that is no longer managed).
+   */
+  public static AuditResource deviceLeft(ManagedDevice before) {
+    return new AuditResource(
+        before.id(),
+        before.deviceName(),
+        MANAGED_DEVICE,
+        MANAGED_DEVICE,
+        List.of(
+            new AuditProperty(
+                MANAGEMENT_STATE,
+                Optional.of(before.managementState().graphName()),
+                Optional.empty())));
   }
 }
