@@ -12,7 +12,6 @@ import org.devicemanagement.adapters.rest.auth.BearerAuthentication;
 import org.devicemanagement.adapters.rest.batch.BatchFeature;
 import org.devicemanagement.adapters.rest.batch.BatchResource;
 import org.devicemanagement.adapters.rest.control.ControlApi;
-import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.adapters.rest.conventions.RequestParameters;
 import org.devicemanagement.adapters.rest.conventions.ResponseConventionsFilter;
 import org.devicemanagement.adapters.rest.error.DeviceManagementExceptionMapper;
@@ -116,7 +115,6 @@ public final class GraphRestApi {
             bind(new RequestParameters()).to(ValueParamProvider.class);
           }
         });
-    config.register(new ClientAddress());
     config.register(
         new AdmissionFilter(RouteTable.of(resourceClasses), new BearerAuthentication(verifier)));
     control.register(config);

@@ -20,6 +20,7 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.control.ControlApi;
+import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.adapters.rest.limits.IntuneThrottle;
 import org.devicemanagement.adapters.rest.limits.ThrottlingFilter;
 import org.devicemanagement.application.limits.DailyRetireLimit;
@@ -86,6 +87,7 @@ final class TestServer implements AutoCloseable {
         serverConnector.setPort(0);
       }
     }
+    jetty.setHandler(ClientAddress.around(jetty.getHandler()));
     try {
       jetty.start();
     } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.domain.CheckInOutcome;
@@ -61,9 +62,16 @@ public final class AuditEvents {
         : List.of();
   }
 
-  /** A fresh event id (a GUID, as Graph's). */
+  /**
+   * A fresh event id: a random (version 4) GUID, as Graph's. Ids must be unique, not unpredictable,
+   * so they come from {@link ThreadLocalRandom}, not the contended {@code SecureRandom} behind
+   * {@link UUID#randomUUID()} (one per retire-all, on the request path).
+   */
   public static String newId() {
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(most, least).toString();
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.bootstrap.config.ServerSettings;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -104,7 +105,7 @@ final class HttpTransport {
   void start(Handler application) {
     GracefulHandler graceful = new GracefulHandler();
     // A request whose client is gone must not hold the graceful stop for the whole grace.
-    graceful.setHandler(new CompletingHandler(application));
+    graceful.setHandler(new CompletingHandler(ClientAddress.around(application)));
     jetty.setHandler(graceful);
     try {
       jetty.start();

@@ -1,55 +1,58 @@
 package org.devicemanagement.adapters.rest.conventions;
 
-import jakarta.annotation.Priority;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The address a request came from, as the audit trail's {@code ipAddress} records it: the remote
- * address of the connection Jetty accepted, kept as a request property before anything else runs.
- * Headers such as {@code X-Forwarded-For} are not read, since any client can send them. A request
- * inside a {@code $batch} has the address of the batch ({@link #copy}).
+ * address of the connection Jetty accepted. Headers such as {@code X-Forwarded-For} are not read,
+ * since any client can send them. A request inside a {@code $batch} has the address of the batch
+ * ({@link #copy}).
+ *
+ * <p>Jersey's Jetty container serves a request on the thread Jetty hands it to, so the handler
+ * {@link #around} wraps Jersey's with notes the connection for that thread, and the address is read
+ * only when a request asks for it (a retire-all): no filter, and no per-request injection proxy, on
+ * the way of every other request.
  */
-@PreMatching
-@Priority(Priorities.AUTHENTICATION - 100)
-public final class ClientAddress implements ContainerRequestFilter {
+public final class ClientAddress {
 
   private static final String PROPERTY = ClientAddress.class.getName();
+  private static final ThreadLocal<@Nullable Request> SERVING = new ThreadLocal<>();
 
-  @Context private @Nullable Provider<Request> jettyRequest;
+  private ClientAddress() {}
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (request.getProperty(PROPERTY) != null || jettyRequest == null) {
-      return;
-    }
-    Request connection;
-    try {
-      connection = jettyRequest.get();
-    } catch (RuntimeException notOnJetty) {
-      // A request Jersey was handed directly (a batch's inner request) has no connection.
-      return;
-    }
-    if (connection != null) {
-      String address = Request.getRemoteAddr(connection);
-      if (address != null && !address.isEmpty()) {
-        request.setProperty(PROPERTY, address);
+  /** Jersey's Jetty handler {@code jersey}, with each request's connection known while served. */
+  public static Handler around(Handler jersey) {
+    return new Handler.Wrapper(jersey) {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback)
+          throws Exception {
+        SERVING.set(request);
+        try {
+          return super.handle(request, response, callback);
+        } finally {
+          SERVING.remove();
+        }
       }
-    }
+    };
   }
 
   /** The address {@code request} came from, when known. */
   public static Optional<String> of(ContainerRequestContext request) {
-    return request.getProperty(PROPERTY) instanceof String address
-        ? Optional.of(address)
-        : Optional.empty();
+    if (request.getProperty(PROPERTY) instanceof String address) {
+      return Optional.of(address);
+    }
+    @Nullable Request connection = SERVING.get();
+    if (connection == null) {
+      return Optional.empty();
+    }
+    String address = Request.getRemoteAddr(connection);
+    return address == null || address.isEmpty() ? Optional.empty() : Optional.of(address);
   }
 
   /** Gives {@code inner} (a request inside a batch) the address of {@code outer}, when known. */
