@@ -20,7 +20,6 @@ import org.devicemanagement.application.port.in.ListAuditEventsQuery;
  */
 record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query) {
 
-  private static final int MAX_SHOWN_VALUE_LENGTH = 50;
   private static final Set<String> UNSUPPORTED =
       Set.of("$select", "$expand", "$count", "$skip", "$search", "$format", "$apply");
 
@@ -30,7 +29,7 @@ record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query
       if (UNSUPPORTED.contains(name.toLowerCase(Locale.ROOT))) {
         throw new InvalidRequestException(
             "The query option '%s' is not supported on audit events; use $filter, $orderby, $top and $skiptoken."
-                .formatted(shown(name)));
+                .formatted(ListingOptions.shown(name)));
       }
     }
     Optional<String> top = single(query, "$top", "Top");
@@ -39,7 +38,8 @@ record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query
     boolean newestFirst =
         single(query, "$orderby", "OrderBy").map(AuditListingOptions::newestFirst).orElse(true);
     return new AuditListingOptions(
-        top.map(AuditListingOptions::parseTop).orElse(ListAuditEventsQuery.DEFAULT_PAGE_SIZE),
+        top.map(value -> ListingOptions.parseTop(value, ListAuditEventsQuery.MAX_PAGE_SIZE))
+            .orElse(ListAuditEventsQuery.DEFAULT_PAGE_SIZE),
         skipToken,
         new AuditQuery(filter, newestFirst));
   }
@@ -49,7 +49,7 @@ record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query
     if (words.length == 0 || words.length > 2 || !words[0].equalsIgnoreCase("activityDateTime")) {
       throw new InvalidRequestException(
           "Ordering by '%s' is not supported; audit events can be ordered by activityDateTime asc or desc."
-              .formatted(shown(value)));
+              .formatted(ListingOptions.shown(value)));
     }
     if (words.length == 1) {
       return false;
@@ -60,38 +60,8 @@ record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query
       default ->
           throw new InvalidRequestException(
               "Syntax error in $orderby '%s': '%s' is not asc or desc."
-                  .formatted(shown(value), shown(words[1])));
+                  .formatted(ListingOptions.shown(value), ListingOptions.shown(words[1])));
     };
-  }
-
-  private static int parseTop(String value) {
-    int top;
-    try {
-      top = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw invalidTop(value);
-    }
-    if (top > ListAuditEventsQuery.MAX_PAGE_SIZE) {
-      throw new InvalidRequestException(
-          "The limit of '%d' for Top query has been exceeded. The value from the incoming request is '%d'."
-              .formatted(ListAuditEventsQuery.MAX_PAGE_SIZE, top));
-    }
-    if (top < 1) {
-      throw invalidTop(value);
-    }
-    return top;
-  }
-
-  private static InvalidRequestException invalidTop(String value) {
-    return new InvalidRequestException(
-        "Invalid value '%s' for $top query option found. The $top query option requires an integer between 1 and %d."
-            .formatted(shown(value), ListAuditEventsQuery.MAX_PAGE_SIZE));
-  }
-
-  private static String shown(String value) {
-    return value.length() <= MAX_SHOWN_VALUE_LENGTH
-        ? value
-        : value.substring(0, MAX_SHOWN_VALUE_LENGTH) + "...";
   }
 
   private static Optional<String> single(

@@ -38,34 +38,36 @@ record ListingOptions(
     Optional<List<String>> select =
         single(query, "$select", "Select").map(ListingOptions::parseSelect);
     return new ListingOptions(
-        top.map(ListingOptions::parseTop).orElse(ListManagedDevicesQuery.MAX_PAGE_SIZE),
+        top.map(value -> parseTop(value, ListManagedDevicesQuery.MAX_PAGE_SIZE))
+            .orElse(ListManagedDevicesQuery.MAX_PAGE_SIZE),
         skipToken,
         new DeviceQuery(filter, orderBy, count),
         select);
   }
 
-  private static int parseTop(String value) {
+  /** {@code $top}'s value {@code value} as a page size of 1 to {@code max}, or Graph's 400. */
+  static int parseTop(String value, int max) {
     int top;
     try {
       top = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw invalidTop(value);
+      throw invalidTop(value, max);
     }
-    if (top > ListManagedDevicesQuery.MAX_PAGE_SIZE) {
+    if (top > max) {
       throw new InvalidRequestException(
           "The limit of '%d' for Top query has been exceeded. The value from the incoming request is '%d'."
-              .formatted(ListManagedDevicesQuery.MAX_PAGE_SIZE, top));
+              .formatted(max, top));
     }
     if (top < 1) {
-      throw invalidTop(value);
+      throw invalidTop(value, max);
     }
     return top;
   }
 
-  private static InvalidRequestException invalidTop(String value) {
+  private static InvalidRequestException invalidTop(String value, int max) {
     return new InvalidRequestException(
         "Invalid value '%s' for $top query option found. The $top query option requires an integer between 1 and %d."
-            .formatted(shown(value), ListManagedDevicesQuery.MAX_PAGE_SIZE));
+            .formatted(shown(value), max));
   }
 
   private static boolean parseCount(String value) {
@@ -147,7 +149,8 @@ record ListingOptions(
     return "Could not find a property named '%s' on type '%s'.".formatted(shown(name), ENTITY_TYPE);
   }
 
-  private static String shown(String value) {
+  /** {@code value} as an error message shows it: cut after 50 characters. */
+  static String shown(String value) {
     return value.length() <= MAX_SHOWN_VALUE_LENGTH
         ? value
         : value.substring(0, MAX_SHOWN_VALUE_LENGTH) + "...";
