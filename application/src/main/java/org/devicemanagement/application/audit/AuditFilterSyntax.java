@@ -5,17 +5,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.devicemanagement.application.failure.InvalidRequestException;
-import org.devicemanagement.application.query.FilterLexer;
 import org.devicemanagement.application.query.FilterLexer.Kind;
 import org.devicemanagement.application.query.FilterLexer.Token;
+import org.devicemanagement.application.query.FilterParser;
 
 /**
  * Reads and writes {@link AuditFilter}s in Graph's {@code $filter} text: {@code activityDateTime}
@@ -31,7 +29,7 @@ public final class AuditFilterSyntax {
   public static final int MAX_LENGTH = 4000;
 
   /** The deepest nesting of parentheses read. */
-  public static final int MAX_DEPTH = 100;
+  public static final int MAX_DEPTH = FilterParser.MAX_DEPTH;
 
   private static final String ENTITY_TYPE = "microsoft.graph.auditEvent";
   private static final String ACTIVITY_DATE_TIME = "activityDateTime";
@@ -40,7 +38,6 @@ public final class AuditFilterSyntax {
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
   private static final Pattern NO_OFFSET =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
-  private static final int MAX_SHOWN_LENGTH = 50;
   private static final String A_CONDITION =
       "a condition such as activityType eq 'value' or activityDateTime ge 2026-12-01T00:00:00Z";
 
@@ -130,95 +127,25 @@ public final class AuditFilterSyntax {
             .collect(Collectors.joining(", "));
   }
 
-  private static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
-  }
-
-  private static String shown(String value) {
-    return value.length() <= MAX_SHOWN_LENGTH
-        ? value
-        : value.substring(0, MAX_SHOWN_LENGTH) + "...";
-  }
-
   /** A recursive-descent reader of one {@code $filter} text; nesting is bounded by depth. */
-  private static final class Parser {
-
-    private final String text;
-    private final List<Token> tokens;
-    private int next;
-    private int depth;
+  private static final class Parser extends FilterParser<AuditFilter> {
 
     Parser(String text) {
-      this.text = text;
-      this.tokens = FilterLexer.tokens(text);
+      super(text, A_CONDITION);
     }
 
-    AuditFilter filter() {
-      AuditFilter filter = or();
-      Token token = peek();
-      if (token.kind() == Kind.CLOSE) {
-        throw syntax(token, "This ')' closes no '('.");
-      }
-      if (token.kind() != Kind.END) {
-        throw syntax(
-            token,
-            "Expected 'and', 'or' or the end of the filter, found %s.".formatted(found(token)));
-      }
-      return filter;
+    @Override
+    protected AuditFilter both(AuditFilter left, AuditFilter right) {
+      return AuditFilter.and(left, right);
     }
 
-    private AuditFilter or() {
-      AuditFilter filter = and();
-      while (peek().isWord("or")) {
-        keyword(take());
-        filter = AuditFilter.or(filter, and());
-      }
-      return filter;
+    @Override
+    protected AuditFilter either(AuditFilter left, AuditFilter right) {
+      return AuditFilter.or(left, right);
     }
 
-    private AuditFilter and() {
-      AuditFilter filter = primary();
-      while (peek().isWord("and")) {
-        keyword(take());
-        filter = AuditFilter.and(filter, primary());
-      }
-      return filter;
-    }
-
-    private AuditFilter primary() {
-      Token token = take();
-      return switch (token.kind()) {
-        case OPEN -> group(token);
-        case WORD -> condition(token);
-        case STRING ->
-            throw syntax(
-                token,
-                "Expected %s, found %s; the property name comes first."
-                    .formatted(A_CONDITION, found(token)));
-        case CLOSE, COMMA, END ->
-            throw syntax(token, "Expected %s, found %s.".formatted(A_CONDITION, found(token)));
-      };
-    }
-
-    private AuditFilter group(Token open) {
-      if (++depth > MAX_DEPTH) {
-        throw new InvalidRequestException(
-            "The $filter nests parentheses more than %d levels deep (at position %d)."
-                .formatted(MAX_DEPTH, open.start()));
-      }
-      AuditFilter inner = or();
-      Token close = take();
-      if (close.kind() == Kind.END) {
-        throw syntax(close, "The '(' at position %d has no closing ')'.".formatted(open.start()));
-      }
-      if (close.kind() != Kind.CLOSE) {
-        throw syntax(close, "Expected 'and', 'or' or ')', found %s.".formatted(found(close)));
-      }
-      depth--;
-      return inner;
-    }
-
-    private AuditFilter condition(Token word) {
+    @Override
+    protected AuditFilter condition(Token word) {
       String name = word.text();
       if (isKeyword(word)) {
         throw syntax(word, "Expected %s, found '%s'.".formatted(A_CONDITION, name));
@@ -335,14 +262,6 @@ public final class AuditFilterSyntax {
               .formatted(other.get(), filterableNames()));
     }
 
-    /** Checks the blank space OData requires on both sides of an operator keyword. */
-    private void keyword(Token keyword) {
-      Token after = peek();
-      if (!keyword.spaced() || (after.kind() != Kind.END && !after.spaced())) {
-        throw syntax(keyword, "Put a space before and after '%s'.".formatted(key(keyword.text())));
-      }
-    }
-
     private static InvalidRequestException unsupportedOperator(Token operator, String where) {
       return new InvalidRequestException(
           "The operator '%s' is not supported in $filter%s"
@@ -371,36 +290,12 @@ public final class AuditFilterSyntax {
       return token.kind() == Kind.WORD && OTHER_OPERATORS.contains(key(token.text()));
     }
 
-    private InvalidRequestException syntax(Token at, String hint) {
-      return FilterLexer.syntaxError(text, at.start(), hint);
-    }
-
     private static boolean isKeyword(Token word) {
       return word.isWord("and")
           || word.isWord("or")
           || word.isWord("eq")
           || word.isWord("ne")
           || isTimeOperator(word);
-    }
-
-    private static String found(Token token) {
-      return switch (token.kind()) {
-        case END -> "the end of the filter";
-        case STRING -> "the string " + shown(token.text());
-        case WORD, OPEN, CLOSE, COMMA -> "'" + shown(token.text()) + "'";
-      };
-    }
-
-    private Token peek() {
-      return tokens.get(next);
-    }
-
-    private Token take() {
-      Token token = tokens.get(next);
-      if (token.kind() != Kind.END) {
-        next++;
-      }
-      return token;
     }
   }
 }

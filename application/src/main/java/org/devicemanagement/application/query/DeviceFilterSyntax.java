@@ -30,14 +30,13 @@ public final class DeviceFilterSyntax {
   public static final int MAX_LENGTH = 4000;
 
   /** The deepest nesting of parentheses read. */
-  public static final int MAX_DEPTH = 100;
+  public static final int MAX_DEPTH = FilterParser.MAX_DEPTH;
 
   private static final String ENTITY_TYPE = "microsoft.graph.managedDevice";
   private static final String ENUM_TYPE_PREFIX = "microsoft.graph.";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern FUNCTION_NAME =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
-  private static final int MAX_SHOWN_LENGTH = 50;
 
   /** Other v1.0 managedDevice properties (and navigations), named so that refusals can say so. */
   private static final Map<String, String> OTHER_PROPERTIES =
@@ -192,89 +191,25 @@ public final class DeviceFilterSyntax {
     };
   }
 
-  private static String shown(String value) {
-    return value.length() <= MAX_SHOWN_LENGTH
-        ? value
-        : value.substring(0, MAX_SHOWN_LENGTH) + "...";
-  }
-
   /** A recursive-descent reader of one {@code $filter} text; nesting is bounded by depth. */
-  private static final class Parser {
-
-    private final String text;
-    private final List<Token> tokens;
-    private int next;
-    private int depth;
+  private static final class Parser extends FilterParser<DeviceFilter> {
 
     Parser(String text) {
-      this.text = text;
-      this.tokens = FilterLexer.tokens(text);
+      super(text, A_CONDITION);
     }
 
-    DeviceFilter filter() {
-      DeviceFilter filter = or();
-      Token token = peek();
-      if (token.kind() == Kind.CLOSE) {
-        throw syntax(token, "This ')' closes no '('.");
-      }
-      if (token.kind() != Kind.END) {
-        throw unexpectedAfterCondition(filter, token, "the end of the filter");
-      }
-      return filter;
+    @Override
+    protected DeviceFilter both(DeviceFilter left, DeviceFilter right) {
+      return DeviceFilter.and(left, right);
     }
 
-    private DeviceFilter or() {
-      DeviceFilter filter = and();
-      while (peek().isWord("or")) {
-        keyword(take());
-        filter = DeviceFilter.or(filter, and());
-      }
-      return filter;
+    @Override
+    protected DeviceFilter either(DeviceFilter left, DeviceFilter right) {
+      return DeviceFilter.or(left, right);
     }
 
-    private DeviceFilter and() {
-      DeviceFilter filter = primary();
-      while (peek().isWord("and")) {
-        keyword(take());
-        filter = DeviceFilter.and(filter, primary());
-      }
-      return filter;
-    }
-
-    private DeviceFilter primary() {
-      Token token = take();
-      return switch (token.kind()) {
-        case OPEN -> group(token);
-        case WORD -> condition(token);
-        case STRING ->
-            throw syntax(
-                token,
-                "Expected %s, found %s; the property name comes first."
-                    .formatted(A_CONDITION, found(token)));
-        case CLOSE, COMMA, END ->
-            throw syntax(token, "Expected %s, found %s.".formatted(A_CONDITION, found(token)));
-      };
-    }
-
-    private DeviceFilter group(Token open) {
-      if (++depth > MAX_DEPTH) {
-        throw new InvalidRequestException(
-            "The $filter nests parentheses more than %d levels deep (at position %d)."
-                .formatted(MAX_DEPTH, open.start()));
-      }
-      DeviceFilter inner = or();
-      Token close = take();
-      if (close.kind() == Kind.END) {
-        throw syntax(close, "The '(' at position %d has no closing ')'.".formatted(open.start()));
-      }
-      if (close.kind() != Kind.CLOSE) {
-        throw unexpectedAfterCondition(inner, close, "')'");
-      }
-      depth--;
-      return inner;
-    }
-
-    private DeviceFilter condition(Token word) {
+    @Override
+    protected DeviceFilter condition(Token word) {
       String name = word.text();
       if (isKeyword(word)) {
         throw syntax(word, "Expected %s, found '%s'.".formatted(A_CONDITION, name));
@@ -412,15 +347,8 @@ public final class DeviceFilterSyntax {
               .formatted(known, filterableNames()));
     }
 
-    /** Checks the blank space OData requires on both sides of an operator keyword. */
-    private void keyword(Token keyword) {
-      Token after = peek();
-      if (!keyword.spaced() || (after.kind() != Kind.END && !after.spaced())) {
-        throw syntax(keyword, "Put a space before and after '%s'.".formatted(key(keyword.text())));
-      }
-    }
-
-    private InvalidRequestException unexpectedAfterCondition(
+    @Override
+    protected InvalidRequestException unexpectedAfter(
         DeviceFilter condition, Token token, String orElse) {
       if (condition instanceof DeviceFilter.StartsWith
           && (token.isWord("eq") || token.isWord("ne"))) {
@@ -429,7 +357,7 @@ public final class DeviceFilterSyntax {
             "startswith(...) is a condition by itself; write it without '%s ...'."
                 .formatted(token.text()));
       }
-      return syntax(token, "Expected 'and', 'or' or %s, found %s.".formatted(orElse, found(token)));
+      return super.unexpectedAfter(condition, token, orElse);
     }
 
     private InvalidRequestException unsupportedOperator(Token operator) {
@@ -444,20 +372,8 @@ public final class DeviceFilterSyntax {
                       : ""));
     }
 
-    private InvalidRequestException syntax(Token at, String hint) {
-      return FilterLexer.syntaxError(text, at.start(), hint);
-    }
-
     private static boolean isKeyword(Token word) {
       return word.isWord("and") || word.isWord("or") || word.isWord("eq") || word.isWord("ne");
-    }
-
-    private static String found(Token token) {
-      return switch (token.kind()) {
-        case END -> "the end of the filter";
-        case STRING -> "the string " + shown(token.text());
-        case WORD, OPEN, CLOSE, COMMA -> "'" + shown(token.text()) + "'";
-      };
     }
 
     private static String example(DeviceProperty property) {
@@ -466,18 +382,6 @@ public final class DeviceFilterSyntax {
               .formatted(
                   property.graphName(), enumConstants(property)[0].graphName(), enumNames(property))
           : "%s eq 'value'".formatted(property.graphName());
-    }
-
-    private Token peek() {
-      return tokens.get(next);
-    }
-
-    private Token take() {
-      Token token = tokens.get(next);
-      if (token.kind() != Kind.END) {
-        next++;
-      }
-      return token;
     }
   }
 }
