@@ -27,7 +27,7 @@ import org.devicemanagement.domain.ManagementState;
 public final class DeviceFilterSyntax {
 
   /** The longest {@code $filter} text read, in characters. */
-  public static final int MAX_LENGTH = 4000;
+  public static final int MAX_LENGTH = FilterParser.MAX_LENGTH;
 
   /** The deepest nesting of parentheses read. */
   public static final int MAX_DEPTH = FilterParser.MAX_DEPTH;
@@ -90,13 +90,7 @@ public final class DeviceFilterSyntax {
    *     supports
    */
   public static DeviceFilter parse(String text) {
-    Objects.requireNonNull(text, "text");
-    if (text.length() > MAX_LENGTH) {
-      throw new InvalidRequestException(
-          "The $filter is %d characters long; at most %d are supported."
-              .formatted(text.length(), MAX_LENGTH));
-    }
-    return new Parser(text).filter();
+    return new Parser(Objects.requireNonNull(text, "text")).filter();
   }
 
   /**

@@ -16,6 +16,9 @@ import org.devicemanagement.application.query.FilterLexer.Token;
  */
 public abstract class FilterParser<F> {
 
+  /** The longest {@code $filter} text read, in characters. */
+  public static final int MAX_LENGTH = 4000;
+
   /** How deeply parentheses may nest. */
   public static final int MAX_DEPTH = 100;
 
@@ -30,8 +33,15 @@ public abstract class FilterParser<F> {
   /**
    * A parser of {@code text}, naming {@code aCondition} (such as {@code "a condition such as
    * deviceName eq 'value'"}) where a condition was expected.
+   *
+   * @throws InvalidRequestException if the text is longer than {@link #MAX_LENGTH}
    */
   protected FilterParser(String text, String aCondition) {
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidRequestException(
+          "The $filter is %d characters long; at most %d are supported."
+              .formatted(text.length(), MAX_LENGTH));
+    }
     this.text = text;
     this.tokens = FilterLexer.tokens(text);
     this.aCondition = aCondition;
