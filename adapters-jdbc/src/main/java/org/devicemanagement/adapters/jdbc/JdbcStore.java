@@ -31,6 +31,9 @@ public final class JdbcStore implements AutoCloseable {
   /** The named value that records when the store was seeded with a tenant. */
   public static final String SEEDED_AT = "tenant.seededAt";
 
+  // The row seeders lock to decide, one at a time, whether the store still needs a tenant.
+  private static final String SEEDING = "tenant.seeding";
+
   private final StoreSettings settings;
   private final Database database;
   private final JdbcTenant tenant;
@@ -122,6 +125,51 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
+   * Seeds the store with {@code contents} at {@code at} unless it already holds a tenant, deciding
+   * in the same transaction that seeds: of several instances starting at once on one empty
+   * database, exactly one seeds it and the others serve what it seeded.
+   *
+   * @return whether this call seeded the store
+   * @throws org.devicemanagement.application.failure.InvalidRequestException naming the entry if
+   *     the contents are not a consistent tenant
+   */
+  public boolean seedIfEmpty(Contents contents, Instant at) {
+    Objects.requireNonNull(contents, "contents");
+    Objects.requireNonNull(at, "at");
+    TenantChecks.check(contents);
+    return database.write(
+        c -> {
+          // One row every seeder locks first: on PostgreSQL a second seeder waits here until the
+          // first commits, then sees its tenant (SQLite's IMMEDIATE transactions already queue).
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO store_values (name, value) VALUES (?, ?)"
+                      + " ON CONFLICT (name) DO NOTHING")) {
+            s.setString(1, SEEDING);
+            s.setString(2, "lock");
+            s.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT value FROM store_values WHERE name = ?" + database.lockRows())) {
+            s.setString(1, SEEDING);
+            s.executeQuery().close();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT value FROM store_values WHERE name = ?")) {
+            s.setString(1, SEEDED_AT);
+            try (ResultSet row = s.executeQuery()) {
+              if (row.next()) {
+                return false;
+              }
+            }
+          }
+          seedIn(c, contents, at);
+          return true;
+        });
+  }
+
+  /**
    * Seeds the store with {@code contents}, planning check-ins from {@code at}, in one transaction:
    * the tenant served from now on and the one {@link JdbcTenant#resetTenant} goes back to, with an
    * empty audit trail; whatever the store held is replaced.
@@ -133,17 +181,18 @@ public final class JdbcStore implements AutoCloseable {
     Objects.requireNonNull(contents, "contents");
     Objects.requireNonNull(at, "at");
     TenantChecks.check(contents);
-    database.change(
-        c -> {
-          try (Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM seed_devices");
-            s.executeUpdate("DELETE FROM seed_users");
-          }
-          JdbcTenant.insertUsers(c, "seed_users", contents.users());
-          JdbcTenant.insertDevices(c, "seed_devices", contents.devices(), at);
-          JdbcTenant.replaceLive(c, contents, at);
-          put(c, SEEDED_AT, at.toString());
-        });
+    database.change(c -> seedIn(c, contents, at));
+  }
+
+  private static void seedIn(Connection c, Contents contents, Instant at) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM seed_devices");
+      s.executeUpdate("DELETE FROM seed_users");
+    }
+    JdbcTenant.insertUsers(c, "seed_users", contents.users());
+    JdbcTenant.insertDevices(c, "seed_devices", contents.devices(), at);
+    JdbcTenant.replaceLive(c, contents, at);
+    put(c, SEEDED_AT, at.toString());
   }
 
   /** The value named {@code name}, if one was put. */

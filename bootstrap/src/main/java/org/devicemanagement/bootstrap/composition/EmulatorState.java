@@ -62,13 +62,7 @@ record EmulatorState(ServedTenant tenant, Clock clock, String clockDescription) 
       InMemoryTenant loaded) {
     boolean given = !(emulator.tenant() instanceof TenantSource.Demo);
     if (store.holdsTenant() && given && !durable.replaceTenant()) {
-      throw new StoreSeedingException(
-          ("the store %s already holds a tenant (seeded %s); start without --tenant to serve it,"
-                  + " or add --replace-tenant to replace it (and its audit trail) with %s")
-              .formatted(
-                  store.describe(),
-                  store.value(JdbcStore.SEEDED_AT).orElse("earlier"),
-                  emulator.tenant().description()));
+      throw alreadyHolds(store, emulator);
     }
     Clock clock;
     String clockDescription;
@@ -93,19 +87,35 @@ record EmulatorState(ServedTenant tenant, Clock clock, String clockDescription) 
       clockDescription = emulator.clock().description();
     }
     String description;
-    if (!store.holdsTenant() || given) {
-      boolean replacing = store.holdsTenant();
-      // Seeding plans the check-ins; a tenant the store kept keeps its saved schedule.
-      store.seed(loaded.tenantContents(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-      description =
-          emulator.tenant().description()
-              + (replacing ? ", replacing the store's tenant" : ", seeded into the empty store");
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // Seeding plans the check-ins; a tenant the store kept keeps its saved schedule.
+    if (given && store.holdsTenant()) {
+      store.seed(loaded.tenantContents(), now);
+      description = emulator.tenant().description() + ", replacing the store's tenant";
+    } else if (store.seedIfEmpty(loaded.tenantContents(), now)) {
+      description = emulator.tenant().description() + ", seeded into the empty store";
+    } else if (given && !durable.replaceTenant()) {
+      // Another instance seeded the store between the check above and this one.
+      throw alreadyHolds(store, emulator);
+    } else if (given) {
+      store.seed(loaded.tenantContents(), now);
+      description = emulator.tenant().description() + ", replacing the store's tenant";
     } else {
       description =
           "the tenant kept in the store (seeded %s)"
               .formatted(store.value(JdbcStore.SEEDED_AT).orElse("earlier"));
     }
     return new EmulatorState(ServedTenant.stored(store, description), clock, clockDescription);
+  }
+
+  private static StoreSeedingException alreadyHolds(JdbcStore store, Backend.Emulator emulator) {
+    return new StoreSeedingException(
+        ("the store %s already holds a tenant (seeded %s); start without --tenant to serve it,"
+                + " or add --replace-tenant to replace it (and its audit trail) with %s")
+            .formatted(
+                store.describe(),
+                store.value(JdbcStore.SEEDED_AT).orElse("earlier"),
+                emulator.tenant().description()));
   }
 
   private static void save(JdbcStore store, Instant now) {
