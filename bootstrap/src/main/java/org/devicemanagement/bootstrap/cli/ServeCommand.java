@@ -172,6 +172,11 @@ public final class ServeCommand implements Callable<Integer> {
         throw new ParameterException(
             commandLine, "--replace-tenant is for the emulator: the gateway never seeds a tenant");
       }
+      if (tenantFile != null) {
+        throw new ParameterException(
+            commandLine,
+            "--tenant is for the emulator: the gateway serves Microsoft Graph's tenant, not a file");
+      }
       if (settings.limits().applies()) {
         throw new ParameterException(
             commandLine, "--limits applies to the emulator only, not to --backend graph");

@@ -112,6 +112,12 @@ public final class StoreOptions {
           "--store-credentials-file is for --store postgresql://...");
     }
     if (lower.equals("memory")) {
+      if (replaceTenant) {
+        // Nothing to replace: the memory store holds no tenant across starts; --tenant suffices.
+        throw new IllegalArgumentException(
+            "--replace-tenant is for a durable --store (sqlite or postgresql); with memory,"
+                + " --tenant FILE alone serves that tenant");
+      }
       return StoreChoice.memory();
     }
     if (sqlite) {

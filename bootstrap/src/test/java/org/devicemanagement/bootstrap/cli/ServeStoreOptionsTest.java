@@ -98,6 +98,10 @@ class ServeStoreOptionsTest {
                     "--replace-tenant")
                 .err())
         .contains("the gateway never seeds a tenant");
+    assertThat(serve("--tenant", "t.json", "--replace-tenant").err())
+        .contains("--replace-tenant is for a durable --store");
+    assertThat(serve("--backend", "graph", "--tenant", "t.json").err())
+        .contains("--tenant is for the emulator");
   }
 
   @Test
