@@ -808,18 +808,7 @@ class HostileRequestsTest {
                     a,
                     "Content-Type: application/json",
                     "Transfer-Encoding: chunked")),
-            out -> {
-              byte[] chunk = new byte[16 * 1024];
-              java.util.Arrays.fill(chunk, (byte) ' ');
-              for (int i = 0; i < 640; i++) {
-                out.write(
-                    (Integer.toHexString(chunk.length) + "\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(chunk);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-              }
-              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            },
+            HostileRequestsTest::tenMegabytesChunked,
             413,
             "RequestEntityTooLarge",
             true,
@@ -991,18 +980,7 @@ class HostileRequestsTest {
                     a,
                     "Content-Type: application/json",
                     "Transfer-Encoding: chunked")),
-            out -> {
-              byte[] chunk = new byte[16 * 1024];
-              java.util.Arrays.fill(chunk, (byte) ' ');
-              for (int i = 0; i < 640; i++) {
-                out.write(
-                    (Integer.toHexString(chunk.length) + "\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(chunk);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-              }
-              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            },
+            HostileRequestsTest::tenMegabytesChunked,
             413,
             "RequestEntityTooLarge",
             true,
@@ -1339,18 +1317,7 @@ class HostileRequestsTest {
         row(
             "control: fault of 10 MB chunked, cut off at the limit",
             bytes(post("/_emulator/faults", crid(), "Transfer-Encoding: chunked")),
-            out -> {
-              byte[] chunk = new byte[16 * 1024];
-              java.util.Arrays.fill(chunk, (byte) ' ');
-              for (int i = 0; i < 640; i++) {
-                out.write(
-                    (Integer.toHexString(chunk.length) + "\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.write(chunk);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-              }
-              out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            },
+            HostileRequestsTest::tenMegabytesChunked,
             413,
             "RequestEntityTooLarge",
             true,
@@ -1551,5 +1518,17 @@ class HostileRequestsTest {
             claims(now, Map.of("oid", "00000000-0000-4000-8000-000000000000")));
     // The real token's header and claims with another token's signature.
     return real.substring(0, real.lastIndexOf('.')) + other.substring(other.lastIndexOf('.'));
+  }
+
+  /** 10 MB of blanks in chunks of 16 KB, more than any request body may hold. */
+  private static void tenMegabytesChunked(java.io.OutputStream out) throws java.io.IOException {
+    byte[] chunk = new byte[16 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    for (int i = 0; i < 640; i++) {
+      out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(chunk);
+      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 }
