@@ -1,7 +1,6 @@
 package org.devicemanagement.adapters.rest.conventions;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import org.devicemanagement.application.audit.AuditEvents;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,15 +29,11 @@ public final class RequestIds {
   }
 
   /**
-   * A fresh random (version 4) GUID. Request ids must be unique, not unpredictable, so they come
-   * from {@link ThreadLocalRandom} rather than the contended, much slower {@code SecureRandom}
-   * behind {@link UUID#randomUUID()}.
+   * A fresh random (version 4) GUID, made as audit event ids are ({@link AuditEvents#newId}): the
+   * request id becomes a retire-all's audit {@code correlationId}, and both need only be unique.
    */
   public static String newRequestId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-    return new UUID(most, least).toString();
+    return AuditEvents.newId();
   }
 
   private static boolean isSafe(String header) {
