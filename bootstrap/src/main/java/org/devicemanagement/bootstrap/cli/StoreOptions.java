@@ -131,7 +131,15 @@ public final class StoreOptions {
     throw new IllegalArgumentException(
         ("Invalid value for option '--store': '%s' (expected memory, sqlite, sqlite:FILE or"
                 + " postgresql://HOST:PORT/DB)")
-            .formatted(store));
+            .formatted(withoutUserInfo(store)));
+  }
+
+  /**
+   * {@code store} as an error message may show it: whatever stands between {@code ://} and an
+   * {@code @} (a user and password, even in a malformed or misspelt URL) is masked.
+   */
+  static String withoutUserInfo(String store) {
+    return store.replaceAll("(?<=://)[^/?#]*@", "***@");
   }
 
   private static Path sqliteFile(String store, Path dataDir) {
@@ -207,7 +215,7 @@ public final class StoreOptions {
   private static IllegalArgumentException badUrl(String store, String why) {
     return new IllegalArgumentException(
         "Invalid value for option '--store': '%s' is not postgresql://HOST:PORT/DB: %s"
-            .formatted(store, why));
+            .formatted(withoutUserInfo(store), why));
   }
 
   private static String[] credentialsFrom(Map<String, String> environment) {

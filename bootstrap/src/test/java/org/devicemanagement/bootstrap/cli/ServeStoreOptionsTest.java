@@ -68,6 +68,21 @@ class ServeStoreOptionsTest {
 
   @ParameterizedTest
   @ValueSource(
+      strings = {"postgres://dm:secret@localhost/devices", "postgresql://dm:sec ret@localhost/db"})
+  void givenCredentialsInAMisspeltOrMalformedUrl_whenServe_thenTheErrorDoesNotShowThem(String url) {
+    CommandLineRun run =
+        CommandLineRun.of("serve", "--data-dir", dataDir.toString(), "--store", url);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("Invalid value for option '--store'")
+        .contains("***@localhost")
+        .doesNotContain("secret")
+        .doesNotContain("sec ret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
       strings = {"mysql://h/db", "sqlite:", "postgresql://localhost", "postgresql:///db", "disk"})
   void givenUnknownOrIncompleteStore_whenServe_thenUsageErrorExit2(String store) {
     CommandLineRun run =
