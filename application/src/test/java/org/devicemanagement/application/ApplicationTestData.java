@@ -138,6 +138,20 @@ public final class ApplicationTestData {
         .build();
   }
 
+  /** Leaver number {@code n}: {@code leaver-n@contoso.com}, with a stable id. */
+  public static User leaver(int n) {
+    return new User(guid("leaver:" + n), "leaver-%d@contoso.com".formatted(n), "Leaver " + n);
+  }
+
+  /** Device number {@code n} of {@code owner}, in {@code state}. */
+  public static ManagedDevice leaverDevice(User owner, int n, ManagementState state) {
+    return ManagedDevice.builder(guid("device:" + owner.id() + ":" + n), owner.id())
+        .userPrincipalName(owner.userPrincipalName())
+        .deviceName("LEAVER-" + n)
+        .managementState(state)
+        .build();
+  }
+
   /** One device of {@code owner} in each of the 13 states, in the states' order (not id order). */
   public static List<ManagedDevice> devicesInEveryState(User owner) {
     List<ManagedDevice> devices = new ArrayList<>();
