@@ -262,8 +262,8 @@ public final class ApplicationTestData {
         OutcomeCounts.of(List.of()));
   }
 
-  /** The sign-in name of the leaver at {@code position} of the test runs. */
-  public static String leaver(int position) {
+  /** The sign-in name of the user at {@code position} of the test runs. */
+  public static String offboardingUserName(int position) {
     return "leaver%05d@contoso.onmicrosoft.com".formatted(position);
   }
 
@@ -275,7 +275,8 @@ public final class ApplicationTestData {
     List<UserProgress> users = new ArrayList<>(count);
     for (int position = 0; position < count; position++) {
       users.add(
-          UserProgress.pending(position, new OffboardingUser(position + 2, leaver(position))));
+          UserProgress.pending(
+              position, new OffboardingUser(position + 2, offboardingUserName(position))));
     }
     return users;
   }
@@ -285,7 +286,8 @@ public final class ApplicationTestData {
    * lost: every field set but {@code finishedAt}.
    */
   public static UserProgress sentOffboardingUser(int position, Instant sentAt) {
-    return UserProgress.pending(position, new OffboardingUser(position + 2, leaver(position)))
+    return UserProgress.pending(
+            position, new OffboardingUser(position + 2, offboardingUserName(position)))
         .sending(3, 1, sentAt.minusSeconds(30))
         .stillPending(
             429, "TooManyRequests", "Throttled: retry after 5 s", "req-" + position + "-throttled")
@@ -300,7 +302,8 @@ public final class ApplicationTestData {
   public static UserProgress endedOffboardingUser(
       int position, UserOutcome outcome, int retired, Instant finishedAt) {
     UserProgress pending =
-        UserProgress.pending(position, new OffboardingUser(position + 2, leaver(position)));
+        UserProgress.pending(
+            position, new OffboardingUser(position + 2, offboardingUserName(position)));
     return switch (outcome) {
       case PENDING -> throw new IllegalArgumentException("an ended user cannot be pending");
       case DONE ->
@@ -316,7 +319,7 @@ public final class ApplicationTestData {
               0,
               404,
               "Request_ResourceNotFound",
-              "Resource '" + leaver(position) + "' does not exist",
+              "Resource '" + offboardingUserName(position) + "' does not exist",
               "req-" + position + "-404",
               finishedAt);
       case REFUSED ->
