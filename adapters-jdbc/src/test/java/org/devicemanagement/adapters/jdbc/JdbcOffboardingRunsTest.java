@@ -45,7 +45,7 @@ class JdbcOffboardingRunsTest {
     /** The same database as the last {@link #open}. */
     abstract JdbcStore reopen();
 
-    /** A plain connection to the database of the last {@link #open}, not migrated yet. */
+    /** A plain connection to the database {@link #reopen} opens. */
     abstract Connection connect() throws Exception;
 
     /**
