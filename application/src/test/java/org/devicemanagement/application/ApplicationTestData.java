@@ -11,6 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.devicemanagement.application.audit.AuditEvents;
 import org.devicemanagement.application.audit.RetireAllAudit;
+import org.devicemanagement.application.offboarding.OffboardingRun;
+import org.devicemanagement.application.offboarding.OffboardingUser;
+import org.devicemanagement.application.offboarding.OutcomeCounts;
+import org.devicemanagement.application.offboarding.RunStatus;
+import org.devicemanagement.application.offboarding.UserOutcome;
+import org.devicemanagement.application.offboarding.UserProgress;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.PermissionType;
 import org.devicemanagement.application.permission.Permissions;
@@ -249,6 +255,111 @@ public final class ApplicationTestData {
       case DELEGATED_WORK_OR_SCHOOL -> delegatedAs(megan(), permissions.toArray(String[]::new));
       case DELEGATED_PERSONAL -> personal(permissions.toArray(String[]::new));
       case APPLICATION -> application(permissions.toArray(String[]::new));
+    };
+  }
+
+  // ---------------------------------------------------------------- offboarding runs
+
+  /**
+   * A new run {@code id} created at {@code createdAt}, running, against Graph v1.0, with counts of
+   * no user (a store computes the counts from the run's users).
+   */
+  public static OffboardingRun offboardingRun(String id, Instant createdAt) {
+    return new OffboardingRun(
+        id,
+        createdAt,
+        createdAt,
+        "https://graph.microsoft.com/v1.0",
+        "/home/it/leavers-" + id + ".txt",
+        RunStatus.RUNNING,
+        "",
+        OutcomeCounts.of(List.of()));
+  }
+
+  /** The sign-in name of the user at {@code position} of the test runs. */
+  public static String offboardingUserName(int position) {
+    return "leaver%05d@contoso.onmicrosoft.com".formatted(position);
+  }
+
+  /**
+   * {@code count} pending users, never sent, at positions 0 and on; the users file has a header, so
+   * the user at position {@code p} is on line {@code p + 2}.
+   */
+  public static List<UserProgress> pendingOffboardingUsers(int count) {
+    List<UserProgress> users = new ArrayList<>(count);
+    for (int position = 0; position < count; position++) {
+      users.add(
+          UserProgress.pending(
+              position, new OffboardingUser(position + 2, offboardingUserName(position))));
+    }
+    return users;
+  }
+
+  /**
+   * The leaver at {@code position}, sent at {@code sentAt} (twice) and pending with the answer
+   * lost: every field set but {@code finishedAt}.
+   */
+  public static UserProgress sentOffboardingUser(int position, Instant sentAt) {
+    return UserProgress.pending(
+            position, new OffboardingUser(position + 2, offboardingUserName(position)))
+        .sending(3, 1, sentAt.minusSeconds(30))
+        .stillPending(
+            429, "TooManyRequests", "Throttled: retry after 5 s", "req-" + position + "-throttled")
+        .sending(3, 1, sentAt);
+  }
+
+  /**
+   * The leaver at {@code position}, sent at {@code finishedAt} less a second and ended as {@code
+   * outcome} at {@code finishedAt}, with {@code retired} devices retired and Graph's answer in
+   * every field (status, code, message with non-ASCII text, request-id).
+   */
+  public static UserProgress endedOffboardingUser(
+      int position, UserOutcome outcome, int retired, Instant finishedAt) {
+    UserProgress pending =
+        UserProgress.pending(
+            position, new OffboardingUser(position + 2, offboardingUserName(position)));
+    return switch (outcome) {
+      case PENDING -> throw new IllegalArgumentException("an ended user cannot be pending");
+      case DONE ->
+          pending
+              .sending(retired, 2, finishedAt.minusSeconds(1))
+              .ended(outcome, retired, 2, 204, "", "", "req-" + position + "-done", finishedAt);
+      case NOTHING_TO_DO ->
+          pending.ended(outcome, 0, 4, 200, "", "every device already retiring", "", finishedAt);
+      case NOT_FOUND ->
+          pending.ended(
+              outcome,
+              0,
+              0,
+              404,
+              "Request_ResourceNotFound",
+              "Resource '" + offboardingUserName(position) + "' does not exist",
+              "req-" + position + "-404",
+              finishedAt);
+      case REFUSED ->
+          pending
+              .sending(2, 0, finishedAt.minusSeconds(1))
+              .ended(
+                  outcome,
+                  0,
+                  0,
+                  403,
+                  "Forbidden",
+                  "missing DeviceManagementManagedDevices.PrivilegedOperations.All — “Zürich” ✓",
+                  "req-" + position + "-403",
+                  finishedAt);
+      case FAILED ->
+          pending
+              .sending(5, 1, finishedAt.minusSeconds(1))
+              .ended(
+                  outcome,
+                  retired,
+                  1,
+                  503,
+                  "ServiceUnavailable",
+                  "still failing after 6 attempts; 'quoted' \"text\"",
+                  "req-" + position + "-503",
+                  finishedAt);
     };
   }
 

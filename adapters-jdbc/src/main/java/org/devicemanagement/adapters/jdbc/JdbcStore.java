@@ -19,8 +19,9 @@ import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * A durable store, open: the database {@link StoreSettings} names, its schema migrated to this
- * code's version, the {@link JdbcTenant} it holds, and a few named values the emulator keeps across
- * restarts (such as its virtual clock's instant). Close it to release its connections.
+ * code's version, the {@link JdbcTenant} it holds, the {@link JdbcOffboardingRuns} it keeps, and a
+ * few named values the emulator keeps across restarts (such as its virtual clock's instant). Close
+ * it to release its connections.
  *
  * <p>Opening fails with a {@link StoreException} saying why: the server cannot be reached, the
  * credentials are refused, the file cannot be created or written, or the database's schema is newer
@@ -37,11 +38,13 @@ public final class JdbcStore implements AutoCloseable {
   private final StoreSettings settings;
   private final Database database;
   private final JdbcTenant tenant;
+  private final JdbcOffboardingRuns offboardingRuns;
 
   private JdbcStore(StoreSettings settings, Database database) {
     this.settings = settings;
     this.database = database;
     this.tenant = new JdbcTenant(database);
+    this.offboardingRuns = new JdbcOffboardingRuns(database);
   }
 
   /**
@@ -107,6 +110,11 @@ public final class JdbcStore implements AutoCloseable {
   /** The tenant this store holds (empty until seeded). */
   public JdbcTenant tenant() {
     return tenant;
+  }
+
+  /** The offboarding runs this store keeps. */
+  public JdbcOffboardingRuns offboardingRuns() {
+    return offboardingRuns;
   }
 
   /** The settings this store was opened with. */

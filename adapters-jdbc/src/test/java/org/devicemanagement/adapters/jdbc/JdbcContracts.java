@@ -10,6 +10,8 @@ import org.devicemanagement.application.port.out.ManagedDeviceLookup;
 import org.devicemanagement.application.port.out.ManagedDeviceLookupContract;
 import org.devicemanagement.application.port.out.ManagedDeviceSearch;
 import org.devicemanagement.application.port.out.ManagedDeviceSearchContract;
+import org.devicemanagement.application.port.out.OffboardingRuns;
+import org.devicemanagement.application.port.out.OffboardingRunsContract;
 import org.devicemanagement.application.port.out.TenantAdministration.Contents;
 import org.devicemanagement.application.port.out.TenantAdministrationContract;
 import org.devicemanagement.application.port.out.UserDeviceListing;
@@ -19,7 +21,8 @@ import org.devicemanagement.domain.User;
 
 /**
  * Every outbound port's contract against one engine's store: each tenant a contract asks for is the
- * store seeded anew (which also empties its trail), with no check-in planned.
+ * store seeded anew (which also empties its trail), with no check-in planned; the offboarding runs
+ * it asks for are the store's, every run forgotten.
  */
 abstract class JdbcContracts
     implements UserDeviceListingContract,
@@ -28,7 +31,8 @@ abstract class JdbcContracts
         DeviceRetirementContract,
         AuditTrailContract,
         CheckInsContract,
-        TenantAdministrationContract {
+        TenantAdministrationContract,
+        OffboardingRunsContract {
 
   private static final Instant SEEDED_AT = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -75,5 +79,12 @@ abstract class JdbcContracts
   @Override
   public Administering administrationWith(List<User> users, List<ManagedDevice> devices) {
     return Administering.of(seeded(users, devices));
+  }
+
+  @Override
+  public OffboardingRuns emptyRuns() {
+    JdbcOffboardingRuns runs = store().offboardingRuns();
+    runs.forgetRuns();
+    return runs;
   }
 }

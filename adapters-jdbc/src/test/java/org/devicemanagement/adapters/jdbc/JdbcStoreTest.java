@@ -175,7 +175,7 @@ class JdbcStoreTest {
 
       assertThatThrownBy(this::reopen)
           .isInstanceOf(StoreException.class)
-          .hasMessageContaining("schema version 99, newer than this code's 1");
+          .hasMessageContaining("schema version 99, newer than this code's 2");
     }
 
     /** A plain connection to the database of the last {@link #open}. */
