@@ -2,6 +2,7 @@ package org.devicemanagement.bootstrap;
 
 import java.io.PrintWriter;
 import java.util.Objects;
+import org.devicemanagement.bootstrap.cli.OffboardCommand;
 import org.devicemanagement.bootstrap.cli.ServeCommand;
 import org.devicemanagement.bootstrap.cli.TokenCommand;
 import org.devicemanagement.bootstrap.cli.VersionProvider;
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line of device-management: {@code serve} the Graph API locally, mint a {@code token}.
+ * The command line of device-management: {@code serve} the Graph API locally, mint a {@code token},
+ * {@code offboard} leavers in bulk.
  */
 @Command(
     name = "device-management",
@@ -25,9 +27,15 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Serves Microsoft Graph's removeAllDevicesFromManagement action (and the managedDevices reads)"
-          + " over an in-memory Intune tenant, and mints access tokens the server trusts."
+          + " over an in-memory Intune tenant, mints access tokens the server trusts, and offboards"
+          + " leavers in bulk against Graph or the emulator."
     },
-    subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      TokenCommand.class,
+      OffboardCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code of a successful run. */
@@ -107,6 +115,6 @@ public final class Main implements Runnable {
   public void run() {
     throw new ParameterException(
         Objects.requireNonNull(spec, "spec").commandLine(),
-        "Missing required subcommand: serve or token");
+        "Missing required subcommand: serve, token or offboard");
   }
 }

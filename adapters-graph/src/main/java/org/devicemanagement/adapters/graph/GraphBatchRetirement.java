@@ -1,19 +1,16 @@
 package org.devicemanagement.adapters.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import org.devicemanagement.adapters.graph.GraphBatches.BatchAnswer;
+import org.devicemanagement.adapters.graph.GraphBatches.StepAnswer;
 import org.devicemanagement.adapters.graph.UserRetireResult.Outcome;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
@@ -197,40 +194,18 @@ public final class GraphBatchRetirement {
   }
 
   private BatchAnswer send(List<Step> steps) {
-    ObjectNode body = http.json().createObjectNode();
-    ArrayNode requests = body.putArray("requests");
-    for (Step step : steps) {
-      requests
-          .addObject()
-          .put("id", step.id())
-          .put("method", "POST")
-          .put(
-              "url",
-              "/users/" + GraphHttp.segment(step.user()) + "/removeAllDevicesFromManagement");
-    }
-    GraphResponse response = http.sendJson("POST", http.uri("/$batch"), body.toString());
-    http.requireStatus(response, 200);
-    JsonNode answer = http.jsonObject(response);
-    JsonNode responses = answer.path("responses");
-    if (!responses.isArray()) {
-      throw http.malformed(response, "'responses' is missing or not an array", null);
-    }
-    Map<String, StepAnswer> stepAnswers = new HashMap<>();
-    for (JsonNode node : responses) {
-      JsonNode id = node.path("id");
-      JsonNode status = node.path("status");
-      if (!id.isTextual() || !status.canConvertToInt() || !status.isIntegralNumber()) {
-        throw http.malformed(response, "a response has no text 'id' or no integer 'status'", null);
-      }
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (Map.Entry<String, JsonNode> header : node.path("headers").properties()) {
-        if (header.getValue().isValueNode()) {
-          headers.put(header.getKey(), header.getValue().asText());
-        }
-      }
-      stepAnswers.put(key(id.asText()), new StepAnswer(status.asInt(), headers, node.path("body")));
-    }
-    return new BatchAnswer(stepAnswers, response.requestId(), response.clientRequestId());
+    return GraphBatches.send(
+        http,
+        steps.stream()
+            .map(
+                step ->
+                    new GraphBatches.Step(
+                        step.id(),
+                        "POST",
+                        "/users/"
+                            + GraphHttp.segment(step.user())
+                            + "/removeAllDevicesFromManagement"))
+            .toList());
   }
 
   private UserRetireResult resultOf(String user, StepAnswer answer, BatchAnswer batch, int sent) {
@@ -306,7 +281,7 @@ public final class GraphBatchRetirement {
   }
 
   private static String key(String reference) {
-    return reference.toLowerCase(Locale.ROOT);
+    return GraphBatches.key(reference);
   }
 
   @Override
@@ -316,11 +291,4 @@ public final class GraphBatchRetirement {
 
   /** One user's step: its id in the batch (stable across retries) and the user as named. */
   private record Step(String id, String user) {}
-
-  /** Graph's answer to one step. */
-  private record StepAnswer(int status, Map<String, String> headers, JsonNode body) {}
-
-  /** Graph's answer to one batch request: each step's answer by id, and the batch's ids. */
-  private record BatchAnswer(
-      Map<String, StepAnswer> steps, String requestId, String clientRequestId) {}
 }

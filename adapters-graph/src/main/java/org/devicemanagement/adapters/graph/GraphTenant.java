@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.devicemanagement.application.failure.BackendForbiddenException;
 import org.devicemanagement.application.failure.BackendRejectedTokenException;
 import org.devicemanagement.application.failure.BackendUnavailableException;
+import org.devicemanagement.application.port.out.BulkRetirement;
 import org.devicemanagement.application.port.out.UserDirectory;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,7 @@ public final class GraphTenant {
   private final GraphManagedDevices devices;
   private final GraphUsersOrStandIns usersOrStandIns;
   private final GraphBatchRetirement batchRetirement;
+  private final GraphBulkRetirement bulkRetirement;
 
   private GraphTenant(Builder builder) {
     this.settings = builder.settings;
@@ -58,6 +60,7 @@ public final class GraphTenant {
     this.devices = new GraphManagedDevices(http);
     this.usersOrStandIns = new GraphUsersOrStandIns(users);
     this.batchRetirement = new GraphBatchRetirement(http);
+    this.bulkRetirement = new GraphBulkRetirement(http);
   }
 
   /**
@@ -100,6 +103,15 @@ public final class GraphTenant {
    */
   public GraphBatchRetirement batchRetirement() {
     return batchRetirement;
+  }
+
+  /**
+   * Many users' devices read, and retired, in batches of up to 20 with an answer per user and no
+   * retry of a throttled user: the application's {@code BulkRetirement}, which an offboarding run
+   * paces itself.
+   */
+  public BulkRetirement bulkRetirement() {
+    return bulkRetirement;
   }
 
   /** The settings this tenant is reached with. */

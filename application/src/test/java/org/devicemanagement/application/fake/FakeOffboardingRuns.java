@@ -25,8 +25,15 @@ public final class FakeOffboardingRuns implements OffboardingRuns {
     if (runs.containsKey(run.id())) {
       throw new IllegalArgumentException("run " + run.id() + " exists");
     }
+    List<UserProgress> sorted =
+        progress.stream().sorted(Comparator.comparingInt(UserProgress::position)).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).position() == sorted.get(i - 1).position()) {
+        throw new IllegalArgumentException("two users at position " + sorted.get(i).position());
+      }
+    }
     runs.put(run.id(), run);
-    users.put(run.id(), new ArrayList<>(progress));
+    users.put(run.id(), new ArrayList<>(sorted));
   }
 
   @Override
@@ -61,9 +68,20 @@ public final class FakeOffboardingRuns implements OffboardingRuns {
     if (progress == null) {
       throw new IllegalArgumentException("no run " + id);
     }
-    for (UserProgress user : changed) {
-      progress.set(user.position(), user);
+    Map<Integer, Integer> index = new LinkedHashMap<>();
+    for (int i = 0; i < progress.size(); i++) {
+      index.put(progress.get(i).position(), i);
     }
+    for (UserProgress user : changed) {
+      if (!index.containsKey(user.position())) {
+        throw new IllegalArgumentException("run " + id + " has no user at " + user.position());
+      }
+    }
+    for (UserProgress user : changed) {
+      progress.set(index.get(user.position()), user);
+    }
+    OffboardingRun run = runs.get(id);
+    runs.put(id, run.withStatus(run.status(), run.detail(), at));
   }
 
   @Override

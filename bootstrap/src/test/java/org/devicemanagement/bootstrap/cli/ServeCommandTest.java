@@ -167,7 +167,8 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
         .containsExactly(
-            "error: Missing required subcommand: serve or token", "see 'device-management --help'");
+            "error: Missing required subcommand: serve, token or offboard",
+            "see 'device-management --help'");
   }
 
   @Test

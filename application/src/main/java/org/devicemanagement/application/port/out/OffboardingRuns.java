@@ -14,16 +14,18 @@ import org.devicemanagement.application.offboarding.UserProgress;
 public interface OffboardingRuns {
 
   /**
-   * Keeps a new run and its users (all pending), in one step.
+   * Keeps a new run and its users as given (a new run's are all pending), in one step; the users
+   * come back in the order of their positions.
    *
-   * @throws IllegalArgumentException if a run with the same id is kept
+   * @throws IllegalArgumentException if a run with the same id is kept, or two users share a
+   *     position
    */
   void create(OffboardingRun run, List<UserProgress> users);
 
   /** The run with id {@code id} (exact), its counts as its users stand now. */
   Optional<OffboardingRun> find(String id);
 
-  /** Every run, newest first, with its counts. */
+  /** Every run, newest first (by creation, then by id, descending), with its counts. */
   List<OffboardingRun> list();
 
   /**
@@ -34,7 +36,8 @@ public interface OffboardingRuns {
   List<UserProgress> users(String id);
 
   /**
-   * Replaces the progress of {@code users} (by position) in run {@code id}, in one step.
+   * Replaces the progress of {@code users} (by position) in run {@code id}, and sets the run's
+   * {@code updatedAt} to {@code at}, in one step: all of it or, when it throws, nothing.
    *
    * @throws IllegalArgumentException if there is no such run or user
    */
