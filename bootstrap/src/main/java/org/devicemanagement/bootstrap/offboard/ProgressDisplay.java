@@ -66,7 +66,7 @@ public final class ProgressDisplay implements OffboardingListener {
 
   /** Shows the last progress whatever the time, and ends the bar's line. */
   public synchronized void finish() {
-    if (last != null && last != shown) {
+    if (last != null && !last.equals(shown)) {
       show(last);
     }
     if (terminal && lastWidth > 0) {
