@@ -37,6 +37,8 @@ import org.devicemanagement.bootstrap.offboard.ProgressDisplay;
 import org.devicemanagement.bootstrap.offboard.TokenFileCredentials;
 import org.devicemanagement.bootstrap.offboard.UsersFile;
 import org.devicemanagement.bootstrap.offboard.UsersFileException;
+import org.devicemanagement.bootstrap.security.DataDirectory;
+import org.devicemanagement.bootstrap.security.SigningKeyException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -183,10 +185,14 @@ public final class OffboardCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     PrintWriter err = commandLine.getErr();
     checkOptions(commandLine);
+    org.devicemanagement.adapters.jdbc.StoreSettings settings = storeSettings(commandLine);
     JdbcStore runsStore;
     try {
-      runsStore = JdbcStore.open(storeSettings(commandLine));
-    } catch (StoreException e) {
+      if (store == null || store.equalsIgnoreCase("sqlite")) {
+        DataDirectory.ensure(dataDir.path());
+      }
+      runsStore = JdbcStore.open(settings);
+    } catch (StoreException | SigningKeyException e) {
       err.println("error: " + Main.oneLine(String.valueOf(e.getMessage())));
       err.flush();
       return Main.EXIT_FAILURE;
