@@ -29,10 +29,16 @@ public final class OffboardModule extends AbstractModule {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
+  @Override
+  protected void configure() {
+    bind(BulkRetirement.class).toInstance(tenant);
+    bind(OffboardingRuns.class).toInstance(runs);
+  }
+
   @Provides
   @Singleton
-  OffboardingService offboardingService() {
+  OffboardingService offboardingService(BulkRetirement bulk, OffboardingRuns store) {
     return new OffboardingService(
-        tenant, runs, limits, Clock.systemUTC(), Pause.SYSTEM, new SecureRandom());
+        bulk, store, limits, Clock.systemUTC(), Pause.SYSTEM, new SecureRandom());
   }
 }

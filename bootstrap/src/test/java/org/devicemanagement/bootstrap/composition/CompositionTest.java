@@ -22,19 +22,25 @@ import org.devicemanagement.adapters.memory.InMemoryTenant;
 import org.devicemanagement.adapters.rest.GraphRestApi;
 import org.devicemanagement.adapters.rest.auth.AccessTokenVerifier;
 import org.devicemanagement.adapters.rest.auth.UnverifiedClaimsVerifier;
+import org.devicemanagement.application.fake.FakeBulkRetirement;
+import org.devicemanagement.application.fake.FakeOffboardingRuns;
+import org.devicemanagement.application.offboarding.IntuneLimits;
 import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.PermissionCatalog;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementUseCase;
 import org.devicemanagement.application.port.in.UserReference;
+import org.devicemanagement.application.port.out.BulkRetirement;
 import org.devicemanagement.application.port.out.CheckIns;
 import org.devicemanagement.application.port.out.DeviceRetirement;
 import org.devicemanagement.application.port.out.ManagedDeviceLookup;
+import org.devicemanagement.application.port.out.OffboardingRuns;
 import org.devicemanagement.application.port.out.TenantAdministration;
 import org.devicemanagement.application.port.out.TenantFileFormat;
 import org.devicemanagement.application.port.out.UserDeviceListing;
 import org.devicemanagement.application.port.out.UserDirectory;
+import org.devicemanagement.application.service.OffboardingService;
 import org.devicemanagement.bootstrap.BootstrapTestData;
 import org.devicemanagement.bootstrap.gateway.GatewaySettings;
 import org.devicemanagement.bootstrap.gateway.InboundTokens;
@@ -159,6 +165,10 @@ class CompositionTest {
   private static final Set<Class<?>> EMULATOR_ONLY_PORTS =
       Set.of(CheckIns.class, TenantAdministration.class, TenantFileFormat.class);
 
+  /** The ports of the offboard command, bound by its own module rather than the server's. */
+  private static final Set<Class<?>> OFFBOARD_ONLY_PORTS =
+      Set.of(BulkRetirement.class, OffboardingRuns.class);
+
   @Test
   void givenEitherBackend_whenComposed_thenEveryOutboundPortOfTheApplicationIsBound()
       throws Exception {
@@ -181,8 +191,22 @@ class CompositionTest {
             .injector();
 
     assertThat(ports).contains(UserDirectory.class, DeviceRetirement.class);
-    assertThat(ports).containsAll(EMULATOR_ONLY_PORTS);
+    assertThat(ports).containsAll(EMULATOR_ONLY_PORTS).containsAll(OFFBOARD_ONLY_PORTS);
+    Injector offboard =
+        Guice.createInjector(
+            new OffboardModule(
+                new FakeBulkRetirement(Clock.systemUTC()),
+                new FakeOffboardingRuns(),
+                IntuneLimits.PUBLISHED));
+    for (Class<?> port : OFFBOARD_ONLY_PORTS) {
+      assertThat(offboard.getExistingBinding(Key.get(port))).as("offboard: %s", port).isNotNull();
+      assertThat(emulator.getExistingBinding(Key.get(port))).as("emulator: %s", port).isNull();
+    }
+    assertThat(offboard.getInstance(OffboardingService.class)).isNotNull();
     for (Class<?> port : ports) {
+      if (OFFBOARD_ONLY_PORTS.contains(port)) {
+        continue;
+      }
       assertThat(emulator.getExistingBinding(Key.get(port))).as("emulator: %s", port).isNotNull();
       if (EMULATOR_ONLY_PORTS.contains(port)) {
         assertThat(gateway.getExistingBinding(Key.get(port))).as("gateway: %s", port).isNull();
