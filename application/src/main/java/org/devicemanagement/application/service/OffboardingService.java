@@ -296,6 +296,11 @@ public final class OffboardingService
       this.id = id;
       this.listener = listener;
       this.all = new ArrayList<>(users);
+      List<Instant> sentBefore = new ArrayList<>();
+      for (UserProgress user : users) {
+        user.sentAt().ifPresent(sentBefore::add);
+      }
+      pacer.alreadySent(sentBefore);
       for (UserProgress user : users) {
         if (!user.outcome().ended()) {
           queue.addLast(new Work(user));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.devicemanagement.application.offboarding.IntuneLimits;
@@ -36,6 +37,21 @@ final class RequestPacer {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pause = Objects.requireNonNull(pause, "pause");
+  }
+
+  /**
+   * Counts calls sent before this pacer existed (by an earlier process of the same run), so that a
+   * resumed run does not burst into a window the tenant still counts as full; {@code sent} holds
+   * the instants of single writes, in any order.
+   */
+  void alreadySent(List<Instant> sent) {
+    Instant horizon = clock.instant().minus(limits.window()).minus(limits.margin());
+    List<Instant> recent = sent.stream().filter(at -> at.isAfter(horizon)).sorted().toList();
+    for (Instant at : recent) {
+      log.addLast(new Sent(at, 1, 1));
+      writesInLog++;
+      requestsInLog++;
+    }
   }
 
   /** Sends nothing before {@code instant} (kept if a later time is already set). */

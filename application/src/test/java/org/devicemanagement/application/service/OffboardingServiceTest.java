@@ -318,6 +318,35 @@ class OffboardingServiceTest {
   }
 
   @Test
+  void
+      givenARunStoppedRightAfterAFullWindow_whenResumed_thenItWaitsForTheWindowInsteadOfBursting() {
+    List<OffboardingUser> users = leavers(260, 1);
+    AtomicInteger batches = new AtomicInteger();
+    OffboardingListener stopAfterAWindow =
+        new OffboardingListener() {
+          @Override
+          public void progress(org.devicemanagement.application.offboarding.OffboardingProgress p) {
+            batches.incrementAndGet();
+          }
+
+          @Override
+          public boolean stopRequested() {
+            return batches.get() >= 10;
+          }
+        };
+    OffboardingService service = service();
+    OffboardingReport stopped =
+        service.start(new StartOffboardingCommand(users, "leavers.txt", stopAfterAWindow));
+    assertThat(stopped.run().counts().done()).isEqualTo(200);
+
+    resume(service, stopped.run().id());
+
+    List<Call> retires = tenant.retireCalls();
+    assertThat(Duration.between(retires.get(0).at(), retires.get(10).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(20_250));
+  }
+
+  @Test
   void givenLeavers_whenPreviewed_thenEachDevicesFateIsPredictedAndNothingIsSent() {
     User adele = ApplicationTestData.adele();
     tenant.with(adele, ApplicationTestData.devicesInEveryState(adele));
