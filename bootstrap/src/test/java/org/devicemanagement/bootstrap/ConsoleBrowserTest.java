@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,7 +73,7 @@ class ConsoleBrowserTest {
         "--no-sandbox",
         "--disable-dev-shm-usage",
         "--disable-gpu",
-        "--window-size=1440,1000",
+        "--window-size=1440,1250",
         "--lang=en-GB");
     // Named to Selenium so that it never looks for (or downloads) a driver of its own; set as a
     // property because ChromeDriverService's annotations are not on the class path for javac.
@@ -100,8 +101,9 @@ class ConsoleBrowserTest {
     URI base = server.baseUri();
     browser.get(base.resolve("_emulator/").toString());
     WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+    wait.ignoring(StaleElementReferenceException.class);
     wait.until(ExpectedConditions.textToBe(By.id("clock-now"), "2026-01-01 00:00:00Z"));
-    browser.findElement(By.cssSelector(adeleRow() + " button.open-user")).click();
+    click(wait, By.cssSelector(adeleRow() + " button.open-user"));
     wait.until(d -> deviceStates().size() == 5);
     assertThat(deviceStates()).doesNotContain("retirePending");
     // Survives only as long as the page is not reloaded.
@@ -129,17 +131,30 @@ class ConsoleBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("audit-events"), "Retire all devices of a user"));
 
-    browser.findElement(By.id("advance-8h")).click();
+    click(wait, By.id("advance-8h"));
 
     wait.until(ExpectedConditions.textToBe(By.id("clock-now"), "2026-01-01 08:00:00Z"));
     wait.until(d -> deviceStates().equals(List.of("wipePending")));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("audit-events"), "Retire completed at check-in"));
-    assertThat(browser.findElement(By.cssSelector(adeleRow() + " .device-count")).getText())
-        .isEqualTo("1");
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(adeleRow() + " .device-count"), "1"));
     assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
         .isEqualTo(true);
+
+    click(wait, By.id("fault-add"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#fault-list tbody"), "/*/users/*/removeAllDevicesFromManagement"));
+    browser.findElement(By.id("journal-status")).sendKeys("4xx");
+    wait.until(
+        ExpectedConditions.textToBe(By.id("requests-empty"), "No request matches the filter."));
+    browser.findElement(By.id("journal-status")).clear();
+    browser.findElement(By.id("journal-status")).sendKeys("204");
+    click(wait, By.cssSelector("#requests tbody tr button"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("request-fields"), "DeviceManagementManagedDevices.PrivilegedOperations.All"));
     saveScreenshot();
   }
 
@@ -147,10 +162,23 @@ class ConsoleBrowserTest {
     return "#users tr[data-upn='" + ADELE_UPN + "']";
   }
 
+  /** The states of the devices shown, read in one step (the page redraws its rows as it likes). */
   private List<String> deviceStates() {
-    return browser.findElements(By.cssSelector("#devices tbody tr")).stream()
-        .map(row -> row.getDomAttribute("data-state"))
-        .toList();
+    Object states =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#devices tbody tr'),"
+                    + " row => row.dataset.state);");
+    return ((List<?>) states).stream().map(String::valueOf).toList();
+  }
+
+  /** Clicks what {@code selector} finds, finding it again if the page redrew it meanwhile. */
+  private void click(WebDriverWait wait, By selector) {
+    wait.until(
+        d -> {
+          d.findElement(selector).click();
+          return true;
+        });
   }
 
   private void saveScreenshot() throws IOException {
