@@ -64,9 +64,17 @@ record TenantSnapshot(long version, List<UserDevices> users) {
     return id.toLowerCase(Locale.ROOT);
   }
 
-  /** One user and its devices as tenant-file entries. */
+  /**
+   * One user and its devices as tenant-file entries.
+   *
+   * @param searchText the sign-in name, display name and device names, lower case, one a line
+   */
   record UserDevices(
-      String id, String userPrincipalName, String displayName, List<ObjectNode> devices) {
+      String id,
+      String userPrincipalName,
+      String displayName,
+      List<ObjectNode> devices,
+      String searchText) {
 
     /** Checks the parts and copies the devices. */
     UserDevices {
@@ -74,6 +82,17 @@ record TenantSnapshot(long version, List<UserDevices> users) {
       Objects.requireNonNull(userPrincipalName, "userPrincipalName");
       Objects.requireNonNull(displayName, "displayName");
       devices = List.copyOf(devices);
+      Objects.requireNonNull(searchText, "searchText");
+    }
+
+    /** A user with its devices, its search text made from them. */
+    UserDevices(String id, String userPrincipalName, String displayName, List<ObjectNode> devices) {
+      this(
+          id,
+          userPrincipalName,
+          displayName,
+          devices,
+          searchText(userPrincipalName, displayName, devices));
     }
 
     /**
@@ -81,10 +100,7 @@ record TenantSnapshot(long version, List<UserDevices> users) {
      * of the devices.
      */
     boolean matches(String term) {
-      return contains(userPrincipalName, term)
-          || contains(displayName, term)
-          || devices.stream()
-              .anyMatch(device -> contains(device.path("deviceName").asText(), term));
+      return searchText.contains(term);
     }
 
     /** How many devices are in each management state, by state name. */
@@ -95,8 +111,12 @@ record TenantSnapshot(long version, List<UserDevices> users) {
       return counts;
     }
 
-    private static boolean contains(String text, String term) {
-      return text.toLowerCase(Locale.ROOT).contains(term);
+    // Made once per snapshot, so that a search over a big tenant is one scan of short strings.
+    private static String searchText(
+        String userPrincipalName, String displayName, List<ObjectNode> devices) {
+      StringBuilder text = new StringBuilder(userPrincipalName).append('\n').append(displayName);
+      devices.forEach(device -> text.append('\n').append(device.path("deviceName").asText()));
+      return text.toString().toLowerCase(Locale.ROOT);
     }
   }
 }
