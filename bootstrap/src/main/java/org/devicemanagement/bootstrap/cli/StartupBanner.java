@@ -56,7 +56,7 @@ public final class StartupBanner {
           "Control API",
           emulator.control().enabledOn(settings.host())
               ? server.baseUri().resolve("_emulator/")
-                  + "   (journal of "
+                  + "   (open it in a browser for the web console; journal of "
                   + emulator.control().journalSize()
                   + " requests; --control off to close it)"
               : "off (--control on opens /_emulator/)");

@@ -25,21 +25,28 @@ final class CheckInScheduler {
 
   private final CheckIns checkIns;
   private final Clock clock;
+  private final Runnable afterCheckIns;
   private final Thread thread;
   private volatile boolean running = true;
 
-  private CheckInScheduler(CheckIns checkIns, Clock clock) {
+  private CheckInScheduler(CheckIns checkIns, Clock clock, Runnable afterCheckIns) {
     this.checkIns = checkIns;
     this.clock = clock;
+    this.afterCheckIns = afterCheckIns;
     this.thread = new Thread(this::run, "device-management-check-ins");
     thread.setDaemon(true);
   }
 
-  /** Starts running {@code checkIns} as they fall due on {@code clock}. */
-  static CheckInScheduler start(CheckIns checkIns, Clock clock) {
+  /**
+   * Starts running {@code checkIns} as they fall due on {@code clock}, calling {@code
+   * afterCheckIns} after each run that checked a device in.
+   */
+  static CheckInScheduler start(CheckIns checkIns, Clock clock, Runnable afterCheckIns) {
     CheckInScheduler scheduler =
         new CheckInScheduler(
-            Objects.requireNonNull(checkIns, "checkIns"), Objects.requireNonNull(clock, "clock"));
+            Objects.requireNonNull(checkIns, "checkIns"),
+            Objects.requireNonNull(clock, "clock"),
+            Objects.requireNonNull(afterCheckIns, "afterCheckIns"));
     scheduler.thread.start();
     return scheduler;
   }
@@ -59,7 +66,9 @@ final class CheckInScheduler {
     while (running) {
       try {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        checkIns.runCheckInsDue(now);
+        if (checkIns.runCheckInsDue(now) > 0) {
+          afterCheckIns.run();
+        }
         Optional<Instant> next = checkIns.nextCheckIn();
         Duration sleep =
             next.map(at -> Duration.between(clock.instant(), at))

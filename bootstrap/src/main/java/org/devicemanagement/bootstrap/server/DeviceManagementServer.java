@@ -108,7 +108,12 @@ public final class DeviceManagementServer implements AutoCloseable {
           jersey.await(START_TIMEOUT, "%s:%d".formatted(settings.host(), settings.port())));
       server =
           new DeviceManagementServer(
-              settings, composed, warmUp, transport, tls.isPresent(), startCheckIns(composed));
+              settings,
+              composed,
+              warmUp,
+              transport,
+              tls.isPresent(),
+              startCheckIns(composed, composition.control().changes()::tenantChanged));
     } catch (RuntimeException | Error e) {
       composed.store().ifPresent(JdbcStore::close);
       throw e;
@@ -125,12 +130,14 @@ public final class DeviceManagementServer implements AutoCloseable {
    * On the emulator with a system clock, the thread running check-ins as they fall due; none in the
    * gateway, and none on a virtual clock, which runs them as it is advanced.
    */
-  private static @Nullable CheckInScheduler startCheckIns(Composition.Composed composed) {
+  private static @Nullable CheckInScheduler startCheckIns(
+      Composition.Composed composed, Runnable afterCheckIns) {
     Clock clock = composed.injector().getInstance(Clock.class);
     if (composed.tenant().isEmpty() || clock instanceof VirtualClock) {
       return null;
     }
-    return CheckInScheduler.start(composed.injector().getInstance(CheckIns.class), clock);
+    return CheckInScheduler.start(
+        composed.injector().getInstance(CheckIns.class), clock, afterCheckIns);
   }
 
   /** Where the server listens, such as {@code http://localhost:8080/}; Graph's base is below it. */

@@ -103,6 +103,7 @@ class ServeClockOptionsTest {
       assertThat(StartupBanner.render(server, open, "dm"))
           .contains("Control API:")
           .contains(server.baseUri().resolve("_emulator/").toString())
+          .contains("open it in a browser for the web console")
           .contains("journal of 10000 requests");
     }
     var closed = open.withControl(ControlSettings.defaults().withEnabled(false));

@@ -1343,7 +1343,45 @@ class HostileRequestsTest {
         "BadRequest"
       },
       {"unknown control segment", "GET", "/_emulator/secrets", 400, "BadRequest"},
-      {"control root", "GET", "/_emulator", 400, "BadRequest"},
+      {
+        "control root (the console's page) with DELETE",
+        "DELETE",
+        "/_emulator",
+        405,
+        "Request_BadRequest"
+      },
+      {"console file unknown", "GET", "/_emulator/console/secrets.js", 404, "ResourceNotFound"},
+      {
+        "console file name of 5,000 characters",
+        "GET",
+        "/_emulator/console/" + "f".repeat(5_000) + ".js",
+        404,
+        "ResourceNotFound"
+      },
+      {
+        "console file traversal",
+        "GET",
+        "/_emulator/console/..%2f..%2fpom.xml",
+        400,
+        "BadRequest",
+        false
+      },
+      {
+        "console users top of 40 digits",
+        "GET",
+        "/_emulator/users?top=" + "9".repeat(40),
+        400,
+        "BadRequest"
+      },
+      {"console users skip negative", "GET", "/_emulator/users?skip=-1", 400, "BadRequest"},
+      {
+        "console devices of an unknown user of 5,000 characters",
+        "GET",
+        "/_emulator/users/" + "u".repeat(5_000) + "/managedDevices",
+        404,
+        "ResourceNotFound"
+      },
+      {"console changes with POST", "POST", "/_emulator/changes", 405, "Request_BadRequest"},
       {"control traversal", "GET", "/_emulator/%2e%2e/v1.0/me", 400, "BadRequest", false}
     };
     for (Object[] r : table) {

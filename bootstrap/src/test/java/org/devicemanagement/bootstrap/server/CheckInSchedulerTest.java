@@ -23,6 +23,7 @@ class CheckInSchedulerTest {
     final List<Instant> runsUntil = new CopyOnWriteArrayList<>();
     final CountDownLatch runs;
     private int failures;
+    volatile int checkedInPerRun;
 
     CountingCheckIns(int expectedRuns, int failures) {
       this.runs = new CountDownLatch(expectedRuns);
@@ -45,7 +46,7 @@ class CheckInSchedulerTest {
         failures--;
         throw new IllegalStateException("broken run");
       }
-      return 0;
+      return checkedInPerRun;
     }
 
     @Override
@@ -59,7 +60,8 @@ class CheckInSchedulerTest {
       throws InterruptedException {
     CountingCheckIns checkIns = new CountingCheckIns(1, 0);
 
-    CheckInScheduler scheduler = CheckInScheduler.start(checkIns, Clock.fixed(NOW, ZoneOffset.UTC));
+    CheckInScheduler scheduler =
+        CheckInScheduler.start(checkIns, Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
     try {
       assertThat(checkIns.runs.await(30, TimeUnit.SECONDS)).isTrue();
     } finally {
@@ -73,9 +75,26 @@ class CheckInSchedulerTest {
   void givenRunThatFails_whenSchedulerRuns_thenItKeepsRunning() throws InterruptedException {
     CountingCheckIns checkIns = new CountingCheckIns(2, 1);
 
-    CheckInScheduler scheduler = CheckInScheduler.start(checkIns, Clock.fixed(NOW, ZoneOffset.UTC));
+    CheckInScheduler scheduler =
+        CheckInScheduler.start(checkIns, Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
     try {
       assertThat(checkIns.runs.await(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      scheduler.stop();
+    }
+  }
+
+  @Test
+  void givenRunThatChecksDevicesIn_whenSchedulerRuns_thenItSaysSoAfterTheRun()
+      throws InterruptedException {
+    CountingCheckIns checkIns = new CountingCheckIns(1, 0);
+    checkIns.checkedInPerRun = 2;
+    CountDownLatch told = new CountDownLatch(1);
+
+    CheckInScheduler scheduler =
+        CheckInScheduler.start(checkIns, Clock.fixed(NOW, ZoneOffset.UTC), told::countDown);
+    try {
+      assertThat(told.await(30, TimeUnit.SECONDS)).isTrue();
     } finally {
       scheduler.stop();
     }

@@ -7,19 +7,26 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The emulator's control API, under {@code /_emulator/}, as one application holds it: on or off,
- * and when on, the state behind it (the journal of requests and the faults set). Off, none of its
- * routes exist, so its paths answer as any unknown path does, and nothing is journaled.
+ * and when on, the state behind it (the journal of requests, the faults set, the counters the web
+ * console polls) and the web console's page. Off, none of its routes exist, so its paths answer as
+ * any unknown path does, and nothing is journaled.
  */
 public final class ControlApi {
 
   private static final List<Class<?>> RESOURCE_CLASSES =
-      List.of(RequestJournalResource.class, FaultsResource.class, EmulatorStateResource.class);
+      List.of(
+          RequestJournalResource.class,
+          FaultsResource.class,
+          EmulatorStateResource.class,
+          ConsolePageResource.class,
+          ConsoleDataResource.class);
 
   private static final ControlApi OFF = new ControlApi(false, new RequestJournal(0));
 
   private final boolean enabled;
   private final RequestJournal journal;
   private final Faults faults = new Faults();
+  private final ControlChanges changes = new ControlChanges();
 
   private ControlApi(boolean enabled, RequestJournal journal) {
     this.enabled = enabled;
@@ -51,6 +58,11 @@ public final class ControlApi {
     return faults;
   }
 
+  /** The counters the web console polls to learn that something changed. */
+  public ControlChanges changes() {
+    return changes;
+  }
+
   /** The resource classes of the control API; none when it is off. */
   public List<Class<?>> resourceClasses() {
     return enabled ? RESOURCE_CLASSES : List.of();
@@ -66,5 +78,6 @@ public final class ControlApi {
       config.register(new JournalFilter(journal, Clock.systemUTC()));
     }
     config.register(new FaultFilter(faults));
+    config.register(new ChangeCountingFilter(changes));
   }
 }
