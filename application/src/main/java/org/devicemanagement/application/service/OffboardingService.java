@@ -395,27 +395,15 @@ public final class OffboardingService
             }
           }
           case NOT_FOUND ->
-              end(
-                  work,
-                  UserOutcome.NOT_FOUND,
-                  0,
-                  0,
-                  answer.status(),
-                  answer.code(),
-                  notFound(answer),
-                  answer.requestId(),
-                  now,
-                  changed);
+              end(work, UserOutcome.NOT_FOUND, 0, 0, answer, notFound(answer), now, changed);
           case FORBIDDEN ->
               end(
                   work,
                   UserOutcome.REFUSED,
                   0,
                   0,
-                  answer.status(),
-                  answer.code(),
+                  answer,
                   refused(READ_PERMISSION, answer),
-                  answer.requestId(),
                   now,
                   changed);
           case TRY_AGAIN -> {
@@ -427,10 +415,8 @@ public final class OffboardingService
                   UserOutcome.FAILED,
                   0,
                   0,
-                  answer.status(),
-                  answer.code(),
+                  answer,
                   gaveUp(work.readAttempts, answer),
-                  answer.requestId(),
                   now,
                   changed);
             } else {
@@ -440,17 +426,7 @@ public final class OffboardingService
           }
           case TOKEN_REJECTED -> stop = Optional.of(tokenRejected(answer));
           case DAILY_LIMIT_REACHED, FAILED ->
-              end(
-                  work,
-                  UserOutcome.FAILED,
-                  0,
-                  0,
-                  answer.status(),
-                  answer.code(),
-                  failed(answer),
-                  answer.requestId(),
-                  now,
-                  changed);
+              end(work, UserOutcome.FAILED, 0, 0, answer, failed(answer), now, changed);
         }
       }
       save(changed);
@@ -550,27 +526,15 @@ public final class OffboardingService
                   now,
                   changed);
           case NOT_FOUND ->
-              end(
-                  work,
-                  UserOutcome.NOT_FOUND,
-                  0,
-                  0,
-                  answer.status(),
-                  answer.code(),
-                  notFound(answer),
-                  answer.requestId(),
-                  now,
-                  changed);
+              end(work, UserOutcome.NOT_FOUND, 0, 0, answer, notFound(answer), now, changed);
           case FORBIDDEN ->
               end(
                   work,
                   UserOutcome.REFUSED,
                   0,
                   work.leftAlone,
-                  answer.status(),
-                  answer.code(),
+                  answer,
                   refused(RETIRE_PERMISSION, answer),
-                  answer.requestId(),
                   now,
                   changed);
           case DAILY_LIMIT_REACHED -> {
@@ -594,10 +558,8 @@ public final class OffboardingService
                   UserOutcome.FAILED,
                   0,
                   work.leftAlone,
-                  answer.status(),
-                  answer.code(),
+                  answer,
                   gaveUp(work.progress.attempts(), answer),
-                  answer.requestId(),
                   now,
                   changed);
             } else {
@@ -618,10 +580,8 @@ public final class OffboardingService
                   UserOutcome.FAILED,
                   0,
                   work.leftAlone,
-                  answer.status(),
-                  answer.code(),
+                  answer,
                   failed(answer),
-                  answer.requestId(),
                   now,
                   changed);
         }
@@ -681,6 +641,29 @@ public final class OffboardingService
               outcome, retired, Math.max(0, leftAlone), status, code, why, requestId, at);
       changed.add(work.progress);
       ended++;
+    }
+
+    /** Ends {@code work} with Graph's {@code answer} (its status, code and request-id) and why. */
+    private void end(
+        Work work,
+        UserOutcome outcome,
+        int retired,
+        int leftAlone,
+        Answer answer,
+        String why,
+        Instant at,
+        List<UserProgress> changed) {
+      end(
+          work,
+          outcome,
+          retired,
+          leftAlone,
+          answer.status(),
+          answer.code(),
+          why,
+          answer.requestId(),
+          at,
+          changed);
     }
 
     private void keep(Work work, Answer answer, List<UserProgress> changed) {

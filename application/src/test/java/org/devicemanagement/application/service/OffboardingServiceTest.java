@@ -74,6 +74,22 @@ class OffboardingServiceTest {
     return service.resume(new ResumeOffboardingCommand(id, OffboardingListener.NONE));
   }
 
+  /** A listener asking the run to stop once it reported {@code batches} batches. */
+  private static OffboardingListener stopAfterBatches(int batches) {
+    AtomicInteger reported = new AtomicInteger();
+    return new OffboardingListener() {
+      @Override
+      public void progress(org.devicemanagement.application.offboarding.OffboardingProgress p) {
+        reported.incrementAndGet();
+      }
+
+      @Override
+      public boolean stopRequested() {
+        return reported.get() >= batches;
+      }
+    };
+  }
+
   private Map<String, Integer> retireSends() {
     Map<String, Integer> sends = new HashMap<>();
     for (Call call : tenant.retireCalls()) {
@@ -290,19 +306,7 @@ class OffboardingServiceTest {
   @Test
   void givenAStopRequest_whenRunning_thenTheRunStopsAfterTheBatchAndResumesWhereItStopped() {
     List<OffboardingUser> users = leavers(100, 1);
-    AtomicInteger batches = new AtomicInteger();
-    OffboardingListener stopAfterTwo =
-        new OffboardingListener() {
-          @Override
-          public void progress(org.devicemanagement.application.offboarding.OffboardingProgress p) {
-            batches.incrementAndGet();
-          }
-
-          @Override
-          public boolean stopRequested() {
-            return batches.get() >= 2;
-          }
-        };
+    OffboardingListener stopAfterTwo = stopAfterBatches(2);
     OffboardingService service = service();
 
     OffboardingReport stopped =
@@ -321,19 +325,7 @@ class OffboardingServiceTest {
   void
       givenARunStoppedRightAfterAFullWindow_whenResumed_thenItWaitsForTheWindowInsteadOfBursting() {
     List<OffboardingUser> users = leavers(260, 1);
-    AtomicInteger batches = new AtomicInteger();
-    OffboardingListener stopAfterAWindow =
-        new OffboardingListener() {
-          @Override
-          public void progress(org.devicemanagement.application.offboarding.OffboardingProgress p) {
-            batches.incrementAndGet();
-          }
-
-          @Override
-          public boolean stopRequested() {
-            return batches.get() >= 10;
-          }
-        };
+    OffboardingListener stopAfterAWindow = stopAfterBatches(10);
     OffboardingService service = service();
     OffboardingReport stopped =
         service.start(new StartOffboardingCommand(users, "leavers.txt", stopAfterAWindow));

@@ -125,6 +125,68 @@ class OffboardKillResumeTest {
     return outcomes;
   }
 
+  private Process offboardProcess(List<String> arguments, String name) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(Main.class.getName());
+    command.addAll(arguments);
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectOutput(dir.resolve(name + ".out").toFile())
+        .redirectError(dir.resolve(name + ".err").toFile())
+        .start();
+  }
+
+  private void awaitAccepted(DeviceManagementServer server, Process process, int count, String name)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (accepted(server).size() < count && System.nanoTime() < deadline) {
+      assertThat(process.isAlive())
+          .as("offboard still running: %s", Files.readString(dir.resolve(name + ".err")))
+          .isTrue();
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void givenARunStoppedWithSigterm_whenResumed_thenItRecordedItsStopAndFinishes() throws Exception {
+    try (DeviceManagementServer server =
+        DeviceManagementServer.start(
+            BootstrapTestData.settings(BootstrapTestData.sharedDataDir(), tenant())
+                .withLimits(LimitsMode.INTUNE))) {
+      Path dataDir = dir.resolve("data");
+      Path token = tokenFile(server, "token");
+      Process process =
+          offboardProcess(
+              offboardArguments(
+                  server, dataDir, token, "--users", usersFile().toString(), "--execute"),
+              "stopped");
+      // 200 writes fill Intune's window: the run now waits about 20 s for the next one.
+      awaitAccepted(server, process, 200, "stopped");
+      process.destroy();
+
+      assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s").isTrue();
+      String out = Files.readString(dir.resolve("stopped.out"));
+      assertThat(out)
+          .containsPattern("Run \\S+: interrupted")
+          .contains("Resume with: offboard --resume");
+      CommandLineRun runs =
+          CommandLineRun.of(
+              offboardArguments(server, dataDir, token, "--runs").toArray(String[]::new));
+      assertThat(runs.out()).contains("interrupted");
+      String runId = out.replaceAll("(?s)^.*Run (\\S+): interrupted.*$", "$1");
+      CommandLineRun resumed =
+          CommandLineRun.of(
+              offboardArguments(server, dataDir, token, "--resume", runId).toArray(String[]::new));
+      assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+      assertThat(accepted(server)).hasSize(USERS);
+      assertThat(accepted(server).values()).containsOnly(1);
+    }
+  }
+
   @Test
   void givenARunKilledHalfway_whenResumed_thenItEndsAsAnUninterruptedRunWithNoUserSentTwice()
       throws Exception {
@@ -156,27 +218,11 @@ class OffboardKillResumeTest {
                 .withLimits(LimitsMode.INTUNE))) {
       Path dataDir = dir.resolve("data");
       Path token = tokenFile(server, "token");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-cp");
-      command.add(
-          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-      command.add(Main.class.getName());
-      command.addAll(
-          offboardArguments(server, dataDir, token, "--users", users.toString(), "--execute"));
       Process process =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectOutput(dir.resolve("killed.out").toFile())
-              .redirectError(dir.resolve("killed.err").toFile())
-              .start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (accepted(server).size() < KILL_AFTER && System.nanoTime() < deadline) {
-        assertThat(process.isAlive())
-            .as("offboard still running: %s", Files.readString(dir.resolve("killed.err")))
-            .isTrue();
-        Thread.sleep(5);
-      }
+          offboardProcess(
+              offboardArguments(server, dataDir, token, "--users", users.toString(), "--execute"),
+              "killed");
+      awaitAccepted(server, process, KILL_AFTER, "killed");
       process.destroyForcibly();
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
       int acceptedAtKill = accepted(server).size();
