@@ -26,6 +26,7 @@ public final class ProgressDisplay implements OffboardingListener {
   private final AtomicBoolean stop = new AtomicBoolean();
   private long shownAt = Long.MIN_VALUE;
   private int lastWidth;
+  private String lastLine = "";
   private @org.jspecify.annotations.Nullable OffboardingProgress last;
   private @org.jspecify.annotations.Nullable OffboardingProgress shown;
 
@@ -84,9 +85,10 @@ public final class ProgressDisplay implements OffboardingListener {
           line.length() < lastWidth ? line + " ".repeat(lastWidth - line.length()) : line;
       out.print("\r" + padded);
       lastWidth = line.length();
-    } else {
+    } else if (!line.equals(lastLine)) {
       out.println(line);
     }
+    lastLine = line;
     out.flush();
   }
 
