@@ -53,6 +53,12 @@ class OffboardKillResumeTest {
     return InMemoryTenant.of(users, devices);
   }
 
+  private static DeviceManagementServer emulatorWithIntunesLimits() {
+    return DeviceManagementServer.start(
+        BootstrapTestData.settings(BootstrapTestData.sharedDataDir(), tenant())
+            .withLimits(LimitsMode.INTUNE));
+  }
+
   private Path usersFile() throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
@@ -153,10 +159,7 @@ class OffboardKillResumeTest {
 
   @Test
   void givenARunStoppedWithSigterm_whenResumed_thenItRecordedItsStopAndFinishes() throws Exception {
-    try (DeviceManagementServer server =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir(), tenant())
-                .withLimits(LimitsMode.INTUNE))) {
+    try (DeviceManagementServer server = emulatorWithIntunesLimits()) {
       Path dataDir = dir.resolve("data");
       Path token = tokenFile(server, "token");
       Process process =
@@ -212,10 +215,7 @@ class OffboardKillResumeTest {
       uninterrupted = outcomes(report);
     }
 
-    try (DeviceManagementServer server =
-        DeviceManagementServer.start(
-            BootstrapTestData.settings(BootstrapTestData.sharedDataDir(), tenant())
-                .withLimits(LimitsMode.INTUNE))) {
+    try (DeviceManagementServer server = emulatorWithIntunesLimits()) {
       Path dataDir = dir.resolve("data");
       Path token = tokenFile(server, "token");
       Process process =
