@@ -698,7 +698,7 @@ public final class OffboardingService
       return new Stop(
           RunStatus.STOPPED_BY_FAILURE,
           "a batch request failed as a whole (%s): %s; the users it carried stay pending"
-              .formatted(e.code(), e.getMessage()));
+              .formatted(e.code(), String.valueOf(e.getMessage()).replaceAll("\\.+$", "")));
     }
   }
 

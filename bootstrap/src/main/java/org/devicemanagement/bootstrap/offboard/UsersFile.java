@@ -27,6 +27,8 @@ public final class UsersFile {
   static final int NAMED_BAD_LINES = 10;
 
   private static final int LONGEST_NAME = 256;
+  // A million users at the longest names fit; anything bigger is not a list of leavers.
+  private static final long LARGEST_FILE = 64L * 1024 * 1024;
   private static final Pattern GUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -47,6 +49,11 @@ public final class UsersFile {
   public static Contents read(Path file) {
     String text;
     try {
+      if (Files.size(file) > LARGEST_FILE) {
+        throw new UsersFileException(
+            "the users file %s is larger than %d MiB: split it into several runs"
+                .formatted(file, LARGEST_FILE / (1024 * 1024)));
+      }
       byte[] bytes = Files.readAllBytes(file);
       text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
