@@ -1,10 +1,7 @@
 package org.devicemanagement.adapters.rest.resource;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.devicemanagement.application.audit.AuditFilter;
@@ -32,11 +29,14 @@ record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query
                 .formatted(ListingOptions.shown(name)));
       }
     }
-    Optional<String> top = single(query, "$top", "Top");
-    Optional<String> skipToken = single(query, "$skiptoken", "SkipToken");
-    Optional<AuditFilter> filter = single(query, "$filter", "Filter").map(AuditFilterSyntax::parse);
+    Optional<String> top = ListingOptions.single(query, "$top", "Top");
+    Optional<String> skipToken = ListingOptions.single(query, "$skiptoken", "SkipToken");
+    Optional<AuditFilter> filter =
+        ListingOptions.single(query, "$filter", "Filter").map(AuditFilterSyntax::parse);
     boolean newestFirst =
-        single(query, "$orderby", "OrderBy").map(AuditListingOptions::newestFirst).orElse(true);
+        ListingOptions.single(query, "$orderby", "OrderBy")
+            .map(AuditListingOptions::newestFirst)
+            .orElse(true);
     return new AuditListingOptions(
         top.map(value -> ListingOptions.parseTop(value, ListAuditEventsQuery.MAX_PAGE_SIZE))
             .orElse(ListAuditEventsQuery.DEFAULT_PAGE_SIZE),
@@ -62,21 +62,5 @@ record AuditListingOptions(int top, Optional<String> skipToken, AuditQuery query
               "Syntax error in $orderby '%s': '%s' is not asc or desc."
                   .formatted(ListingOptions.shown(value), ListingOptions.shown(words[1])));
     };
-  }
-
-  private static Optional<String> single(
-      MultivaluedMap<String, String> query, String name, String optionName) {
-    List<String> values = new ArrayList<>();
-    for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-      if (entry.getKey().equalsIgnoreCase(name)) {
-        values.addAll(entry.getValue());
-      }
-    }
-    if (values.size() > 1) {
-      throw new InvalidRequestException(
-          "Query option '%s' was specified more than once, but it can be specified at most once."
-              .formatted(optionName));
-    }
-    return values.stream().findFirst();
   }
 }

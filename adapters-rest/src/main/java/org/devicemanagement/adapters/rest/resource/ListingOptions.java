@@ -156,7 +156,12 @@ record ListingOptions(
         : value.substring(0, MAX_SHOWN_VALUE_LENGTH) + "...";
   }
 
-  private static Optional<String> single(
+  /**
+   * The one value of the query option {@code name} (compared ignoring case), if given.
+   *
+   * @throws InvalidRequestException naming {@code optionName} when it is given more than once
+   */
+  static Optional<String> single(
       MultivaluedMap<String, String> query, String name, String optionName) {
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : query.entrySet()) {
