@@ -112,7 +112,7 @@ public final class OffboardingService
     int batch = batchSize();
     for (int from = 0; from < users.size(); from += batch) {
       List<OffboardingUser> chunk = users.subList(from, Math.min(users.size(), from + batch));
-      if (!acquire(pacer, 0, 0, command.listener())) {
+      if (command.listener().stopRequested()) {
         break;
       }
       previews.addAll(previewChunk(chunk, pacer, command.listener()));

@@ -1,6 +1,7 @@
 package org.devicemanagement.bootstrap.cli;
 
 import com.google.inject.Guice;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -17,6 +18,7 @@ import org.devicemanagement.adapters.graph.GraphSettings;
 import org.devicemanagement.adapters.graph.GraphTenant;
 import org.devicemanagement.adapters.jdbc.JdbcStore;
 import org.devicemanagement.adapters.jdbc.StoreException;
+import org.devicemanagement.adapters.jdbc.StoreSettings;
 import org.devicemanagement.application.failure.DeviceManagementException;
 import org.devicemanagement.application.failure.InvalidRequestException;
 import org.devicemanagement.application.offboarding.IntuneLimits;
@@ -185,7 +187,7 @@ public final class OffboardCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     PrintWriter err = commandLine.getErr();
     checkOptions(commandLine);
-    org.devicemanagement.adapters.jdbc.StoreSettings settings = storeSettings(commandLine);
+    StoreSettings settings = storeSettings(commandLine);
     JdbcStore runsStore;
     try {
       if (store == null || store.equalsIgnoreCase("sqlite")) {
@@ -343,13 +345,13 @@ public final class OffboardCommand implements Callable<Integer> {
   /** Whether standard output is a terminal (a person watching, not a file or a pipe). */
   @SuppressWarnings("SystemConsoleNull") // isTerminal() is asked where it exists (Java 22+).
   private static boolean onTerminal() {
-    java.io.Console console = System.console();
+    Console console = System.console();
     if (console == null) {
       return false;
     }
     try {
       // Java 22+ returns a console for redirected output too; only isTerminal() tells.
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException e) {
       return true;
     }
@@ -394,7 +396,7 @@ public final class OffboardCommand implements Callable<Integer> {
     }
   }
 
-  private org.devicemanagement.adapters.jdbc.StoreSettings storeSettings(CommandLine commandLine) {
+  private StoreSettings storeSettings(CommandLine commandLine) {
     String chosen = store != null ? store : "sqlite:" + dataDir.path().resolve(DEFAULT_STORE_FILE);
     StoreChoice choice;
     try {

@@ -2,7 +2,6 @@ package org.devicemanagement.bootstrap.offboard;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -209,10 +208,5 @@ public final class OffboardText {
       case INTERRUPTED -> "interrupted";
       case STOPPED_BY_FAILURE -> "stopped by a failure";
     };
-  }
-
-  /** When, as the summaries print it. */
-  static String when(Instant at) {
-    return WHEN.format(at);
   }
 }
