@@ -10,11 +10,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.devicemanagement.adapters.rest.FailureInjectingTenant.Port;
 import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 import org.devicemanagement.application.permission.Permissions;
@@ -239,29 +236,12 @@ class ErrorResponsesHttpTest {
 
   @Test
   void givenAHugeDeclaredBody_whenRetireAll_then413WithoutReadingIt() throws Exception {
-    // A raw socket: the server answers before the body is sent, which java.net.http reports as a
-    // broken pipe rather than handing over the response.
     String token = TestTokens.delegated().build();
-    try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /"
-                  + RETIRE_ADELE
-                  + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                  + token
-                  + "\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n"
-                  + "Connection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write(" ".repeat(1_000).getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-      assertThat(response).startsWith("HTTP/1.1 413");
-      assertThat(response)
-          .contains("\"code\":\"RequestEntityTooLarge\"")
-          .contains("at most 64 KiB");
-    }
+    String response = OversizedPost.send(server.base(), RETIRE_ADELE, token);
+
+    assertThat(response).startsWith("HTTP/1.1 413");
+    assertThat(response).contains("\"code\":\"RequestEntityTooLarge\"").contains("at most 64 KiB");
     assertThat(server.received()).isEmpty();
   }
 
