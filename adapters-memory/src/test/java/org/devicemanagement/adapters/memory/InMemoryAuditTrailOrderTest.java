@@ -1,0 +1,68 @@
+package org.devicemanagement.adapters.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
+import org.devicemanagement.application.audit.AuditEvent;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
+import org.devicemanagement.application.port.out.AuditTrailContract;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-memory trail's ring and id table against a plain sorted set: events recorded out of time
+ * order, many at the same instant, in a trail that drops its oldest, always read back in order and
+ * found by id exactly while kept.
+ */
+class InMemoryAuditTrailOrderTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+  private static final Comparator<AuditEvent> ORDER =
+      Comparator.comparing(AuditEvent::activityDateTime).thenComparing(AuditEvent::id);
+
+  @Test
+  void givenEventsOutOfOrderPastTheCapacity_whenRead_thenTheNewestKeptInOrderAndFoundById() {
+    Random random = new Random(42);
+    int capacity = 300;
+    InMemoryAuditTrail trail = new InMemoryAuditTrail(capacity);
+    TreeSet<AuditEvent> kept = new TreeSet<>(ORDER);
+    List<AuditEvent> all = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      // Mostly forward in time, sometimes back, often at an instant already used.
+      long second = i / 3L - (random.nextInt(10) == 0 ? random.nextInt(200) : 0);
+      AuditEvent event = AuditTrailContract.retireAll(T0.plusSeconds(second));
+      all.add(event);
+      trail.record(event);
+      kept.add(event);
+      if (kept.size() > capacity) {
+        kept.pollFirst();
+      }
+    }
+
+    assertThat(allPages(trail, new AuditQuery(Optional.empty(), false), 7))
+        .containsExactlyElementsOf(kept);
+    assertThat(allPages(trail, AuditQuery.ALL, 11)).containsExactlyElementsOf(kept.descendingSet());
+    for (AuditEvent event : all) {
+      Optional<AuditEvent> found = trail.findEventById(event.id().toUpperCase(Locale.ROOT));
+      assertThat(found).isEqualTo(kept.contains(event) ? Optional.of(event) : Optional.empty());
+    }
+  }
+
+  private static List<AuditEvent> allPages(InMemoryAuditTrail trail, AuditQuery query, int size) {
+    List<AuditEvent> events = new ArrayList<>();
+    Optional<String> token = Optional.empty();
+    do {
+      AuditPage page = trail.searchEvents(query, size, token);
+      events.addAll(page.events());
+      token = page.nextSkipToken();
+    } while (token.isPresent());
+    return events;
+  }
+}
