@@ -115,10 +115,12 @@ public final class GraphRestApi {
             bind(new RequestParameters()).to(ValueParamProvider.class);
           }
         });
+    // One pre-matching filter and one response filter for every request: the control API's work
+    // rides on them as hooks, since each filter Jersey calls costs every request its own share.
     config.register(
-        new AdmissionFilter(RouteTable.of(resourceClasses), new BearerAuthentication(verifier)));
-    control.register(config);
-    config.register(new ResponseConventionsFilter(Clock.systemUTC()));
+        new AdmissionFilter(
+            RouteTable.of(resourceClasses), new BearerAuthentication(verifier), control.hooks()));
+    config.register(new ResponseConventionsFilter(Clock.systemUTC(), control.hooks()));
     config.register(new BatchFeature(Clock.systemUTC()));
     config.register(JsonConventions.provider());
     config.register(new MissingAccessTokenExceptionMapper());

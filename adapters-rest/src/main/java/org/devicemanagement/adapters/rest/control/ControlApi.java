@@ -2,8 +2,7 @@ package org.devicemanagement.adapters.rest.control;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
-import org.glassfish.jersey.server.ResourceConfig;
+import org.devicemanagement.adapters.rest.conventions.ExchangeHooks;
 
 /**
  * The emulator's control API, under {@code /_emulator/}, as one application holds it: on or off,
@@ -27,10 +26,15 @@ public final class ControlApi {
   private final RequestJournal journal;
   private final Faults faults = new Faults();
   private final ControlChanges changes = new ControlChanges();
+  private final ExchangeHooks hooks;
 
   private ControlApi(boolean enabled, RequestJournal journal) {
     this.enabled = enabled;
     this.journal = journal;
+    this.hooks =
+        enabled
+            ? new ControlHooks(journal, faults, changes, Clock.systemUTC())
+            : ExchangeHooks.NONE;
   }
 
   /** No control API: the gateway, or an emulator started with it off. */
@@ -68,16 +72,11 @@ public final class ControlApi {
     return enabled ? RESOURCE_CLASSES : List.of();
   }
 
-  /** Registers what serves the control API besides its resources (nothing when it is off). */
-  public void register(ResourceConfig config) {
-    Objects.requireNonNull(config, "config");
-    if (!enabled) {
-      return;
-    }
-    if (journal.enabled()) {
-      config.register(new JournalFilter(journal, Clock.systemUTC()));
-    }
-    config.register(new FaultFilter(faults));
-    config.register(new ChangeCountingFilter(changes));
+  /**
+   * What the control API does on every exchange (journal, faults, change counters), for the filters
+   * every request passes; nothing when it is off.
+   */
+  public ExchangeHooks hooks() {
+    return hooks;
   }
 }

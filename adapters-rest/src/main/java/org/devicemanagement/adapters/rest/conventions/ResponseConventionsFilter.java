@@ -18,7 +18,8 @@ import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 /**
  * Puts {@code request-id} and {@code client-request-id} on every response and completes every
  * {@link ApiError} into Graph's JSON envelope, logging unexpected failures with the request id;
- * answers OPTIONS with 204 and the {@code Allow} header only.
+ * answers OPTIONS with 204 and the {@code Allow} header only; then hands the answer to the {@link
+ * ExchangeHooks}.
  */
 @Priority(Priorities.USER)
 public final class ResponseConventionsFilter implements ContainerResponseFilter {
@@ -26,14 +27,21 @@ public final class ResponseConventionsFilter implements ContainerResponseFilter 
   private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
   private final Clock clock;
+  private final ExchangeHooks hooks;
 
-  /** A filter dating errors by {@code clock}. */
-  public ResponseConventionsFilter(Clock clock) {
+  /** A filter dating errors by {@code clock}, handing each complete answer to {@code hooks}. */
+  public ResponseConventionsFilter(Clock clock, ExchangeHooks hooks) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.hooks = Objects.requireNonNull(hooks, "hooks");
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    complete(request, response);
+    hooks.answered(request, response);
+  }
+
+  private void complete(ContainerRequestContext request, ContainerResponseContext response) {
     String requestId = ExchangeIds.requestId(request);
     String clientRequestId = ExchangeIds.clientRequestId(request);
     MultivaluedMap<String, Object> headers = response.getHeaders();

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import org.devicemanagement.adapters.rest.conventions.ContentLength;
+import org.devicemanagement.adapters.rest.conventions.HeaderValues;
 import org.devicemanagement.application.failure.InvalidRequestException;
 
 /**
@@ -27,11 +28,11 @@ final class RequestBodies {
    * Fails with a 400 unless the body is empty, whitespace, or {@code {}} with optional whitespace.
    */
   static void requireNone(ContainerRequestContext request, String action) {
-    long declared = ContentLength.declared(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    long declared = ContentLength.declared(HeaderValues.of(request, HttpHeaders.CONTENT_LENGTH));
     if (declared > MAX_INSPECTED_BYTES) {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
-    if (declared == 0 || (declared < 0 && request.getHeaderString(TRANSFER_ENCODING) == null)) {
+    if (declared == 0 || (declared < 0 && HeaderValues.of(request, TRANSFER_ENCODING) == null)) {
       // A request with neither a length nor a chunked body has none (RFC 9112, 6.3).
       return;
     }
