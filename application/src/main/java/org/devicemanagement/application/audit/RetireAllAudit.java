@@ -18,6 +18,9 @@ import org.devicemanagement.domain.RetireAllOutcome;
 public record RetireAllAudit(
     String eventId, AuditActor actor, String correlationId, String target) {
 
+  // Shared by every served retire-all's event rather than copied into each (a trail keeps many).
+  private static final String ACTIVITY = "Retire all devices of a user";
+
   /** Checks that every part is present. */
   public RetireAllAudit {
     Objects.requireNonNull(eventId, "eventId");
@@ -47,7 +50,7 @@ public record RetireAllAudit(
         "removeAllDevicesFromManagement " + target,
         AuditEvents.COMPONENT_NAME,
         actor,
-        "Retire all devices of a user" + detail,
+        detail.isEmpty() ? ACTIVITY : ACTIVITY + detail,
         at,
         AuditEvents.RETIRE_ALL_ACTIVITY_TYPE,
         AuditEvents.ACTION,

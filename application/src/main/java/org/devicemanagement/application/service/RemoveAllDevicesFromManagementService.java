@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.devicemanagement.application.audit.AuditActor;
 import org.devicemanagement.application.audit.AuditEvent;
 import org.devicemanagement.application.audit.AuditEvents;
 import org.devicemanagement.application.audit.RetireAllAudit;
 import org.devicemanagement.application.failure.DeviceManagementException;
+import org.devicemanagement.application.permission.Caller;
 import org.devicemanagement.application.permission.Operation;
 import org.devicemanagement.application.permission.PermissionPolicy;
 import org.devicemanagement.application.port.in.RemoveAllDevicesFromManagementCommand;
@@ -32,6 +35,9 @@ public final class RemoveAllDevicesFromManagementService
   private final DeviceRetirement devices;
   private final Consumer<AuditEvent> refusals;
   private final Clock clock;
+  // The last caller's actor: a script retiring user after user shares one actor among its audit
+  // events instead of each event holding a copy (a trail keeps many). Races only cost a copy.
+  private volatile LastActor lastActor = LastActor.NONE;
 
   /**
    * A service enforcing {@code policy} over the given tenant, recording refused calls in {@code
@@ -101,11 +107,26 @@ public final class RemoveAllDevicesFromManagementService
     return refused;
   }
 
-  private static RetireAllAudit auditOf(RemoveAllDevicesFromManagementCommand command) {
-    return RetireAllAudit.of(
-        AuditEvents.actorOf(command.caller(), command.ipAddress()),
-        command.requestId(),
-        command.user().text());
+  private RetireAllAudit auditOf(RemoveAllDevicesFromManagementCommand command) {
+    return RetireAllAudit.of(actorOf(command), command.requestId(), command.user().text());
+  }
+
+  private AuditActor actorOf(RemoveAllDevicesFromManagementCommand command) {
+    LastActor last = lastActor;
+    if (last.caller().isPresent()
+        && last.caller().get().equals(command.caller())
+        && last.ipAddress().equals(command.ipAddress())) {
+      return last.actor();
+    }
+    AuditActor actor = AuditEvents.actorOf(command.caller(), command.ipAddress());
+    lastActor = new LastActor(Optional.of(command.caller()), command.ipAddress(), actor);
+    return actor;
+  }
+
+  /** The actor made for the last caller, from its address. */
+  private record LastActor(Optional<Caller> caller, Optional<String> ipAddress, AuditActor actor) {
+    static final LastActor NONE =
+        new LastActor(Optional.empty(), Optional.empty(), AuditEvents.system());
   }
 
   // Graph's dates carry at most 7 fractional digits; some clients (.NET) reject more.
