@@ -84,6 +84,27 @@ class ConsoleEndToEndTest {
   }
 
   @Test
+  void givenAnAcceptOfHtmlOnly_whenConsoleOpened_thenThePageButJsonRoutesRefuseIt() {
+    HttpResponse<String> page =
+        BootstrapTestData.send(
+            BootstrapTestData.request(base, "_emulator/", null)
+                .header("Accept", "text/html")
+                .GET()
+                .build());
+    HttpResponse<String> journal =
+        BootstrapTestData.send(
+            BootstrapTestData.request(base, "_emulator/requests", null)
+                .header("Accept", "text/html")
+                .GET()
+                .build());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<title>");
+    assertThat(journal.statusCode()).isEqualTo(406);
+    assertThat(journal.body()).contains("\"error\"");
+  }
+
+  @Test
   void givenTheFilesETag_whenAskedAgain_then304WithoutBody() {
     String tag = get("_emulator/console/console.js").headers().firstValue("ETag").orElseThrow();
 

@@ -374,6 +374,16 @@ class BatchHttpTest {
     assertThat(response).contains("\"code\":\"RequestEntityTooLarge\"");
   }
 
+  @Test
+  void givenABodyOverTheLimitAndExpectContinue_whenBatchSent_then413WithoutAskingForTheBody()
+      throws IOException {
+    String response =
+        OversizedPost.sendExpectingContinue(server.base(), "v1.0/$batch", everything());
+
+    assertThat(response).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
+    assertThat(response).contains("\"code\":\"RequestEntityTooLarge\"");
+  }
+
   static Stream<Arguments> malformedBatches() {
     String twentyOne =
         array(IntStream.rangeClosed(1, 21).mapToObj(i -> step("r" + i, "GET", "me")).toList())

@@ -246,6 +246,17 @@ class ErrorResponsesHttpTest {
   }
 
   @Test
+  void givenAHugeDeclaredBodyAndExpectContinue_whenRetireAll_then413WithoutAskingForIt()
+      throws Exception {
+    String token = TestTokens.delegated().build();
+
+    String response = OversizedPost.sendExpectingContinue(server.base(), RETIRE_ADELE, token);
+
+    assertThat(response).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
+    assertThat(server.received()).isEmpty();
+  }
+
+  @Test
   void givenNoTokenAndABody_whenRetireAll_then401First() {
     HttpResponse<String> response =
         server.send(

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.devicemanagement.adapters.memory.InMemoryTenant;
@@ -114,8 +115,19 @@ class OffboardCommandTest {
     all.addAll(List.of("--graph-base-url", server.baseUri() + "v1.0"));
     all.addAll(List.of("--token-file", token.toString(), "--progress", "lines"));
     all.addAll(List.of(args));
+    List<String> given = List.of(args);
+    if ((given.contains("--execute") || given.contains("--resume"))
+        && !given.contains("--report")) {
+      // The default report goes to the working directory: a test writes it among its own files.
+      all.addAll(
+          List.of(
+              "--report",
+              dir.resolve("report-" + reports.incrementAndGet() + ".jsonl").toString()));
+    }
     return CommandLineRun.of(all.toArray(String[]::new));
   }
+
+  private final AtomicInteger reports = new AtomicInteger();
 
   private List<String> states(User user) {
     String token =
