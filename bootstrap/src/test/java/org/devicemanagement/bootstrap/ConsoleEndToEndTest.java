@@ -68,6 +68,11 @@ class ConsoleEndToEndTest {
     return send("GET", path);
   }
 
+  private HttpResponse<String> getAcceptingHtmlOnly(String path) {
+    return BootstrapTestData.send(
+        BootstrapTestData.request(base, path, null).header("Accept", "text/html").GET().build());
+  }
+
   @Test
   void givenControlOn_whenConsoleOpened_thenThePageWithCachingAndSafetyHeaders() {
     HttpResponse<String> page = get("_emulator/");
@@ -85,18 +90,8 @@ class ConsoleEndToEndTest {
 
   @Test
   void givenAnAcceptOfHtmlOnly_whenConsoleOpened_thenThePageButJsonRoutesRefuseIt() {
-    HttpResponse<String> page =
-        BootstrapTestData.send(
-            BootstrapTestData.request(base, "_emulator/", null)
-                .header("Accept", "text/html")
-                .GET()
-                .build());
-    HttpResponse<String> journal =
-        BootstrapTestData.send(
-            BootstrapTestData.request(base, "_emulator/requests", null)
-                .header("Accept", "text/html")
-                .GET()
-                .build());
+    HttpResponse<String> page = getAcceptingHtmlOnly("_emulator/");
+    HttpResponse<String> journal = getAcceptingHtmlOnly("_emulator/requests");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<title>");

@@ -183,7 +183,15 @@ class OffboardKillResumeTest {
       String runId = out.replaceAll("(?s)^.*Run (\\S+): interrupted.*$", "$1");
       CommandLineRun resumed =
           CommandLineRun.of(
-              offboardArguments(server, dataDir, token, "--resume", runId).toArray(String[]::new));
+              offboardArguments(
+                      server,
+                      dataDir,
+                      token,
+                      "--resume",
+                      runId,
+                      "--report",
+                      dir.resolve("resumed-after-sigterm.jsonl").toString())
+                  .toArray(String[]::new));
       assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
       assertThat(accepted(server)).hasSize(USERS);
       assertThat(accepted(server).values()).containsOnly(1);
