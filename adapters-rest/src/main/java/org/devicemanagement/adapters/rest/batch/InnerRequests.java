@@ -209,7 +209,9 @@ public final class InnerRequests implements ContainerLifecycleListener {
   private static StepResponse answer(BatchStep step, ContainerResponse response, byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> header : response.getStringHeaders().entrySet()) {
-      if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+      // Connection is hop-by-hop: it speaks of the batch's connection, not of a step.
+      if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)
+          && !header.getKey().equalsIgnoreCase("Connection")) {
         headers.put(header.getKey(), String.join(", ", header.getValue()));
       }
     }

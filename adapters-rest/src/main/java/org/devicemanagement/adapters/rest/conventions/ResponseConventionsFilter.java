@@ -18,8 +18,8 @@ import org.devicemanagement.adapters.rest.error.ErrorEnvelope;
 /**
  * Puts {@code request-id} and {@code client-request-id} on every response and completes every
  * {@link ApiError} into Graph's JSON envelope, logging unexpected failures with the request id;
- * answers OPTIONS with 204 and the {@code Allow} header only; then hands the answer to the {@link
- * ExchangeHooks}.
+ * answers OPTIONS with 204 and the {@code Allow} header only; settles a body an error left unread
+ * ({@link UnreadBodies}); then hands the answer to the {@link ExchangeHooks}.
  */
 @Priority(Priorities.USER)
 public final class ResponseConventionsFilter implements ContainerResponseFilter {
@@ -38,6 +38,7 @@ public final class ResponseConventionsFilter implements ContainerResponseFilter 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     complete(request, response);
+    UnreadBodies.settle(request, response);
     hooks.answered(request, response);
   }
 
