@@ -92,7 +92,7 @@ public final class AdmissionFilter implements ContainerRequestFilter {
     // OPTIONS reveals only the methods, which Jersey answers; it needs no token. Nor does the
     // control API, which is on only where the operator chose (by default, on loopback).
     if (!HttpMethod.OPTIONS.equals(method) && !route.template().control()) {
-      authentication.authenticate(request);
+      authentication.authenticate(request, HeaderValues.of(request, HttpHeaders.AUTHORIZATION));
     }
     hooks.admitted(request);
   }
