@@ -153,26 +153,23 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
   /** The index of the first kept event at or after {@code (at, id)}. */
   private int lowerBound(Instant at, String id) {
-    int low = 0;
-    int high = size;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (compare(get(mid), at, id) < 0) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
+    return firstPast(at, id, -1);
   }
 
   /** The index of the first kept event after {@code (at, id)}. */
   private int upperBound(Instant at, String id) {
+    return firstPast(at, id, 0);
+  }
+
+  /**
+   * The index of the first kept event whose order against {@code (at, id)} exceeds {@code limit}.
+   */
+  private int firstPast(Instant at, String id, int limit) {
     int low = 0;
     int high = size;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (compare(get(mid), at, id) <= 0) {
+      if (Integer.signum(compare(get(mid), at, id)) <= limit) {
         low = mid + 1;
       } else {
         high = mid;
