@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.devicemanagement.application.audit.AuditPage;
 import org.devicemanagement.application.audit.AuditPaging;
 import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.application.port.out.AuditTrail;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An audit trail kept in memory, ordered by the events' instants and ids: recording appends to a
@@ -30,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * devices retired on each UTC day are counted apart from the events, so the daily retire limit's
  * count never loses a dropped event. Thread-safe: a search holds a read lock while it scans, a
  * record the write lock for an append.
+ *
+ * <p>Kept events are stored in columns ({@link EventColumns}), not as the recorded objects: their
+ * instants and their ids and correlation ids (GUIDs) as numbers, their shared parts (actor,
+ * resources, texts) by reference. A busy emulator keeps a hundred thousand events for seconds to
+ * hours; as objects, every young collection copied all of the recent ones again, which cost more
+ * than the rest of a retire-all. Reads build the events back, equal to the recorded ones.
  */
 public final class InMemoryAuditTrail implements AuditTrail {
 
@@ -42,12 +46,11 @@ public final class InMemoryAuditTrail implements AuditTrail {
   private final int capacity;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-  // The ring, a power of two long, holds the kept events oldest first from head; only the ring and
-  // the id table hold events, in two arrays, so a kept event costs the collector no extra objects.
-  private AuditEvent[] ring = new AuditEvent[INITIAL_LENGTH];
+  // The ring, a power of two long, holds the kept events oldest first from head.
+  private EventColumns ring = new EventColumns(INITIAL_LENGTH);
   private int head;
   private int size;
-  private EventIds ids = new EventIds(INITIAL_LENGTH * 2);
+  private SlotIndex ids = new SlotIndex(INITIAL_LENGTH * 2);
 
   private final Map<LocalDate, int[]> retiredByDay = new HashMap<>();
   // The day most events fall on, kept apart so that counting one needs no date arithmetic.
@@ -70,29 +73,32 @@ public final class InMemoryAuditTrail implements AuditTrail {
   @Override
   public void record(AuditEvent event) {
     Objects.requireNonNull(event, "event");
+    // Worked out before the lock: the write lock is held by one recorder at a time.
+    EventId id = EventId.of(event.id());
+    EventId correlationId = EventId.of(event.correlationId());
+    Instant at = event.activityDateTime();
     lock.writeLock().lock();
     try {
-      if (ids.find(event.id()) != null) {
+      if (ids.find(id, ring) >= 0) {
         throw new IllegalArgumentException(
             "an audit event with id %s is already recorded".formatted(event.id()));
       }
-      if (retiredDevices(event)) {
-        countRetired(event.activityDateTime(), event.resources().size());
+      if (retiredDevices(event.activityType(), event.activityResult())) {
+        countRetired(at, event.resources().size());
       }
-      int at = size;
-      if (size > 0 && compare(event, get(size - 1)) < 0) {
-        at = lowerBound(event.activityDateTime(), event.id());
+      int index = size;
+      if (size > 0 && compare(slot(size - 1), at.getEpochSecond(), at.getNano(), id) > 0) {
+        index = lowerBound(at, id);
       }
       if (size == capacity) {
-        if (at == 0) {
+        if (index == 0) {
           // Older than everything kept, in a full trail: it is the one to drop (still counted).
           return;
         }
         dropOldest();
-        at--;
+        index--;
       }
-      insert(at, event);
-      ids.add(event);
+      insert(index, event, id, correlationId);
     } finally {
       lock.writeLock().unlock();
     }
@@ -108,68 +114,83 @@ public final class InMemoryAuditTrail implements AuditTrail {
     countedDay[0] += devices;
   }
 
-  private void insert(int index, AuditEvent event) {
-    if (size == ring.length) {
+  private void insert(int index, AuditEvent event, EventId id, EventId correlationId) {
+    if (size == ring.length()) {
       grow();
     }
-    int mask = ring.length - 1;
+    int mask = ring.length() - 1;
+    // Later events move up one slot (rare: only an event older than the newest lands here).
     for (int i = size; i > index; i--) {
-      ring[(head + i) & mask] = ring[(head + i - 1) & mask];
+      int to = (head + i) & mask;
+      int from = (head + i - 1) & mask;
+      ring.move(from, to);
+      ids.move(ring.hash(to), from, to);
     }
-    ring[(head + index) & mask] = event;
+    int slot = (head + index) & mask;
+    ring.put(slot, event, id, correlationId);
+    ids.add(id.hash(), slot);
     size++;
   }
 
   private void grow() {
-    AuditEvent[] larger = new AuditEvent[ring.length * 2];
+    EventColumns larger = new EventColumns(ring.length() * 2);
+    SlotIndex index = new SlotIndex(larger.length() * 2);
     for (int i = 0; i < size; i++) {
-      larger[i] = get(i);
+      larger.copyFrom(ring, slot(i), i);
+      index.add(larger.hash(i), i);
     }
     ring = larger;
+    ids = index;
     head = 0;
-    ids.resize(larger.length * 2);
   }
 
   private void dropOldest() {
-    AuditEvent oldest = ring[head];
-    ring[head] = null;
-    head = (head + 1) & (ring.length - 1);
+    ids.remove(ring.hash(head), head);
+    ring.clear(head);
+    head = (head + 1) & (ring.length() - 1);
     size--;
-    ids.remove(oldest);
   }
 
-  private AuditEvent get(int index) {
-    return ring[(head + index) & (ring.length - 1)];
+  private int slot(int index) {
+    return (head + index) & (ring.length() - 1);
   }
 
-  private static int compare(AuditEvent event, AuditEvent other) {
-    return compare(event, other.activityDateTime(), other.id());
-  }
-
-  private static int compare(AuditEvent event, Instant at, String id) {
-    int order = event.activityDateTime().compareTo(at);
-    return order != 0 ? order : event.id().compareTo(id);
+  /** The order of the event in {@code slot} against {@code (second, nano, id)}. */
+  private int compare(int slot, long second, int nano, EventId id) {
+    int order = Long.compare(ring.second(slot), second);
+    if (order == 0) {
+      order = Integer.compare(ring.nano(slot), nano);
+    }
+    return order != 0 ? order : ring.compareId(slot, id);
   }
 
   /** The index of the first kept event at or after {@code (at, id)}. */
-  private int lowerBound(Instant at, String id) {
+  private int lowerBound(Instant at, EventId id) {
     return firstPast(at, id, -1);
   }
 
   /** The index of the first kept event after {@code (at, id)}. */
-  private int upperBound(Instant at, String id) {
+  private int upperBound(Instant at, EventId id) {
     return firstPast(at, id, 0);
+  }
+
+  /** The index of the first kept event at or after {@code at} (whatever its id). */
+  private int firstAt(Instant at) {
+    // Ids are never empty, so the empty id sorts before every event at that instant.
+    return lowerBound(at, EventId.EMPTY);
   }
 
   /**
    * The index of the first kept event whose order against {@code (at, id)} exceeds {@code limit}.
    */
-  private int firstPast(Instant at, String id, int limit) {
+  private int firstPast(Instant at, EventId id, int limit) {
+    long second = at.getEpochSecond();
+    int nano = at.getNano();
     int low = 0;
     int high = size;
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (Integer.signum(compare(get(mid), at, id)) <= limit) {
+      if (Integer.signum(compare(slot(mid), second, nano, id)) <= limit) {
         low = mid + 1;
       } else {
         high = mid;
@@ -178,9 +199,9 @@ public final class InMemoryAuditTrail implements AuditTrail {
     return low;
   }
 
-  private static boolean retiredDevices(AuditEvent event) {
-    return event.activityType().equals(AuditEvents.RETIRE_ALL_ACTIVITY_TYPE)
-        && event.activityResult().equals(AuditEvents.SUCCESS);
+  private static boolean retiredDevices(String activityType, String activityResult) {
+    return activityType.equals(AuditEvents.RETIRE_ALL_ACTIVITY_TYPE)
+        && activityResult.equals(AuditEvents.SUCCESS);
   }
 
   private static LocalDate day(Instant at) {
@@ -194,9 +215,11 @@ public final class InMemoryAuditTrail implements AuditTrail {
   @Override
   public Optional<AuditEvent> findEventById(String id) {
     Objects.requireNonNull(id, "id");
+    EventId wanted = EventId.of(id);
     lock.readLock().lock();
     try {
-      return Optional.ofNullable(ids.find(id));
+      int slot = ids.find(wanted, ring);
+      return slot < 0 ? Optional.empty() : Optional.of(ring.event(slot));
     } finally {
       lock.readLock().unlock();
     }
@@ -217,20 +240,20 @@ public final class InMemoryAuditTrail implements AuditTrail {
     List<AuditEvent> page = new ArrayList<>(Math.min(pageSize, 128));
     lock.readLock().lock();
     try {
-      int from = span.from().map(at -> lowerBound(at, "")).orElse(0);
-      // Ids are never empty, so this bound is past every event at that instant.
-      int until = span.until().map(at -> lowerBound(at.plusNanos(1), "")).orElse(size);
+      int from = span.from().map(this::firstAt).orElse(0);
+      int until = span.until().map(at -> firstAt(at.plusNanos(1))).orElse(size);
       if (start.isPresent()) {
         AuditPaging.Position after = start.get();
+        EventId id = EventId.of(after.id());
         if (query.newestFirst()) {
-          until = Math.min(until, lowerBound(after.at(), after.id()));
+          until = Math.min(until, lowerBound(after.at(), id));
         } else {
-          from = Math.max(from, upperBound(after.at(), after.id()));
+          from = Math.max(from, upperBound(after.at(), id));
         }
       }
       int step = query.newestFirst() ? -1 : 1;
       for (int i = query.newestFirst() ? until - 1 : from; i >= from && i < until; i += step) {
-        AuditEvent event = get(i);
+        AuditEvent event = ring.event(slot(i));
         if (filter.isPresent() && !filter.get().test(event)) {
           continue;
         }
@@ -268,10 +291,11 @@ public final class InMemoryAuditTrail implements AuditTrail {
         }
         return retired;
       }
-      for (int i = lowerBound(from, ""), end = lowerBound(until, ""); i < end; i++) {
-        AuditEvent event = get(i);
-        if (retiredDevices(event)) {
-          retired += event.resources().size();
+      for (int i = firstAt(from), end = firstAt(until); i < end; i++) {
+        int slot = slot(i);
+        EventColumns.Texts texts = ring.texts(slot);
+        if (retiredDevices(texts.activityType(), texts.activityResult())) {
+          retired += ring.resourceCount(slot);
         }
       }
       return retired;
@@ -284,10 +308,10 @@ public final class InMemoryAuditTrail implements AuditTrail {
   public void clear() {
     lock.writeLock().lock();
     try {
-      ring = new AuditEvent[INITIAL_LENGTH];
+      ring = new EventColumns(INITIAL_LENGTH);
       head = 0;
       size = 0;
-      ids = new EventIds(INITIAL_LENGTH * 2);
+      ids = new SlotIndex(INITIAL_LENGTH * 2);
       retiredByDay.clear();
       countedDayStart = Long.MIN_VALUE;
       countedDay = new int[1];
@@ -296,81 +320,88 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
   }
 
-  private static String key(String id) {
-    return id.toLowerCase(Locale.ROOT);
-  }
-
   /**
-   * The kept events by id ignoring case: an open-addressing table with linear probing over two
-   * arrays (the events and their ids' hashes), at most half full, so that it adds no object per
-   * event, and a probe compares hashes without reaching into the events.
+   * The ring's slots by id ignoring case: an open-addressing table with linear probing, at most
+   * half full, whose entries pack an id's hash with its slot in one {@code long}, so that a probe
+   * reads one array and a kept event costs no object.
    */
-  private static final class EventIds {
+  private static final class SlotIndex {
 
-    private AuditEvent[] events;
-    private int[] hashes;
+    private static final long EMPTY = 0;
 
-    EventIds(int length) {
-      events = new AuditEvent[length];
-      hashes = new int[length];
+    private final long[] entries;
+
+    SlotIndex(int length) {
+      entries = new long[length];
     }
 
-    @Nullable AuditEvent find(String id) {
-      String key = key(id);
-      int hash = key.hashCode();
-      int mask = events.length - 1;
-      for (int i = slot(hash, mask); ; i = (i + 1) & mask) {
-        AuditEvent event = events[i];
-        if (event == null || (hashes[i] == hash && key(event.id()).equals(key))) {
-          return event;
+    /** The slot of the event with {@code id} in {@code ring}, or -1. */
+    int find(EventId id, EventColumns ring) {
+      int mask = entries.length - 1;
+      for (int i = home(id.hash(), mask); ; i = (i + 1) & mask) {
+        long entry = entries[i];
+        if (entry == EMPTY) {
+          return -1;
+        }
+        if (hashOf(entry) == id.hash() && ring.hasId(slotOf(entry), id)) {
+          return slotOf(entry);
         }
       }
     }
 
-    void add(AuditEvent event) {
-      int hash = key(event.id()).hashCode();
-      int mask = events.length - 1;
-      int i = slot(hash, mask);
-      while (events[i] != null) {
+    void add(int hash, int slot) {
+      int mask = entries.length - 1;
+      int i = home(hash, mask);
+      while (entries[i] != EMPTY) {
         i = (i + 1) & mask;
       }
-      events[i] = event;
-      hashes[i] = hash;
+      entries[i] = entry(hash, slot);
     }
 
-    // The very event kept is looked for, not an equal one: identity is the cheap and exact test.
-    @SuppressWarnings("ReferenceEquality")
-    void remove(AuditEvent event) {
-      int mask = events.length - 1;
-      int i = slot(key(event.id()).hashCode(), mask);
-      while (events[i] != event) {
-        i = (i + 1) & mask;
-      }
-      events[i] = null;
-      // Moves back every later entry of the run that the hole would hide from its own slot.
-      for (int j = (i + 1) & mask; events[j] != null; j = (j + 1) & mask) {
-        int home = slot(hashes[j], mask);
+    /** Points the entry of the event that was in {@code from} to {@code to}. */
+    void move(int hash, int from, int to) {
+      entries[indexOf(hash, from)] = entry(hash, to);
+    }
+
+    void remove(int hash, int slot) {
+      int mask = entries.length - 1;
+      int i = indexOf(hash, slot);
+      entries[i] = EMPTY;
+      // Moves back every later entry of the run that the hole would hide from its own home.
+      for (int j = (i + 1) & mask; entries[j] != EMPTY; j = (j + 1) & mask) {
+        int home = home(hashOf(entries[j]), mask);
         if (((j - home) & mask) >= ((j - i) & mask)) {
-          events[i] = events[j];
-          hashes[i] = hashes[j];
-          events[j] = null;
+          entries[i] = entries[j];
+          entries[j] = EMPTY;
           i = j;
         }
       }
     }
 
-    void resize(int length) {
-      AuditEvent[] old = events;
-      events = new AuditEvent[length];
-      hashes = new int[length];
-      for (AuditEvent event : old) {
-        if (event != null) {
-          add(event);
-        }
+    private int indexOf(int hash, int slot) {
+      int mask = entries.length - 1;
+      long wanted = entry(hash, slot);
+      int i = home(hash, mask);
+      while (entries[i] != wanted) {
+        i = (i + 1) & mask;
       }
+      return i;
     }
 
-    private static int slot(int hash, int mask) {
+    // The slot is stored plus one, so that no entry is EMPTY.
+    private static long entry(int hash, int slot) {
+      return ((long) hash << 32) | (slot + 1L);
+    }
+
+    private static int hashOf(long entry) {
+      return (int) (entry >>> 32);
+    }
+
+    private static int slotOf(long entry) {
+      return (int) entry - 1;
+    }
+
+    private static int home(int hash, int mask) {
       return (hash ^ (hash >>> 16)) * 0x9E3779B1 & mask;
     }
   }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.devicemanagement.application.audit.AuditEvent;
 import org.devicemanagement.application.audit.AuditPage;
 import org.devicemanagement.application.audit.AuditQuery;
@@ -53,6 +54,68 @@ class InMemoryAuditTrailOrderTest {
       Optional<AuditEvent> found = trail.findEventById(event.id().toUpperCase(Locale.ROOT));
       assertThat(found).isEqualTo(kept.contains(event) ? Optional.of(event) : Optional.empty());
     }
+  }
+
+  @Test
+  void givenIdsOfEveryShapeAtFewInstants_whenRead_thenInTextOrderEqualAndFoundInAnyCase() {
+    // The trail keeps canonical GUIDs as numbers and any other id as text: both kinds, side by
+    // side at one instant, must sort as their texts do and read back exactly as recorded.
+    Random random = new Random(7);
+    InMemoryAuditTrail trail = new InMemoryAuditTrail(200);
+    TreeSet<AuditEvent> kept = new TreeSet<>(ORDER);
+    List<AuditEvent> all = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      AuditEvent base = AuditTrailContract.retireAll(T0.plusSeconds(random.nextInt(20)));
+      AuditEvent event = withIds(base, anyShape(random, i), anyShape(random, i + 1_000_000));
+      all.add(event);
+      trail.record(event);
+      kept.add(event);
+      if (kept.size() > 200) {
+        kept.pollFirst();
+      }
+    }
+
+    assertThat(allPages(trail, new AuditQuery(Optional.empty(), false), 9))
+        .containsExactlyElementsOf(kept);
+    assertThat(allPages(trail, AuditQuery.ALL, 13)).containsExactlyElementsOf(kept.descendingSet());
+    for (AuditEvent event : all) {
+      String other =
+          event.id().equals(event.id().toUpperCase(Locale.ROOT))
+              ? event.id().toLowerCase(Locale.ROOT)
+              : event.id().toUpperCase(Locale.ROOT);
+      assertThat(trail.findEventById(other))
+          .isEqualTo(kept.contains(event) ? Optional.of(event) : Optional.empty());
+    }
+  }
+
+  /**
+   * An id of one of the shapes Graph clients send: canonical, upper or mixed case, or not a GUID.
+   */
+  private static String anyShape(Random random, int n) {
+    String guid = new UUID(random.nextLong(), random.nextLong()).toString();
+    return switch (random.nextInt(6)) {
+      case 0, 1 -> guid;
+      case 2 -> guid.toUpperCase(Locale.ROOT);
+      case 3 -> guid.substring(0, 18) + guid.substring(18).toUpperCase(Locale.ROOT);
+      case 4 -> "event-" + n;
+      default -> "{" + guid + "}";
+    };
+  }
+
+  private static AuditEvent withIds(AuditEvent e, String id, String correlationId) {
+    return new AuditEvent(
+        id,
+        e.displayName(),
+        e.componentName(),
+        e.actor(),
+        e.activity(),
+        e.activityDateTime(),
+        e.activityType(),
+        e.activityOperationType(),
+        e.activityResult(),
+        correlationId,
+        e.resources(),
+        e.category());
   }
 
   private static List<AuditEvent> allPages(InMemoryAuditTrail trail, AuditQuery query, int size) {
