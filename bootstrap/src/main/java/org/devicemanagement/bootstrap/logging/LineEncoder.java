@@ -1,5 +1,6 @@
 package org.devicemanagement.bootstrap.logging;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
@@ -29,6 +30,8 @@ public final class LineEncoder extends EncoderBase<ILoggingEvent> {
   private final Charset charset = Charset.defaultCharset();
   // The "HH:mm:ss." of the second last formatted; replaced whole, so readers need no lock.
   private volatile @Nullable Second second;
+  // The logger of the last line and its simple name; replaced whole, like the second.
+  private volatile @Nullable SimpleName lastName;
 
   /** The pattern this encoder writes, for the events it hands over. */
   public String getPattern() {
@@ -59,26 +62,35 @@ public final class LineEncoder extends EncoderBase<ILoggingEvent> {
     if (event.getThrowableProxy() != null) {
       return withStackTraces.encode(event);
     }
-    String message = event.getFormattedMessage();
-    String level = event.getLevel().toString();
-    StringBuilder line = new StringBuilder(40 + message.length());
     long millis = event.getTimeStamp();
-    line.append(secondOf(millis));
     int milli = (int) Math.floorMod(millis, 1000L);
-    line.append((char) ('0' + milli / 100))
-        .append((char) ('0' + milli / 10 % 10))
-        .append((char) ('0' + milli % 10))
-        .append(' ')
-        .append(level);
-    for (int i = level.length(); i < 5; i++) {
-      line.append(' ');
-    }
-    line.append(' ')
-        .append(simpleName(event.getLoggerName()))
-        .append(" - ")
-        .append(message)
-        .append(LINE_SEPARATOR);
-    return line.toString().getBytes(charset);
+    // One concatenation makes the line's text at its final length, and one copy its bytes: the
+    // audit line of every retire-all passes here, and a builder grew, then copied, it twice more.
+    String line =
+        secondOf(millis)
+            + (char) ('0' + milli / 100)
+            + (char) ('0' + milli / 10 % 10)
+            + (char) ('0' + milli % 10)
+            + ' '
+            + paddedLevel(event.getLevel())
+            + simpleName(event.getLoggerName())
+            + " - "
+            + event.getFormattedMessage()
+            + LINE_SEPARATOR;
+    return line.getBytes(charset);
+  }
+
+  /** The level and a space, padded to the width of the longest level ({@code "ERROR "}). */
+  private static String paddedLevel(Level level) {
+    // By the level's number: a switch on its name would hash the name for every line.
+    return switch (level.toInt()) {
+      case Level.INFO_INT -> "INFO  ";
+      case Level.WARN_INT -> "WARN  ";
+      case Level.DEBUG_INT -> "DEBUG ";
+      case Level.TRACE_INT -> "TRACE ";
+      case Level.ERROR_INT -> "ERROR ";
+      default -> level + " ".repeat(Math.max(1, 6 - level.toString().length()));
+    };
   }
 
   @Override
@@ -98,11 +110,25 @@ public final class LineEncoder extends EncoderBase<ILoggingEvent> {
     return text;
   }
 
+  @SuppressWarnings({"ReferenceEquality", "StringEquality"})
   private String simpleName(@Nullable String loggerName) {
+    // Nearly every line comes from the same logger: its name is remembered by identity, without
+    // the map's hashing.
+    SimpleName last = lastName;
+    if (last != null && last.loggerName() == loggerName) {
+      return last.simpleName();
+    }
     String name = Objects.requireNonNullElse(loggerName, "");
-    return simpleNames.computeIfAbsent(name, n -> n.substring(n.lastIndexOf('.') + 1));
+    String simple = simpleNames.computeIfAbsent(name, n -> n.substring(n.lastIndexOf('.') + 1));
+    if (loggerName != null) {
+      lastName = new SimpleName(loggerName, simple);
+    }
+    return simple;
   }
 
   /** One second's formatted prefix. */
   private record Second(long epochSecond, String text) {}
+
+  /** A logger's name and its simple name. */
+  private record SimpleName(String loggerName, String simpleName) {}
 }

@@ -36,7 +36,9 @@ public final class ClientAddress {
         try {
           return super.handle(request, response, callback);
         } finally {
-          SERVING.remove();
+          // Emptied rather than removed: Jetty's threads serve request after request, and removing
+          // made every next request allocate the thread's entry again.
+          SERVING.set(null);
         }
       }
     };
