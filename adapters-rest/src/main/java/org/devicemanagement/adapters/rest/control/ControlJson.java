@@ -110,11 +110,12 @@ final class ControlJson {
     ObjectNode node = object();
     node.put("time", dateTime(entry.startedAtMillis()));
     node.put("method", entry.method());
-    node.put("path", entry.uri().getRawPath());
-    if (entry.uri().getRawQuery() == null) {
+    node.put("path", entry.rawPath());
+    String query = entry.rawQuery();
+    if (query == null) {
       node.putNull("query");
     } else {
-      node.put("query", entry.uri().getRawQuery());
+      node.put("query", query);
     }
     node.put("status", entry.status());
     node.put("requestId", entry.requestId());

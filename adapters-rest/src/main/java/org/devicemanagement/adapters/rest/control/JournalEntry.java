@@ -1,6 +1,5 @@
 package org.devicemanagement.adapters.rest.control;
 
-import java.net.URI;
 import java.util.Objects;
 import org.devicemanagement.application.permission.Caller;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sequence the journal's number of the entry, counting from 0 since the start
  * @param startedAtMillis when the request arrived, in milliseconds since the epoch
  * @param method the HTTP method
- * @param uri the request's URI as the client sent it (path and query still percent-encoded)
+ * @param rawPath the request's path as the client sent it (still percent-encoded)
+ * @param rawQuery the request's query as the client sent it, or null when it had none
  * @param status the HTTP status answered
  * @param requestId this server's id of the request
  * @param clientRequestId the client's id of the request, or the request id
@@ -23,7 +23,8 @@ public record JournalEntry(
     long sequence,
     long startedAtMillis,
     String method,
-    URI uri,
+    String rawPath,
+    @Nullable String rawQuery,
     int status,
     String requestId,
     String clientRequestId,
@@ -33,7 +34,7 @@ public record JournalEntry(
   /** Checks that every part but the caller is present. */
   public JournalEntry {
     Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(rawPath, "rawPath");
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(clientRequestId, "clientRequestId");
   }

@@ -59,7 +59,10 @@ public final class RequestJournal {
             sequence,
             startedAtMillis,
             method,
-            uri,
+            // The URI's path and query, not the URI: it holds several more strings, and the
+            // collector copies every kept entry while it is young.
+            uri.getRawPath(),
+            uri.getRawQuery(),
             status,
             requestId,
             clientRequestId,

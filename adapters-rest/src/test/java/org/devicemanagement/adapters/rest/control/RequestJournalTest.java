@@ -21,7 +21,7 @@ class RequestJournalTest {
   }
 
   private static List<String> paths(List<JournalEntry> entries) {
-    return entries.stream().map(e -> e.uri().getPath()).toList();
+    return entries.stream().map(JournalEntry::rawPath).toList();
   }
 
   @Test
