@@ -66,7 +66,8 @@ class InMemoryAuditTrailOrderTest {
     List<AuditEvent> all = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
       AuditEvent base = AuditTrailContract.retireAll(T0.plusSeconds(random.nextInt(20)));
-      AuditEvent event = withIds(base, anyShape(random, i), anyShape(random, i + 1_000_000));
+      AuditEvent event =
+          AuditTrailContract.withIds(base, anyShape(random, i), anyShape(random, i + 1_000_000));
       all.add(event);
       trail.record(event);
       kept.add(event);
@@ -100,22 +101,6 @@ class InMemoryAuditTrailOrderTest {
       case 4 -> "event-" + n;
       default -> "{" + guid + "}";
     };
-  }
-
-  private static AuditEvent withIds(AuditEvent e, String id, String correlationId) {
-    return new AuditEvent(
-        id,
-        e.displayName(),
-        e.componentName(),
-        e.actor(),
-        e.activity(),
-        e.activityDateTime(),
-        e.activityType(),
-        e.activityOperationType(),
-        e.activityResult(),
-        correlationId,
-        e.resources(),
-        e.category());
   }
 
   private static List<AuditEvent> allPages(InMemoryAuditTrail trail, AuditQuery query, int size) {

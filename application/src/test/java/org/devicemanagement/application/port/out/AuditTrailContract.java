@@ -108,6 +108,11 @@ public interface AuditTrailContract {
   }
 
   private static AuditEvent withId(AuditEvent e, String id) {
+    return withIds(e, id, e.correlationId());
+  }
+
+  /** {@code e} with the id {@code id} and the correlation id {@code correlationId}. */
+  static AuditEvent withIds(AuditEvent e, String id, String correlationId) {
     return new AuditEvent(
         id,
         e.displayName(),
@@ -118,7 +123,7 @@ public interface AuditTrailContract {
         e.activityType(),
         e.activityOperationType(),
         e.activityResult(),
-        e.correlationId(),
+        correlationId,
         e.resources(),
         e.category());
   }
