@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.devicemanagement.adapters.rest.auth.AnonymousSecurityContext;
 import org.devicemanagement.adapters.rest.conventions.ClientAddress;
 import org.devicemanagement.adapters.rest.conventions.RequestIds;
 import org.devicemanagement.adapters.rest.error.ApiError;
@@ -153,7 +152,7 @@ public final class InnerRequests implements ContainerLifecycleListener {
             outer.base(),
             requestUri,
             step.method(),
-            new AnonymousContext(outer.secure()),
+            new AnonymousSecurityContext(outer.secure()),
             new MapPropertiesDelegate(),
             application.getConfiguration());
     for (Map.Entry<String, String> header : step.headers().entrySet()) {
@@ -295,32 +294,6 @@ public final class InnerRequests implements ContainerLifecycleListener {
       Objects.requireNonNull(base, "base");
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(clientAddress, "clientAddress");
-    }
-  }
-
-  /**
-   * The security context an inner request starts with: nobody yet (authentication finds the caller
-   * from the Authorization header), over HTTPS when the batch was.
-   */
-  private record AnonymousContext(boolean secure) implements SecurityContext {
-    @Override
-    public @Nullable Principal getUserPrincipal() {
-      return null;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return false;
-    }
-
-    @Override
-    public boolean isSecure() {
-      return secure;
-    }
-
-    @Override
-    public @Nullable String getAuthenticationScheme() {
-      return null;
     }
   }
 

@@ -3,16 +3,13 @@ package org.devicemanagement.adapters.rest.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.permission.Caller;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
 import org.glassfish.jersey.server.ContainerRequest;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,31 +60,8 @@ class BearerAuthenticationTest {
         URI.create("http://localhost/"),
         URI.create("http://localhost/v1.0/me/removeAllDevicesFromManagement"),
         "POST",
-        new Anonymous(),
+        new AnonymousSecurityContext(false),
         new MapPropertiesDelegate(),
         null);
-  }
-
-  /** The security context of a request before authentication, as Jetty's container gives it. */
-  private static final class Anonymous implements SecurityContext {
-    @Override
-    public @Nullable Principal getUserPrincipal() {
-      return null;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-      return false;
-    }
-
-    @Override
-    public boolean isSecure() {
-      return false;
-    }
-
-    @Override
-    public @Nullable String getAuthenticationScheme() {
-      return null;
-    }
   }
 }
