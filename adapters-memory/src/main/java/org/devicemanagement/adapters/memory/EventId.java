@@ -1,5 +1,6 @@
 package org.devicemanagement.adapters.memory;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +17,21 @@ final class EventId {
   static final EventId EMPTY = new EventId("", false, false, 0, 0, "".hashCode());
 
   private static final int GUID_LENGTH = 36;
+
+  // The value of each ASCII hexadecimal digit, -1 for every other character: a table rather than
+  // Character.digit, which also takes full-width and other non-ASCII digits that a GUID never has.
+  private static final int[] DIGITS = new int[128];
+
+  static {
+    Arrays.fill(DIGITS, -1);
+    for (int c = '0'; c <= '9'; c++) {
+      DIGITS[c] = c - '0';
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      DIGITS[c] = c - 'a' + 10;
+      DIGITS[c - 'a' + 'A'] = c - 'a' + 10;
+    }
+  }
 
   private final String text;
   private final boolean guid;
@@ -39,27 +55,28 @@ final class EventId {
     if (text.length() == GUID_LENGTH) {
       long high = 0;
       long low = 0;
-      boolean guid = true;
-      boolean lowerCase = true;
-      for (int i = 0; i < GUID_LENGTH && guid; i++) {
+      // Every digit's value (-1 for a character that is not one) ored together: one test at the
+      // end tells whether all of them were digits.
+      int seen = 0;
+      boolean upperCase = false;
+      for (int i = 0; i < GUID_LENGTH; i++) {
         char c = text.charAt(i);
         if (i == 8 || i == 13 || i == 18 || i == 23) {
-          guid = c == '-';
+          seen |= c == '-' ? 0 : -1;
           continue;
         }
-        int digit = Character.digit(c, 16);
-        // Character.digit also takes full-width and other non-ASCII digits; a GUID has none.
-        guid = digit >= 0 && c < 0x80;
-        lowerCase &= c <= '9' || c >= 'a';
+        int digit = c < DIGITS.length ? DIGITS[c] : -1;
+        seen |= digit;
+        upperCase |= c >= 'A' && c <= 'F';
         if (i < 18) {
-          high = high << 4 | digit;
+          high = high << 4 | (digit & 0xf);
         } else {
-          low = low << 4 | digit;
+          low = low << 4 | (digit & 0xf);
         }
       }
-      if (guid) {
+      if (seen >= 0) {
         int hash = Long.hashCode(high ^ low * 0x9E3779B97F4A7C15L);
-        return new EventId(text, true, lowerCase, high, low, hash);
+        return new EventId(text, true, !upperCase, high, low, hash);
       }
     }
     return new EventId(text, false, false, 0, 0, text.toLowerCase(Locale.ROOT).hashCode());

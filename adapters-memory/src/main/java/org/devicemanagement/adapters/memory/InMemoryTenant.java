@@ -267,7 +267,10 @@ public final class InMemoryTenant
       trail.record(audit.eventFor(outcome));
       return outcome;
     }
-    return bucket.retireAll(user.id(), at, audit, trail);
+    // Read here, outside the user's lock that every retire-all of the user waits for.
+    EventId eventId = EventId.of(audit.eventId());
+    EventId correlationId = EventId.of(audit.correlationId());
+    return bucket.retireAll(user.id(), at, audit, eventId, correlationId, trail);
   }
 
   // ---- the audit trail
@@ -718,10 +721,15 @@ public final class InMemoryTenant
     }
 
     synchronized RetireAllOutcome retireAll(
-        String userId, Instant at, RetireAllAudit audit, InMemoryAuditTrail trail) {
+        String userId,
+        Instant at,
+        RetireAllAudit audit,
+        EventId eventId,
+        EventId correlationId,
+        InMemoryAuditTrail trail) {
       RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
       // Recorded first: an event the trail refuses (a reused id) leaves the devices as they were.
-      trail.record(audit.eventFor(outcome));
+      trail.record(audit.eventFor(outcome), eventId, correlationId);
       if (outcome.anyChanged()) {
         // The rule keeps the order it is given, so the new snapshot stays sorted by id.
         devices = List.copyOf(outcome.devicesAfter());
