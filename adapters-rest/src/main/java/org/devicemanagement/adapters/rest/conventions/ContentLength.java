@@ -2,7 +2,10 @@ package org.devicemanagement.adapters.rest.conventions;
 
 import org.jspecify.annotations.Nullable;
 
-/** How large a request body may be, and what a {@code Content-Length} header declares. */
+/**
+ * How large a request body may be, what a {@code Content-Length} header declares, and whether a
+ * request carries a body at all.
+ */
 public final class ContentLength {
 
   /**
@@ -12,7 +15,19 @@ public final class ContentLength {
    */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** The header that announces a chunked body (JAX-RS names no constant for it). */
+  public static final String TRANSFER_ENCODING = "Transfer-Encoding";
+
   private ContentLength() {}
+
+  /**
+   * Whether a request with these {@code Content-Length} and {@code Transfer-Encoding} values (null
+   * when absent) carries a body: a transfer coding says so whatever the length, otherwise only a
+   * length above zero does; a request with neither has none (RFC 9112, 6.3).
+   */
+  public static boolean hasBody(@Nullable String contentLength, @Nullable String transferEncoding) {
+    return transferEncoding != null || declared(contentLength) > 0;
+  }
 
   /**
    * The body length a {@code Content-Length} value declares, or -1 when there is none or it is

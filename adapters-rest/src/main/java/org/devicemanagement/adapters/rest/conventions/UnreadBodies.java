@@ -16,7 +16,6 @@ import java.io.InputStream;
  */
 final class UnreadBodies {
 
-  private static final String TRANSFER_ENCODING = "Transfer-Encoding";
   private static final String EXPECT = "Expect";
   private static final String CONNECTION = "Connection";
 
@@ -27,11 +26,12 @@ final class UnreadBodies {
     if (response.getStatus() < 400) {
       return;
     }
-    long declared = ContentLength.declared(HeaderValues.of(request, HttpHeaders.CONTENT_LENGTH));
-    boolean chunked = HeaderValues.of(request, TRANSFER_ENCODING) != null;
-    if (declared <= 0 && !chunked) {
+    String contentLength = HeaderValues.of(request, HttpHeaders.CONTENT_LENGTH);
+    if (!ContentLength.hasBody(
+        contentLength, HeaderValues.of(request, ContentLength.TRANSFER_ENCODING))) {
       return;
     }
+    long declared = ContentLength.declared(contentLength);
     if (declared > ContentLength.MAX_BODY_BYTES || HeaderValues.of(request, EXPECT) != null) {
       // Too much to wait for, or a client that sends nothing until told to: close instead.
       closeAfter(response);

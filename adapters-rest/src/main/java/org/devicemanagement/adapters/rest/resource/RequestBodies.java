@@ -20,20 +20,18 @@ final class RequestBodies {
    */
   static final int MAX_INSPECTED_BYTES = ContentLength.MAX_BODY_BYTES;
 
-  private static final String TRANSFER_ENCODING = "Transfer-Encoding";
-
   private RequestBodies() {}
 
   /**
    * Fails with a 400 unless the body is empty, whitespace, or {@code {}} with optional whitespace.
    */
   static void requireNone(ContainerRequestContext request, String action) {
-    long declared = ContentLength.declared(HeaderValues.of(request, HttpHeaders.CONTENT_LENGTH));
-    if (declared > MAX_INSPECTED_BYTES) {
+    String contentLength = HeaderValues.of(request, HttpHeaders.CONTENT_LENGTH);
+    if (ContentLength.declared(contentLength) > MAX_INSPECTED_BYTES) {
       throw new ClientErrorException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
-    if (declared == 0 || (declared < 0 && HeaderValues.of(request, TRANSFER_ENCODING) == null)) {
-      // A request with neither a length nor a chunked body has none (RFC 9112, 6.3).
+    if (!ContentLength.hasBody(
+        contentLength, HeaderValues.of(request, ContentLength.TRANSFER_ENCODING))) {
       return;
     }
     byte[] prefix;
