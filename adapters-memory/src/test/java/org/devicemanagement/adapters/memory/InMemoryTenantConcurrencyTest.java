@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -16,9 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.devicemanagement.application.ApplicationTestData;
+import org.devicemanagement.application.audit.AuditEvent;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
 import org.devicemanagement.domain.ManagedDevice;
@@ -35,7 +40,7 @@ class InMemoryTenantConcurrencyTest {
 
   @Test
   void
-      givenManyThreadsRetiringSameAndDifferentUsers_whenRun_thenEachDeviceTransitionsExactlyOnce() {
+      givenManyThreadsRetiringSameAndDifferentUsers_whenRun_thenEachDeviceTransitionsExactlyOnceAndEachCallIsAudited() {
     List<User> users =
         IntStream.rangeClosed(1, RETIRED_USERS + 1).mapToObj(MemoryTestData::numberedUser).toList();
     List<User> retired = users.subList(0, RETIRED_USERS);
@@ -58,6 +63,7 @@ class InMemoryTenantConcurrencyTest {
     Queue<DeviceTransition> changed = new ConcurrentLinkedQueue<>();
     Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     AtomicLong clock = new AtomicLong();
+    AtomicInteger calls = new AtomicInteger();
     CountDownLatch start = new CountDownLatch(1);
 
     assertTimeoutPreemptively(
@@ -76,19 +82,23 @@ class InMemoryTenantConcurrencyTest {
                           for (int i = 0; i < ITERATIONS; i++) {
                             Instant at = MemoryTestData.AT.plusMillis(clock.incrementAndGet());
                             switch ((thread + i) % 4) {
-                              case 0, 1 ->
-                                  changed.addAll(
-                                      devices
-                                          .retireAll(hot, at, ApplicationTestData.audit())
-                                          .changed());
-                              case 2 ->
-                                  changed.addAll(
-                                      devices
-                                          .retireAll(
-                                              retired.get(1 + i % (RETIRED_USERS - 1)),
-                                              at,
-                                              ApplicationTestData.audit())
-                                          .changed());
+                              case 0, 1 -> {
+                                calls.incrementAndGet();
+                                changed.addAll(
+                                    devices
+                                        .retireAll(hot, at, ApplicationTestData.audit())
+                                        .changed());
+                              }
+                              case 2 -> {
+                                calls.incrementAndGet();
+                                changed.addAll(
+                                    devices
+                                        .retireAll(
+                                            retired.get(1 + i % (RETIRED_USERS - 1)),
+                                            at,
+                                            ApplicationTestData.audit())
+                                        .changed());
+                              }
                               default -> checkReads(devices, users, hot, hotRetirable);
                             }
                           }
@@ -126,6 +136,23 @@ class InMemoryTenantConcurrencyTest {
     }
     assertThat(devices.listByUser(bystander)).isEqualTo(bystanderBefore);
     assertThat(tenant.devicesWithoutUser()).isEqualTo(kioskBefore);
+    // One event per call, whether it changed devices (under the user's lock) or changed none
+    // (without it), and the changed devices named once across all of them.
+    List<AuditEvent> events = allEvents(tenant);
+    assertThat(events).hasSize(calls.get());
+    assertThat(events.stream().mapToInt(e -> e.resources().size()).sum())
+        .isEqualTo((int) retirable);
+  }
+
+  private static List<AuditEvent> allEvents(InMemoryTenant tenant) {
+    List<AuditEvent> events = new ArrayList<>();
+    Optional<String> token = Optional.empty();
+    do {
+      AuditPage page = tenant.searchEvents(AuditQuery.ALL, 100, token);
+      events.addAll(page.events());
+      token = page.nextSkipToken();
+    } while (token.isPresent());
+    return events;
   }
 
   /** Reads interleaved with writes: lists stay sorted and whole, finds see the same device. */
