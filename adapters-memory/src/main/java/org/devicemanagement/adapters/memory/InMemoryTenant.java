@@ -738,25 +738,17 @@ public final class InMemoryTenant
         trail.record(audit.eventFor(unchanged), eventId, correlationId);
         return unchanged;
       }
-      return retireAllLocked(userId, at, audit, eventId, correlationId, trail);
-    }
-
-    private synchronized RetireAllOutcome retireAllLocked(
-        String userId,
-        Instant at,
-        RetireAllAudit audit,
-        EventId eventId,
-        EventId correlationId,
-        InMemoryAuditTrail trail) {
-      // Worked out again: another call may have changed the devices since the snapshot above.
-      RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
-      // Recorded first: an event the trail refuses (a reused id) leaves the devices as they were.
-      trail.record(audit.eventFor(outcome), eventId, correlationId);
-      if (outcome.anyChanged()) {
-        // The rule keeps the order it is given, so the new snapshot stays sorted by id.
-        devices = List.copyOf(outcome.devicesAfter());
+      synchronized (this) {
+        // Worked out again: another call may have changed the devices since the snapshot above.
+        RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
+        // Recorded first: an event the trail refuses (a reused id) leaves the devices as they were.
+        trail.record(audit.eventFor(outcome), eventId, correlationId);
+        if (outcome.anyChanged()) {
+          // The rule keeps the order it is given, so the new snapshot stays sorted by id.
+          devices = List.copyOf(outcome.devicesAfter());
+        }
+        return outcome;
       }
-      return outcome;
     }
 
     /** Checks the device in at {@code at}; null when the bucket does not hold it. */

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.devicemanagement.application.audit.AuditEvent;
-import org.devicemanagement.application.audit.AuditPage;
 import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.application.port.out.AuditTrailContract;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,10 @@ class InMemoryAuditTrailOrderTest {
       }
     }
 
-    assertThat(allPages(trail, new AuditQuery(Optional.empty(), false), 7))
+    assertThat(MemoryTestData.allPages(trail, new AuditQuery(Optional.empty(), false), 7))
         .containsExactlyElementsOf(kept);
-    assertThat(allPages(trail, AuditQuery.ALL, 11)).containsExactlyElementsOf(kept.descendingSet());
+    assertThat(MemoryTestData.allPages(trail, AuditQuery.ALL, 11))
+        .containsExactlyElementsOf(kept.descendingSet());
     for (AuditEvent event : all) {
       Optional<AuditEvent> found = trail.findEventById(event.id().toUpperCase(Locale.ROOT));
       assertThat(found).isEqualTo(kept.contains(event) ? Optional.of(event) : Optional.empty());
@@ -76,9 +76,10 @@ class InMemoryAuditTrailOrderTest {
       }
     }
 
-    assertThat(allPages(trail, new AuditQuery(Optional.empty(), false), 9))
+    assertThat(MemoryTestData.allPages(trail, new AuditQuery(Optional.empty(), false), 9))
         .containsExactlyElementsOf(kept);
-    assertThat(allPages(trail, AuditQuery.ALL, 13)).containsExactlyElementsOf(kept.descendingSet());
+    assertThat(MemoryTestData.allPages(trail, AuditQuery.ALL, 13))
+        .containsExactlyElementsOf(kept.descendingSet());
     for (AuditEvent event : all) {
       String other =
           event.id().equals(event.id().toUpperCase(Locale.ROOT))
@@ -101,16 +102,5 @@ class InMemoryAuditTrailOrderTest {
       case 4 -> "event-" + n;
       default -> "{" + guid + "}";
     };
-  }
-
-  private static List<AuditEvent> allPages(InMemoryAuditTrail trail, AuditQuery query, int size) {
-    List<AuditEvent> events = new ArrayList<>();
-    Optional<String> token = Optional.empty();
-    do {
-      AuditPage page = trail.searchEvents(query, size, token);
-      events.addAll(page.events());
-      token = page.nextSkipToken();
-    } while (token.isPresent());
-    return events;
   }
 }

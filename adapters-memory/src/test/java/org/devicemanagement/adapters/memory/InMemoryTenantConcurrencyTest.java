@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.devicemanagement.application.ApplicationTestData;
 import org.devicemanagement.application.audit.AuditEvent;
-import org.devicemanagement.application.audit.AuditPage;
 import org.devicemanagement.application.audit.AuditQuery;
 import org.devicemanagement.domain.DeviceActionResult;
 import org.devicemanagement.domain.DeviceTransition;
@@ -138,21 +136,10 @@ class InMemoryTenantConcurrencyTest {
     assertThat(tenant.devicesWithoutUser()).isEqualTo(kioskBefore);
     // One event per call, whether it changed devices (under the user's lock) or changed none
     // (without it), and the changed devices named once across all of them.
-    List<AuditEvent> events = allEvents(tenant);
+    List<AuditEvent> events = MemoryTestData.allPages(tenant, AuditQuery.ALL, 100);
     assertThat(events).hasSize(calls.get());
     assertThat(events.stream().mapToInt(e -> e.resources().size()).sum())
         .isEqualTo((int) retirable);
-  }
-
-  private static List<AuditEvent> allEvents(InMemoryTenant tenant) {
-    List<AuditEvent> events = new ArrayList<>();
-    Optional<String> token = Optional.empty();
-    do {
-      AuditPage page = tenant.searchEvents(AuditQuery.ALL, 100, token);
-      events.addAll(page.events());
-      token = page.nextSkipToken();
-    } while (token.isPresent());
-    return events;
   }
 
   /** Reads interleaved with writes: lists stay sorted and whole, finds see the same device. */

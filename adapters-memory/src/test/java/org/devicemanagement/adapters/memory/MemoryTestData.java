@@ -5,6 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.devicemanagement.application.audit.AuditEvent;
+import org.devicemanagement.application.audit.AuditPage;
+import org.devicemanagement.application.audit.AuditQuery;
+import org.devicemanagement.application.port.out.AuditTrail;
 import org.devicemanagement.domain.ComplianceState;
 import org.devicemanagement.domain.ManagedDevice;
 import org.devicemanagement.domain.ManagedDeviceOwnerType;
@@ -226,4 +231,16 @@ final class MemoryTestData {
         "managementState": "managed"
       }\
       """;
+
+  /** Every event {@code trail} answers {@code query} with, read page by page of {@code size}. */
+  static List<AuditEvent> allPages(AuditTrail trail, AuditQuery query, int size) {
+    List<AuditEvent> events = new ArrayList<>();
+    Optional<String> token = Optional.empty();
+    do {
+      AuditPage page = trail.searchEvents(query, size, token);
+      events.addAll(page.events());
+      token = page.nextSkipToken();
+    } while (token.isPresent());
+    return events;
+  }
 }
