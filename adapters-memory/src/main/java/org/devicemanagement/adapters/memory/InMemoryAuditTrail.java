@@ -77,19 +77,8 @@ public final class InMemoryAuditTrail implements AuditTrail {
   public void record(AuditEvent event) {
     Objects.requireNonNull(event, "event");
     // Worked out before the lock: the write lock is held by one recorder at a time.
-    record(event, EventId.of(event.id()), EventId.of(event.correlationId()));
-  }
-
-  /**
-   * Records {@code event}, whose id and correlation id the caller has already read as {@code id}
-   * and {@code correlationId} (before taking a lock of its own, such as a user's).
-   */
-  void record(AuditEvent event, EventId id, EventId correlationId) {
-    if (!id.text().equals(event.id()) || !correlationId.text().equals(event.correlationId())) {
-      throw new IllegalArgumentException(
-          "ids %s and %s are not those of event %s"
-              .formatted(id.text(), correlationId.text(), event.id()));
-    }
+    EventId id = EventId.of(event.id());
+    EventId correlationId = EventId.of(event.correlationId());
     Instant at = event.activityDateTime();
     lock.writeLock().lock();
     try {

@@ -269,10 +269,7 @@ public final class InMemoryTenant
       trail.record(audit.eventFor(outcome));
       return outcome;
     }
-    // Read here, outside the user's lock that every retire-all of the user waits for.
-    EventId eventId = EventId.of(audit.eventId());
-    EventId correlationId = EventId.of(audit.correlationId());
-    return bucket.retireAll(user.id(), at, audit, eventId, correlationId, trail);
+    return bucket.retireAll(user.id(), at, audit, trail);
   }
 
   // ---- the audit trail
@@ -723,26 +720,21 @@ public final class InMemoryTenant
     }
 
     RetireAllOutcome retireAll(
-        String userId,
-        Instant at,
-        RetireAllAudit audit,
-        EventId eventId,
-        EventId correlationId,
-        InMemoryAuditTrail trail) {
+        String userId, Instant at, RetireAllAudit audit, InMemoryAuditTrail trail) {
       // A retire-all that changes nothing (every device already retiring: the everyday repeat) is
       // worked out from one snapshot, without this bucket's lock. It publishes nothing, so it is
       // atomic at the snapshot it read, and concurrent repeats for one user do not queue on the
       // lock (they did: under load, waiting for it took longer than the rest of a retire-all).
       RetireAllOutcome unchanged = RetireAllRule.applyTo(userId, devices, at);
       if (!unchanged.anyChanged()) {
-        trail.record(audit.eventFor(unchanged), eventId, correlationId);
+        trail.record(audit.eventFor(unchanged));
         return unchanged;
       }
       synchronized (this) {
         // Worked out again: another call may have changed the devices since the snapshot above.
         RetireAllOutcome outcome = RetireAllRule.applyTo(userId, devices, at);
         // Recorded first: an event the trail refuses (a reused id) leaves the devices as they were.
-        trail.record(audit.eventFor(outcome), eventId, correlationId);
+        trail.record(audit.eventFor(outcome));
         if (outcome.anyChanged()) {
           // The rule keeps the order it is given, so the new snapshot stays sorted by id.
           devices = List.copyOf(outcome.devicesAfter());
